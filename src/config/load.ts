@@ -1,0 +1,225 @@
+/**
+ * Loads and validates Bynar's configuration files from a directory.
+ *
+ * A missing file means "all defaults" (so `bynar --check` runs with no configuration);
+ * a present but invalid file is a {@linkcode ConfigError} naming the file, the field and
+ * the reason. Secrets may come from the environment or from `*_file` fields.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { ConfigError } from "../errors.ts";
+import {
+  type BynarConfig,
+  BynarConfigSchema,
+  type CephConfig,
+  CephConfigSchema,
+  type DiskManagerConfig,
+  DiskManagerConfigSchema,
+} from "./schema.ts";
+
+/** The default configuration directory. */
+export const DEFAULT_CONFIG_DIR = "/etc/bynar";
+
+/** All three validated configuration files. */
+export interface Config {
+  /** The directory they were read from. */
+  dir: string;
+  /** `bynar.json`. */
+  bynar: BynarConfig;
+  /** `disk-manager.json`. */
+  diskManager: DiskManagerConfig;
+  /** `ceph.json`. */
+  ceph: CephConfig;
+  /** Which files existed (the others are defaults). */
+  present: { bynar: boolean; diskManager: boolean; ceph: boolean };
+}
+
+/** Options for {@linkcode loadConfig}. */
+export interface LoadConfigOptions {
+  /**
+   * Environment used for secrets (`BYNAR_JIRA_PASSWORD`, `BYNAR_VAULT_TOKEN`,
+   * `BYNAR_SLACK_WEBHOOK`).
+   * @default Deno.env.toObject()
+   */
+  env?: Record<string, string>;
+}
+
+/**
+ * Formats the first zod issue as "field: reason".
+ *
+ * @param error The zod error.
+ * @returns The dotted field path and the reason.
+ */
+export function describeIssue(error: z.ZodError): { field: string; reason: string } {
+  const issue = error.issues[0];
+  if (!issue) return { field: "(root)", reason: "invalid" };
+  const field = issue.path.length ? issue.path.map(String).join(".") : "(root)";
+  let reason = issue.message;
+  if (issue.code === "unrecognized_keys") {
+    return {
+      field: [...issue.path.map(String), ...issue.keys].join("."),
+      reason: `unknown field (allowed fields are listed in the README)`,
+    };
+  }
+  if (issue.code === "invalid_type" && reason.includes("received undefined")) {
+    reason = "is required";
+  }
+  return { field, reason };
+}
+
+/**
+ * Reads and validates one JSON config file; a missing file yields the schema defaults.
+ *
+ * @param path The file path.
+ * @param schema The zod schema.
+ * @returns The validated value and whether the file existed.
+ * @throws {ConfigError} When the file is unreadable, not JSON, or invalid.
+ */
+export async function loadConfigFile<S extends z.ZodType>(
+  path: string,
+  schema: S,
+): Promise<{ value: z.infer<S>; present: boolean }> {
+  let text: string | null = null;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (err) {
+    if (!(err instanceof Deno.errors.NotFound)) {
+      throw new ConfigError(path, `Cannot read config file "${path}": ${(err as Error).message}`, {
+        cause: err,
+      });
+    }
+  }
+  let raw: unknown = {};
+  if (text !== null) {
+    try {
+      raw = JSON.parse(text);
+    } catch (err) {
+      throw new ConfigError(
+        path,
+        `Cannot parse config file "${path}": not valid JSON (${(err as Error).message})`,
+        { cause: err },
+      );
+    }
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const { field, reason } = describeIssue(parsed.error);
+    throw new ConfigError(path, `Invalid config file "${path}": field "${field}" ${reason}`, {
+      field,
+    });
+  }
+  return { value: parsed.data, present: text !== null };
+}
+
+async function readSecretFile(file: string, configPath: string, field: string): Promise<string> {
+  try {
+    return (await Deno.readTextFile(file)).trim();
+  } catch (err) {
+    throw new ConfigError(
+      configPath,
+      `Invalid config file "${configPath}": field "${field}" names "${file}", which cannot be read (${
+        (err as Error).message
+      })`,
+      { field, cause: err },
+    );
+  }
+}
+
+/**
+ * Resolves a secret from, in order: the environment, a `*_file` field, the plain field.
+ *
+ * @param plain The plain value from JSON.
+ * @param options Where else to look.
+ * @returns The secret or undefined.
+ */
+async function resolveSecret(
+  plain: string | undefined,
+  options: {
+    env: Record<string, string>;
+    envName: string;
+    file?: string;
+    configPath: string;
+    field: string;
+  },
+): Promise<string | undefined> {
+  const fromEnv = options.env[options.envName];
+  if (fromEnv) return fromEnv;
+  if (options.file) return await readSecretFile(options.file, options.configPath, options.field);
+  return plain;
+}
+
+/**
+ * Loads `bynar.json`, `disk-manager.json` and `ceph.json` from a directory.
+ *
+ * @param dir The configuration directory.
+ * @param options Environment for secrets.
+ * @returns The validated configuration.
+ * @throws {ConfigError} On the first invalid file, naming file, field and reason.
+ */
+export async function loadConfig(dir: string, options: LoadConfigOptions = {}): Promise<Config> {
+  const env = options.env ?? Deno.env.toObject();
+  const bynarPath = `${dir}/bynar.json`;
+  const dmPath = `${dir}/disk-manager.json`;
+  const bynar = await loadConfigFile(bynarPath, BynarConfigSchema);
+  const diskManager = await loadConfigFile(dmPath, DiskManagerConfigSchema);
+  const ceph = await loadConfigFile(`${dir}/ceph.json`, CephConfigSchema);
+
+  const b = bynar.value;
+  b.jira_password = await resolveSecret(b.jira_password, {
+    env,
+    envName: "BYNAR_JIRA_PASSWORD",
+    file: b.jira_password_file,
+    configPath: bynarPath,
+    field: "jira_password_file",
+  });
+  b.vault_token = await resolveSecret(b.vault_token, {
+    env,
+    envName: "BYNAR_VAULT_TOKEN",
+    file: b.vault_token_file,
+    configPath: bynarPath,
+    field: "vault_token_file",
+  });
+  b.slack_webhook = await resolveSecret(b.slack_webhook, {
+    env,
+    envName: "BYNAR_SLACK_WEBHOOK",
+    file: b.slack_webhook_file,
+    configPath: bynarPath,
+    field: "slack_webhook_file",
+  });
+  const d = diskManager.value;
+  d.vault_token = await resolveSecret(d.vault_token, {
+    env,
+    envName: "BYNAR_VAULT_TOKEN",
+    file: d.vault_token_file,
+    configPath: dmPath,
+    field: "vault_token_file",
+  });
+  d.slack_webhook = await resolveSecret(d.slack_webhook, {
+    env,
+    envName: "BYNAR_SLACK_WEBHOOK",
+    file: d.slack_webhook_file,
+    configPath: dmPath,
+    field: "slack_webhook_file",
+  });
+
+  return {
+    dir,
+    bynar: b,
+    diskManager: d,
+    ceph: ceph.value,
+    present: { bynar: bynar.present, diskManager: diskManager.present, ceph: ceph.present },
+  };
+}
+
+/**
+ * The default SQLite path: `/var/lib/bynar/bynar.db` as root, `./.bynar/bynar.db` otherwise.
+ *
+ * @param config The loaded bynar.json.
+ * @returns The database path.
+ */
+export function databasePath(config: BynarConfig): string {
+  if (config.database_path) return config.database_path;
+  const uid = Deno.uid();
+  return uid === 0 ? "/var/lib/bynar/bynar.db" : "./.bynar/bynar.db";
+}

@@ -1,0 +1,228 @@
+/**
+ * Schemas of Bynar's three configuration files, validated with zod.
+ *
+ * Every field of the original project (spec §3) is accepted with its original name and
+ * meaning; new fields are documented in the README. Unknown fields are rejected so that a
+ * typo is reported instead of silently ignored.
+ *
+ * @module
+ */
+import { z } from "zod";
+
+const nonEmpty = z.string().min(1, "must not be empty");
+const port = z.number().int().min(1).max(65535);
+
+/** A weekly maintenance window: days and a time range in the host's local time. */
+export const MaintenanceWindowSchema = z.strictObject({
+  /** Days of week, 0 = Sunday … 6 = Saturday. */
+  days: z.array(z.number().int().min(0).max(6)).min(1).default([0, 1, 2, 3, 4, 5, 6]),
+  /** Start, `HH:MM` (24 h). */
+  start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM"),
+  /** End, `HH:MM` (24 h); a window may wrap midnight. */
+  end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM"),
+});
+
+/** SMART policy thresholds (defaults cited in the README). */
+export const SmartPolicySchema = z.strictObject({
+  /** ATA 5 reallocated sectors: warning above this raw count. */
+  reallocated_warn: z.number().int().min(0).default(0),
+  /** ATA 5 reallocated sectors: critical above this raw count. */
+  reallocated_crit: z.number().int().min(0).default(4),
+  /** ATA 187 reported uncorrectable: critical above. */
+  reported_uncorrect_crit: z.number().int().min(0).default(0),
+  /** ATA 188 command timeout: warning above. */
+  command_timeout_warn: z.number().int().min(0).default(0),
+  /** ATA 188 command timeout: critical above. */
+  command_timeout_crit: z.number().int().min(0).default(13),
+  /** ATA 197 current pending sectors: critical above. */
+  pending_crit: z.number().int().min(0).default(0),
+  /** ATA 198 offline uncorrectable: critical above. */
+  offline_uncorrectable_crit: z.number().int().min(0).default(0),
+  /** NVMe media errors: critical above. */
+  nvme_media_errors_crit: z.number().int().min(0).default(0),
+  /** NVMe percentage used: warning at or above. */
+  nvme_percentage_used_warn: z.number().int().min(0).default(90),
+  /** SCSI grown defects: warning above. */
+  scsi_grown_defects_warn: z.number().int().min(0).default(0),
+  /** SCSI grown defects: critical above. */
+  scsi_grown_defects_crit: z.number().int().min(0).default(50),
+  /** Temperature (°C): warning at or above. */
+  temperature_warn: z.number().min(0).default(60),
+  /** Temperature (°C): critical at or above. */
+  temperature_crit: z.number().min(0).default(70),
+}).prefault({});
+
+/** The original PostgreSQL section: accepted for compatibility, unused (SQLite is embedded). */
+const LegacyDatabaseSchema = z.strictObject({
+  username: z.string(),
+  password: z.string().optional(),
+  port: z.union([z.number(), z.string()]),
+  endpoint: z.string(),
+  dbname: z.string(),
+});
+
+/** `bynar.json`. */
+export const BynarConfigSchema = z.strictObject({
+  // --- original fields (spec §3.1) ---
+  manager_host: z.string().default("localhost"),
+  manager_port: port.default(5555),
+  redfish_ip: z.string().optional(),
+  redfish_username: z.string().optional(),
+  redfish_password: z.string().optional(),
+  redfish_port: port.optional(),
+  slack_webhook: z.string().url().optional(),
+  slack_channel: z.string().default(""),
+  slack_botname: z.string().default(""),
+  vault_endpoint: z.string().url().optional(),
+  vault_token: z.string().optional(),
+  jira_user: z.string().optional(),
+  jira_password: z.string().optional(),
+  jira_host: z.string().url().optional(),
+  jira_issue_type: z.string().optional(),
+  jira_priority: z.string().optional(),
+  jira_project_id: z.string().optional(),
+  jira_ticket_assignee: z.string().optional(),
+  proxy: z.string().url().optional(),
+  database: LegacyDatabaseSchema.optional(),
+  daemon_output: z.string().default("bynar_daemon.out"),
+  daemon_error: z.string().default("bynar_daemon.err"),
+  daemon_pid: z.string().default("bynar_daemon.pid"),
+  // --- secrets from files (new) ---
+  jira_password_file: z.string().optional(),
+  vault_token_file: z.string().optional(),
+  slack_webhook_file: z.string().optional(),
+  // --- new fields ---
+  /** SQLite database path; default /var/lib/bynar/bynar.db as root, ./.bynar/bynar.db otherwise. */
+  database_path: z.string().optional(),
+  /** Seconds between detector passes. */
+  interval_seconds: z.number().int().min(10).default(300),
+  /** `auto` removes failed disks by itself; `manual` waits for `bynar approve`. */
+  approval: z.enum(["auto", "manual"]).default("auto"),
+  /** Windows during which destructive actions may run; empty = always allowed. */
+  maintenance_windows: z.array(MaintenanceWindowSchema).default([]),
+  /** While this file exists nothing destructive happens. */
+  freeze_file: z.string().default("/etc/bynar/freeze"),
+  /** Include loop devices in the inventory (labs and tests). */
+  include_loop_devices: z.boolean().default(false),
+  /** Reformat unrepairable filesystems (off by default; never OSDs or system disks). */
+  allow_reformat: z.boolean().default(false),
+  /** Ticket plugin. */
+  ticket_backend: z.enum(["jira", "command"]).default("jira"),
+  /** JIRA flavour: Cloud (v3 search/jql, accountId) or Data Center (v2, name). */
+  jira_flavor: z.enum(["cloud", "datacenter"]).default("datacenter"),
+  /** JIRA component name. */
+  jira_component: z.string().default("Ceph"),
+  /** Resolutions that mean "not replaced". */
+  jira_wont_do_resolutions: z.array(z.string()).default([
+    "Won't Do",
+    "Won't Fix",
+    "Duplicate",
+    "Cannot Reproduce",
+    "Declined",
+  ]),
+  /** Program and arguments for the `command` ticket plugin. */
+  ticket_command: z.array(nonEmpty).optional(),
+  /** SMART policy thresholds. */
+  smart_policy: SmartPolicySchema,
+  /** Prometheus textfile directory for `bynar --check --textfile`. */
+  textfile_directory: z.string().optional(),
+});
+
+/** `disk-manager.json`. */
+export const DiskManagerConfigSchema = z.strictObject({
+  // --- original fields (spec §3.2) ---
+  backend: z.enum(["ceph", "Ceph"]).default("ceph"),
+  vault_token: z.string().optional(),
+  vault_endpoint: z.string().url().optional(),
+  daemon_output: z.string().default("disk_manager_daemon.out"),
+  daemon_error: z.string().default("disk_manager_daemon.err"),
+  daemon_pid: z.string().default("disk_manager_daemon.pid"),
+  slack_webhook: z.string().url().optional(),
+  slack_channel: z.string().default(""),
+  slack_botname: z.string().default(""),
+  // --- secrets from files (new) ---
+  vault_token_file: z.string().optional(),
+  slack_webhook_file: z.string().optional(),
+  // --- new fields ---
+  /** Address to listen on (loopback by default). */
+  listen_address: z.string().default("127.0.0.1"),
+  /** HTTPS port. */
+  port: port.default(5555),
+  /** TLS certificate (PEM). */
+  tls_cert: z.string().default("/etc/bynar/tls/disk-manager.crt"),
+  /** TLS private key (PEM). */
+  tls_key: z.string().default("/etc/bynar/tls/disk-manager.key"),
+  /** Serve plain HTTP; only allowed on a loopback address, for development. */
+  insecure_http: z.boolean().default(false),
+  /** Port of the unauthenticated /healthz and /metrics listener (loopback). */
+  metrics_port: port.default(9477),
+  /** JWT issuer expected in tokens. */
+  jwt_issuer: z.string().optional(),
+  /** JWT audience expected in tokens. */
+  jwt_audience: z.string().default("bynar-disk-manager"),
+  /** Accepted JWT algorithms. */
+  jwt_algorithms: z.array(z.enum(["EdDSA", "ES256", "RS256"])).default(["EdDSA", "ES256", "RS256"]),
+  /** Local JWKS file (single-host setups without Vault). */
+  jwks_file: z.string().optional(),
+  /** Vault KV v2 mount for the certificate pin. */
+  vault_kv_mount: z.string().default("secret"),
+  /** Audit log path (hash-chained JSON lines). */
+  audit_log: z.string().optional(),
+});
+
+const SystemDiskSchema = z.strictObject({ device: nonEmpty });
+const JournalDeviceSchema = z.strictObject({
+  device: nonEmpty,
+  partition_id: z.number().int().min(1).optional(),
+  partition_uuid: z.string().uuid().optional(),
+  num_partitions: z.number().int().min(0).optional(),
+});
+const OsdConfigSchema = z.strictObject({
+  is_lvm: z.boolean(),
+  dev_path: nonEmpty,
+  journal_path: z.string().optional(),
+  rdb_path: z.string().optional(),
+}).refine((o) => !(o.journal_path && o.rdb_path && o.journal_path === o.rdb_path), {
+  message: "journal_path and rdb_path must differ",
+  path: ["rdb_path"],
+});
+
+/** `ceph.json`. */
+export const CephConfigSchema = z.strictObject({
+  // --- original fields (spec §3.3) ---
+  config_file: z.string().default("/etc/ceph/ceph.conf"),
+  user_id: z.string().default("admin"),
+  pool_name: z.string().optional(),
+  target_weight: z.number().positive("must be greater than 0").default(1.0),
+  latency_cap: z.number().positive("must be greater than 0").default(15.0),
+  backfill_cap: z.number().int().positive("must be greater than 0").default(50),
+  increment: z.number().refine((v) => v !== 0, "must not be 0").transform(Math.abs).default(0.01),
+  system_disks: z.array(SystemDiskSchema).default([]),
+  journal_devices: z.array(JournalDeviceSchema).optional(),
+  osd_config: z.array(OsdConfigSchema).default([]),
+  udev_rule_path: z.string().default("/etc/udev/rules.d/99-bynar-ceph.rules"),
+  // --- new fields ---
+  /** Cluster name. */
+  cluster_name: z.string().default("ceph"),
+  /** Seconds librados waits for the monitors before failing. */
+  client_mount_timeout: z.number().int().min(1).default(10),
+  /** How replacement OSDs are created: `lvm` (production) or `raw`. */
+  osd_create_mode: z.enum(["lvm", "raw"]).default("lvm"),
+  /** At most this many OSDs of the cluster out for replacement at once, across hosts. */
+  max_concurrent_removals: z.number().int().min(1).default(1),
+  /** Removal lease lifetime in seconds (renewed while the holder works). */
+  removal_lease_seconds: z.number().int().min(30).default(3600),
+  /** How OSD daemons are started/stopped: systemd units, or direct processes (labs). */
+  daemon_control: z.enum(["systemd", "process"]).default("systemd"),
+  /** Keyring path (for the permission list and ceph-volume). */
+  keyring: z.string().optional(),
+});
+
+/** Validated `bynar.json`. */
+export type BynarConfig = z.infer<typeof BynarConfigSchema>;
+/** Validated `disk-manager.json`. */
+export type DiskManagerConfig = z.infer<typeof DiskManagerConfigSchema>;
+/** Validated `ceph.json`. */
+export type CephConfig = z.infer<typeof CephConfigSchema>;
+/** Validated SMART policy thresholds. */
+export type SmartPolicyConfig = z.infer<typeof SmartPolicySchema>;

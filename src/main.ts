@@ -1,0 +1,39 @@
+/**
+ * Entry point of the `bynar` program.
+ *
+ * @module
+ */
+import { buildProgram } from "./cli/mod.ts";
+import { EXIT, ExitRequest } from "./cli/exit.ts";
+import { errorMessage } from "./errors.ts";
+
+/**
+ * Parses the arguments, runs the subcommand and returns the process exit code.
+ *
+ * @param args Command-line arguments (without the program name).
+ * @returns The exit code.
+ */
+export async function main(args: string[]): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  try {
+    await program.parseAsync(args, { from: "user" });
+    return EXIT.OK;
+  } catch (err) {
+    if (err instanceof ExitRequest) {
+      if (err.message) (err.toStderr ? console.error : console.log)(err.message);
+      return err.exitCode;
+    }
+    // commander's own exits (help, version, usage errors)
+    const code = (err as { code?: string; exitCode?: number }).code;
+    if (typeof code === "string" && code.startsWith("commander.")) {
+      return (err as { exitCode: number }).exitCode ?? EXIT.USAGE;
+    }
+    console.error(`bynar: ${errorMessage(err)}`);
+    return EXIT.FAILURE;
+  }
+}
+
+if (import.meta.main) {
+  Deno.exit(await main(Deno.args));
+}

@@ -1,0 +1,106 @@
+/**
+ * Runs external programs with an argument array (never a shell string) and a timeout.
+ *
+ * @module
+ */
+import { CommandError } from "../errors.ts";
+
+/** The outcome of a finished program. */
+export interface CommandResult {
+  /** Exit code (null when killed by a signal). */
+  code: number | null;
+  /** The signal that killed it, if any. */
+  signal: string | null;
+  /** Standard output. */
+  stdout: string;
+  /** Standard error. */
+  stderr: string;
+}
+
+/** Options for {@linkcode runCommand}. */
+export interface RunOptions {
+  /**
+   * Kill the program after this many milliseconds.
+   * @default 60000
+   */
+  timeoutMs?: number;
+  /** Extra environment variables. */
+  env?: Record<string, string>;
+  /** Data written to standard input. */
+  stdin?: string;
+  /** Working directory. */
+  cwd?: string;
+  /** An abort signal. */
+  signal?: AbortSignal;
+}
+
+/** Something that can run programs; tests inject recordings through it. */
+export interface CommandRunner {
+  /**
+   * Runs a program to completion.
+   *
+   * @param cmd The program.
+   * @param args Its arguments.
+   * @param options Timeout, env, stdin.
+   * @returns The result (a non-zero exit is not an error).
+   */
+  run(cmd: string, args: string[], options?: RunOptions): Promise<CommandResult>;
+}
+
+/**
+ * Runs a program and collects its output. A non-zero exit code is returned, not thrown.
+ *
+ * @param cmd The program (absolute path or a name on PATH).
+ * @param args Its arguments.
+ * @param options Timeout, env, stdin.
+ * @returns The result.
+ * @throws {CommandError} When the program cannot be started or times out.
+ */
+export async function runCommand(
+  cmd: string,
+  args: string[],
+  options: RunOptions = {},
+): Promise<CommandResult> {
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? 60_000);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  let child: Deno.ChildProcess;
+  try {
+    child = new Deno.Command(cmd, {
+      args,
+      stdin: options.stdin === undefined ? "null" : "piped",
+      stdout: "piped",
+      stderr: "piped",
+      env: { LC_ALL: "C", ...(options.env ?? {}) },
+      cwd: options.cwd,
+      signal,
+    }).spawn();
+  } catch (err) {
+    throw new CommandError([cmd, ...args], `Cannot run "${cmd}": ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
+  if (options.stdin !== undefined) {
+    const w = child.stdin.getWriter();
+    try {
+      await w.write(new TextEncoder().encode(options.stdin));
+      await w.close();
+    } catch { /* the program may exit without reading stdin */ }
+  }
+  const out = await child.output();
+  if (timeout.aborted) {
+    throw new CommandError(
+      [cmd, ...args],
+      `Cannot finish "${cmd}": timed out after ${options.timeoutMs ?? 60_000} ms`,
+      { stderr: new TextDecoder().decode(out.stderr) },
+    );
+  }
+  return {
+    code: out.signal ? null : out.code,
+    signal: out.signal,
+    stdout: new TextDecoder().decode(out.stdout),
+    stderr: new TextDecoder().decode(out.stderr),
+  };
+}
+
+/** The real runner. */
+export const SYSTEM_RUNNER: CommandRunner = { run: runCommand };

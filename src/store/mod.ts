@@ -1,0 +1,7 @@
+/**
+ * Persistence: the SQLite database, migrations and repositories.
+ *
+ * @module
+ */
+export * from "./db.ts";
+export * from "./disks_repo.ts";
