@@ -1,27 +1,133 @@
 /**
- * `bynar --check`: (being written; see src/check/).
+ * `bynar --check`: the health scan of every disk, as a Nagios plugin, JSON or Prometheus.
+ *
+ * Exit codes follow the Nagios plugin API: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the
+ * check itself failed: bad configuration, no inventory).
  *
  * @module
  */
-import type { Command } from "@commander-js/extra-typings";
+import { type Command, Option } from "@commander-js/extra-typings";
+import { databasePath, loadConfig } from "../config/mod.ts";
+import { errorMessage } from "../errors.ts";
+import { runCheck } from "../check/run.ts";
+import { realCheckDeps } from "../check/wire.ts";
+import { openDatabase } from "../store/db.ts";
+import { formatNagios, formatNagiosUnknown, NAGIOS_EXIT } from "../output/nagios.ts";
+import { formatJson } from "../output/json.ts";
+import { formatPrometheus, writeTextfile } from "../output/prometheus.ts";
+import { EXIT, ExitRequest } from "./exit.ts";
 
-/** Help text appended to `bynar --help` about the check options. */
-export const CHECK_OPTIONS_HELP = "";
+/** Help text appended to `bynar --help` about the check. */
+export const CHECK_OPTIONS_HELP = `
+The health scan (bynar --check):
+  Checks every candidate disk of this host (system disks are reported, never touched):
+  SMART verdict, filesystems mounted read-only unexpectedly, and disks known from earlier
+  checks that have vanished. History is kept in SQLite (--db, default
+  /var/lib/bynar/bynar.db as root, ./.bynar/bynar.db otherwise).
+  Exit codes (Nagios): 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+
+Examples:
+  bynar --check
+  bynar --check --format json
+  bynar --check --format prometheus --textfile /var/lib/prometheus/node-exporter
+`;
 
 /**
- * Adds the `--check` options to the program.
+ * Adds the `--check` options to the root program.
  *
  * @param program The root program.
  */
 export function addCheckOptions(program: Command): void {
-  void program;
+  program
+    .addOption(
+      new Option("--format <format>", "check output format").choices(["nagios", "json", "prometheus"])
+        .default("nagios"),
+    )
+    .option("--textfile <dir>", "with --check: also write bynar.prom atomically into this node_exporter textfile directory")
+    .option("--db <path>", "with --check: SQLite database path (overrides bynar.json database_path)")
+    .option("--no-db", "with --check: keep no history (vanished disks are then not detected)")
+    .option("--include-loop", "with --check: include loop devices (labs and tests)")
+    .option(
+      "--device <path>",
+      "with --check: check only this device (repeatable)",
+      (v: string, prev: string[] | undefined) => [...(prev ?? []), v],
+    );
+}
+
+/** Parsed check options. */
+interface CheckOptions {
+  configDir?: string;
+  format?: string;
+  textfile?: string;
+  db?: string | boolean;
+  includeLoop?: boolean;
+  device?: string[];
 }
 
 /**
- * Runs the check.
+ * Runs the check and ends the process with the Nagios exit code.
  *
- * @param opts Parsed options.
+ * @param raw Parsed options of the root program.
+ * @throws {ExitRequest} Always, carrying the output and the exit code.
  */
-export async function checkAction(opts: Record<string, unknown>): Promise<void> {
-  await Promise.resolve(opts);
+export async function checkAction(raw: Record<string, unknown>): Promise<never> {
+  const opts = raw as CheckOptions;
+  const format = opts.format ?? "nagios";
+  const unknown = (message: string): never => {
+    if (format === "json") {
+      throw new ExitRequest(
+        EXIT.UNKNOWN,
+        JSON.stringify({ version: 1, status: "UNKNOWN", summary: message, disks: [] }, null, 2),
+        { toStderr: false },
+      );
+    }
+    if (format === "prometheus") {
+      throw new ExitRequest(EXIT.UNKNOWN, `# bynar check failed: ${message}\nbynar_check_status 3\n`, {
+        toStderr: false,
+      });
+    }
+    throw new ExitRequest(EXIT.UNKNOWN, formatNagiosUnknown(message), { toStderr: false });
+  };
+
+  let config;
+  try {
+    config = await loadConfig(opts.configDir ?? "/etc/bynar");
+  } catch (err) {
+    return unknown(errorMessage(err));
+  }
+  let db = null;
+  if (opts.db !== false) {
+    const path = typeof opts.db === "string" ? opts.db : databasePath(config.bynar);
+    try {
+      db = openDatabase(path);
+    } catch (err) {
+      return unknown(errorMessage(err));
+    }
+  }
+  try {
+    const deps = realCheckDeps(config, { includeLoop: opts.includeLoop ?? false, devices: opts.device, db });
+    let result;
+    try {
+      result = await runCheck(deps, { onlyPaths: opts.device ?? null });
+    } catch (err) {
+      return unknown(`Cannot complete the check: ${errorMessage(err)}`);
+    }
+    const textfileDir = opts.textfile ?? config.bynar.textfile_directory;
+    if (textfileDir) {
+      try {
+        await writeTextfile(textfileDir, formatPrometheus(result));
+      } catch (err) {
+        result.problems.push(`Cannot write the textfile in "${textfileDir}": ${errorMessage(err)}`);
+        if (result.status === "OK") result.status = "UNKNOWN";
+      }
+    }
+    const text = format === "json"
+      ? formatJson(result)
+      : format === "prometheus"
+      ? formatPrometheus(result)
+      : formatNagios(result);
+    throw new ExitRequest(NAGIOS_EXIT[result.status], text.replace(/\n$/, ""), { toStderr: false });
+  } finally {
+    db?.close();
+  }
 }

@@ -1,0 +1,214 @@
+/**
+ * One `bynar --check` pass: discover disks, read SMART, apply the policy, look for
+ * unexpected read-only filesystems and vanished disks, and record history.
+ *
+ * All I/O goes through {@linkcode CheckDeps}, so the pass itself is tested with in-memory
+ * dependencies and wired to the real adapters in `wire.ts`.
+ *
+ * @module
+ */
+import type { BlockDisk, HostInfo, Mount } from "../inventory/model.ts";
+import {
+  type Assessment,
+  type SmartReport,
+  unavailableReport,
+  type Verdict,
+  worseVerdict,
+} from "../smart/model.ts";
+import { errorMessage } from "../errors.ts";
+import type { CheckResult, CheckStatus, DiskCheck, VanishedDisk } from "./model.ts";
+
+/** What a check pass needs from the outside world. */
+export interface CheckDeps {
+  /** Discovers the candidate disks. */
+  discover(): Promise<{ disks: BlockDisk[]; skipped: { name: string; path: string; reason: string }[] }>;
+  /** Reads SMART for a device; "no SMART" is a report with `source: "none"`, not an error. */
+  readSmart(disk: BlockDisk): Promise<SmartReport>;
+  /** Applies the health policy. */
+  assess(report: SmartReport): Assessment;
+  /** Host identity. */
+  host(): Promise<HostInfo>;
+  /** Mount points that /etc/fstab declares read-only. */
+  declaredReadOnly(): Promise<Set<string>>;
+  /** History store, or null when running without one. */
+  store: CheckStore | null;
+  /** The clock. */
+  now(): Date;
+}
+
+/** The part of the store a check uses. */
+export interface CheckStore {
+  /** Known disks (for vanish detection). */
+  knownDisks(): { diskKey: string; path: string; model: string | null; serial: string | null; wwn: string | null; lastSeen: string; vanishedAt: string | null }[];
+  /** Records the pass atomically. */
+  recordPass(
+    pass: { seen: { disk: BlockDisk; report: SmartReport; assessment: Assessment }[]; vanished: string[] },
+    now: Date,
+  ): void;
+}
+
+/** Options of {@linkcode runCheck}. */
+export interface RunCheckOptions {
+  /**
+   * How many SMART reads run at once.
+   * @default 4
+   */
+  concurrency?: number;
+  /**
+   * Restrict vanish detection to these device paths (when the check was restricted with
+   * `--device`); null checks every known disk.
+   * @default null
+   */
+  onlyPaths?: string[] | null;
+}
+
+/** Filesystem types that are read-only by nature. */
+const READ_ONLY_FS = new Set(["iso9660", "squashfs", "udf", "erofs", "cramfs"]);
+
+/**
+ * Finds filesystems of a disk mounted read-only though fstab does not ask for it.
+ *
+ * @param disk The disk.
+ * @param expectedRo Mount points declared read-only.
+ * @returns A reason per unexpected read-only mount.
+ */
+export function unexpectedReadOnly(disk: BlockDisk, expectedRo: Set<string>): string[] {
+  const mounts: { dev: string; m: Mount }[] = [
+    ...disk.mounts.map((m) => ({ dev: disk.path, m })),
+    ...disk.partitions.flatMap((p) => p.mounts.map((m) => ({ dev: p.path, m }))),
+  ];
+  const reasons: string[] = [];
+  const seen = new Set<string>();
+  for (const { dev, m } of mounts) {
+    if (!m.readOnly || READ_ONLY_FS.has(m.fsType) || expectedRo.has(m.mountpoint)) continue;
+    if (seen.has(dev)) continue;
+    seen.add(dev);
+    reasons.push(
+      `Filesystem ${m.fsType} on ${dev} is mounted read-only at ${m.mountpoint} but /etc/fstab does not declare it read-only (errors may have forced a remount)`,
+    );
+  }
+  return reasons;
+}
+
+/**
+ * Derives the Nagios status from per-disk verdicts and vanished disks. A disk without
+ * SMART (`unknown`) does not raise the status: UNKNOWN is kept for failures of the check.
+ *
+ * @param disks The checked disks.
+ * @param vanished The vanished disks.
+ * @param problems Problems of the check itself.
+ * @returns The status.
+ */
+export function overallStatus(
+  disks: DiskCheck[],
+  vanished: VanishedDisk[],
+  problems: string[],
+): CheckStatus {
+  let worst: Verdict = "ok";
+  for (const d of disks) if (d.verdict !== "unknown") worst = worseVerdict(worst, d.verdict);
+  if (vanished.length) worst = "critical";
+  if (worst === "critical") return "CRITICAL";
+  if (worst === "warning") return "WARNING";
+  if (problems.length) return "UNKNOWN";
+  return "OK";
+}
+
+function summarize(disks: DiskCheck[], vanished: VanishedDisk[]): string {
+  const count = (v: Verdict) => disks.filter((d) => d.verdict === v).length;
+  const parts = [`${disks.length} disk${disks.length === 1 ? "" : "s"} checked`];
+  const crit = count("critical");
+  const warn = count("warning");
+  const unk = count("unknown");
+  if (crit) parts.push(`${crit} critical`);
+  if (warn) parts.push(`${warn} warning`);
+  if (vanished.length) parts.push(`${vanished.length} vanished`);
+  if (unk) parts.push(`${unk} without SMART`);
+  if (!crit && !warn && !vanished.length) parts.push("all healthy");
+  return parts.join(", ");
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/**
+ * Runs one check pass.
+ *
+ * @param deps The adapters.
+ * @param options Concurrency and scope.
+ * @returns The result; disk problems are verdicts, check problems are listed in `problems`.
+ * @throws When the disks cannot be discovered at all (the caller reports UNKNOWN).
+ */
+export async function runCheck(deps: CheckDeps, options: RunCheckOptions = {}): Promise<CheckResult> {
+  const start = deps.now();
+  const t0 = performance.now();
+  const problems: string[] = [];
+  const [host, found, expectedRo] = await Promise.all([
+    deps.host(),
+    deps.discover(),
+    deps.declaredReadOnly().catch((err) => {
+      problems.push(`Cannot read /etc/fstab: ${errorMessage(err)}`);
+      return new Set<string>();
+    }),
+  ]);
+
+  const disks = await mapLimit(found.disks, options.concurrency ?? 4, async (disk) => {
+    let report: SmartReport;
+    try {
+      report = await deps.readSmart(disk);
+    } catch (err) {
+      report = unavailableReport(disk.path, `Cannot read SMART: ${errorMessage(err)}`);
+    }
+    const smart = deps.assess(report);
+    const ro = unexpectedReadOnly(disk, expectedRo);
+    const verdict = ro.length ? worseVerdict(smart.verdict === "unknown" ? "ok" : smart.verdict, "critical") : smart.verdict;
+    return { disk, report, verdict, reasons: [...smart.reasons, ...ro], smart } as DiskCheck & { smart: Assessment };
+  });
+
+  let vanished: VanishedDisk[] = [];
+  if (deps.store) {
+    try {
+      const present = new Set(disks.map((d) => d.disk.identity.key));
+      const scope = options.onlyPaths ? new Set(options.onlyPaths) : null;
+      vanished = deps.store.knownDisks()
+        .filter((k) => !present.has(k.diskKey) && (scope === null || scope.has(k.path)))
+        .map((k) => ({
+          diskKey: k.diskKey,
+          path: k.path,
+          model: k.model,
+          serial: k.serial,
+          wwn: k.wwn,
+          lastSeen: k.lastSeen,
+        }));
+      deps.store.recordPass({
+        seen: disks.map((d) => ({ disk: d.disk, report: d.report, assessment: { verdict: d.verdict, reasons: d.reasons } })),
+        vanished: vanished.map((v) => v.diskKey),
+      }, start);
+    } catch (err) {
+      problems.push(`Cannot record check history: ${errorMessage(err)}`);
+    }
+  }
+
+  const plain: DiskCheck[] = disks.map(({ disk, report, verdict, reasons }) => ({ disk, report, verdict, reasons }));
+  return {
+    version: 1,
+    host,
+    status: overallStatus(plain, vanished, problems),
+    summary: summarize(plain, vanished),
+    checkedAt: start,
+    durationMs: Math.round(performance.now() - t0),
+    disks: plain,
+    vanished,
+    skipped: found.skipped,
+    problems,
+  };
+}

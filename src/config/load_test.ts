@@ -1,0 +1,121 @@
+import assert from "node:assert/strict";
+import { ConfigError } from "../errors.ts";
+import { databasePath, loadConfig } from "./load.ts";
+
+async function withDir(files: Record<string, string>, fn: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await Deno.makeTempDir({ prefix: "bynar-config-" });
+  try {
+    for (const [name, text] of Object.entries(files)) await Deno.writeTextFile(`${dir}/${name}`, text);
+    await fn(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+Deno.test("loadConfig: a missing directory yields documented defaults", async () => {
+  const c = await loadConfig("/nonexistent/bynar-config-dir", { env: {} });
+  assert.equal(c.bynar.manager_port, 5555);
+  assert.equal(c.bynar.approval, "auto");
+  assert.equal(c.bynar.allow_reformat, false);
+  assert.equal(c.bynar.smart_policy.reallocated_crit, 4);
+  assert.equal(c.ceph.increment, 0.01);
+  assert.equal(c.ceph.latency_cap, 15);
+  assert.equal(c.ceph.backfill_cap, 50);
+  assert.equal(c.ceph.max_concurrent_removals, 1);
+  assert.equal(c.diskManager.listen_address, "127.0.0.1");
+  assert.deepEqual(c.present, { bynar: false, diskManager: false, ceph: false });
+});
+
+Deno.test("loadConfig: accepts the original sample files", async () => {
+  await withDir({
+    "bynar.json": JSON.stringify({
+      manager_host: "localhost",
+      manager_port: 5555,
+      slack_webhook: "https://hooks.slack.com/services/ID",
+      slack_channel: "#my-channel",
+      slack_botname: "my-bot",
+      jira_user: "test_user",
+      jira_password: "user_password",
+      jira_host: "https://tickets.jira.com",
+      jira_issue_type: "3",
+      jira_priority: "4",
+      jira_project_id: "MyProject",
+      jira_ticket_assignee: "assignee_username",
+      proxy: "https://my.proxy",
+      database: { username: "postgres", password: "", port: 8888, dbname: "bynar", endpoint: "some.endpoint" },
+    }),
+    "disk-manager.json": JSON.stringify({ backend: "ceph" }),
+    "ceph.json": JSON.stringify({
+      config_file: "/etc/ceph/ceph.conf",
+      user_id: "admin",
+      target_weight: 1.0,
+      system_disks: [{ device: "/dev/sda" }],
+      osd_config: [{ is_lvm: true, dev_path: "/dev/sdb" }],
+      pool_name: "rbd",
+      increment: -0.05,
+      udev_rule_path: "/etc/udev/rules.d/99-bynar.rules",
+    }),
+  }, async (dir) => {
+    const c = await loadConfig(dir, { env: {} });
+    assert.equal(c.bynar.jira_project_id, "MyProject");
+    assert.equal(c.ceph.increment, 0.05, "a negative increment has its sign flipped");
+    assert.deepEqual(c.ceph.system_disks, [{ device: "/dev/sda" }]);
+    assert.deepEqual(c.present, { bynar: true, diskManager: true, ceph: true });
+  });
+});
+
+Deno.test("loadConfig: one clear error naming file, field and reason", async () => {
+  await withDir({ "ceph.json": JSON.stringify({ target_weight: -1 }) }, async (dir) => {
+    const err = await loadConfig(dir, { env: {} }).then(() => null, (e) => e);
+    assert.ok(err instanceof ConfigError);
+    assert.equal(err.file, `${dir}/ceph.json`);
+    assert.equal(err.field, "target_weight");
+    assert.match(err.message, /ceph\.json.*"target_weight".*greater than 0/);
+  });
+  await withDir({ "bynar.json": JSON.stringify({ jira_hots: "x" }) }, async (dir) => {
+    const err = await loadConfig(dir, { env: {} }).then(() => null, (e) => e);
+    assert.ok(err instanceof ConfigError);
+    assert.equal(err.field, "jira_hots");
+    assert.match(err.message, /unknown field/);
+  });
+  await withDir({ "bynar.json": "{ not json" }, async (dir) => {
+    const err = await loadConfig(dir, { env: {} }).then(() => null, (e) => e);
+    assert.ok(err instanceof ConfigError);
+    assert.match(err.message, /not valid JSON/);
+  });
+  await withDir({ "bynar.json": JSON.stringify({ manager_port: "5555" }) }, async (dir) => {
+    const err = await loadConfig(dir, { env: {} }).then(() => null, (e) => e);
+    assert.ok(err instanceof ConfigError);
+    assert.equal(err.field, "manager_port");
+  });
+  await withDir({ "ceph.json": JSON.stringify({ increment: 0 }) }, async (dir) => {
+    const err = await loadConfig(dir, { env: {} }).then(() => null, (e) => e);
+    assert.ok(err instanceof ConfigError);
+    assert.equal(err.field, "increment");
+  });
+});
+
+Deno.test("loadConfig: secrets from the environment and from *_file fields", async () => {
+  await withDir({ "jira.secret": "s3cret\n" }, async (dir) => {
+    await Deno.writeTextFile(
+      `${dir}/bynar.json`,
+      JSON.stringify({ jira_password_file: `${dir}/jira.secret`, vault_token: "plain" }),
+    );
+    const c = await loadConfig(dir, { env: { BYNAR_VAULT_TOKEN: "from-env" } });
+    assert.equal(c.bynar.jira_password, "s3cret");
+    assert.equal(c.bynar.vault_token, "from-env");
+  });
+  await withDir({}, async (dir) => {
+    await Deno.writeTextFile(`${dir}/bynar.json`, JSON.stringify({ jira_password_file: `${dir}/missing` }));
+    const err = await loadConfig(dir, { env: {} }).then(() => null, (e) => e);
+    assert.ok(err instanceof ConfigError);
+    assert.equal(err.field, "jira_password_file");
+  });
+});
+
+Deno.test("databasePath: explicit path wins", () => {
+  assert.equal(
+    databasePath({ database_path: "/tmp/x.db" } as Parameters<typeof databasePath>[0]),
+    "/tmp/x.db",
+  );
+});
