@@ -308,7 +308,7 @@ export class AtaSmartDisk {
       throw new FfiError(
         LIB,
         `Cannot open "${path}" with libatasmart: sk_disk_open failed (${errnoName(errno)}); ` +
-          "the device may not be an ATA disk, or may need root",
+          "libatasmart supports only ATA disks it may open (root needed)",
         { op: "sk_disk_open", errno, device: path },
       );
     }

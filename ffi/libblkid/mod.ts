@@ -140,7 +140,7 @@ function loadError(library: string, path: string, err: unknown): FfiError {
  *
  * @param options The library path.
  * @throws {FfiError} When the library cannot be loaded.
- * @throws {Deno.errors.PermissionDenied} Without `--allow-ffi`.
+ * @throws {Deno.errors.NotCapable} Without `--allow-ffi`.
  */
 export function openLibblkid(options: OpenLibblkidOptions = {}): void {
   closeRequested = false;
@@ -150,7 +150,7 @@ export function openLibblkid(options: OpenLibblkidOptions = {}): void {
     try {
       blkidLib = Deno.dlopen(path, BLKID_SYMBOLS);
     } catch (err) {
-      if (err instanceof Deno.errors.PermissionDenied) throw err;
+      if (err instanceof Deno.errors.NotCapable) throw err;
       throw loadError("libblkid", path, err);
     }
   }
@@ -158,7 +158,7 @@ export function openLibblkid(options: OpenLibblkidOptions = {}): void {
     try {
       libcLib = Deno.dlopen(LIBC_PATH, LIBC_SYMBOLS);
     } catch (err) {
-      if (err instanceof Deno.errors.PermissionDenied) throw err;
+      if (err instanceof Deno.errors.NotCapable) throw err;
       throw loadError("libc", LIBC_PATH, err);
     }
   }
@@ -177,7 +177,7 @@ export function closeLibblkid(): void {
  * Tells whether libblkid can be loaded on this host (loading it if needed).
  *
  * @returns True when the library is usable.
- * @throws {Deno.errors.PermissionDenied} Without `--allow-ffi`.
+ * @throws {Deno.errors.NotCapable} Without `--allow-ffi`.
  */
 export function libblkidAvailable(): boolean {
   try {
@@ -298,14 +298,14 @@ function lookup(b: Blkid, probe: Deno.PointerObject, name: string): string | nul
  * @throws {FfiError} When the library cannot be loaded, the path cannot be opened
  *   (`op: "open"`, with `errno`), or the signatures are ambivalent
  *   (`op: "blkid_do_safeprobe"`: more than one conflicting signature).
- * @throws {RangeError} When offset or size is negative or not an integer.
+ * @throws {RangeError} When offset or size is negative or not an integer (as a rejection).
  */
-export function probeSuperblock(
+export async function probeSuperblock(
   path: string,
   region: ProbeRegion = {},
 ): Promise<SuperblockInfo | null> {
   const r = checkRegion(path, region);
-  return withProbe(path, r, async (b, probe) => {
+  return await withProbe(path, r, async (b, probe) => {
     b.blkid_probe_enable_partitions(probe, 0);
     b.blkid_probe_enable_superblocks(probe, 1);
     b.blkid_probe_set_superblocks_flags(probe, BLKID_SUBLKS_FLAGS);

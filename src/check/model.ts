@@ -57,6 +57,8 @@ export interface CheckResult {
   vanished: VanishedDisk[];
   /** Devices skipped by discovery, with the reason. */
   skipped: { name: string; path: string; reason: string }[];
+  /** Notes from discovery that do not change the status (e.g. a device that cannot be probed). */
+  warnings: string[];
   /** Problems of the check itself (not of disks), e.g. the database could not be written. */
   problems: string[];
 }

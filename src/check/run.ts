@@ -21,7 +21,13 @@ import type { CheckResult, CheckStatus, DiskCheck, VanishedDisk } from "./model.
 /** What a check pass needs from the outside world. */
 export interface CheckDeps {
   /** Discovers the candidate disks. */
-  discover(): Promise<{ disks: BlockDisk[]; skipped: { name: string; path: string; reason: string }[] }>;
+  discover(): Promise<
+    {
+      disks: BlockDisk[];
+      skipped: { name: string; path: string; reason: string }[];
+      warnings?: string[];
+    }
+  >;
   /** Reads SMART for a device; "no SMART" is a report with `source: "none"`, not an error. */
   readSmart(disk: BlockDisk): Promise<SmartReport>;
   /** Applies the health policy. */
@@ -39,10 +45,21 @@ export interface CheckDeps {
 /** The part of the store a check uses. */
 export interface CheckStore {
   /** Known disks (for vanish detection). */
-  knownDisks(): { diskKey: string; path: string; model: string | null; serial: string | null; wwn: string | null; lastSeen: string; vanishedAt: string | null }[];
+  knownDisks(): {
+    diskKey: string;
+    path: string;
+    model: string | null;
+    serial: string | null;
+    wwn: string | null;
+    lastSeen: string;
+    vanishedAt: string | null;
+  }[];
   /** Records the pass atomically. */
   recordPass(
-    pass: { seen: { disk: BlockDisk; report: SmartReport; assessment: Assessment }[]; vanished: string[] },
+    pass: {
+      seen: { disk: BlockDisk; report: SmartReport; assessment: Assessment }[];
+      vanished: string[];
+    },
     now: Date,
   ): void;
 }
@@ -148,7 +165,10 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R
  * @returns The result; disk problems are verdicts, check problems are listed in `problems`.
  * @throws When the disks cannot be discovered at all (the caller reports UNKNOWN).
  */
-export async function runCheck(deps: CheckDeps, options: RunCheckOptions = {}): Promise<CheckResult> {
+export async function runCheck(
+  deps: CheckDeps,
+  options: RunCheckOptions = {},
+): Promise<CheckResult> {
   const start = deps.now();
   const t0 = performance.now();
   const problems: string[] = [];
@@ -170,8 +190,12 @@ export async function runCheck(deps: CheckDeps, options: RunCheckOptions = {}): 
     }
     const smart = deps.assess(report);
     const ro = unexpectedReadOnly(disk, expectedRo);
-    const verdict = ro.length ? worseVerdict(smart.verdict === "unknown" ? "ok" : smart.verdict, "critical") : smart.verdict;
-    return { disk, report, verdict, reasons: [...smart.reasons, ...ro], smart } as DiskCheck & { smart: Assessment };
+    const verdict = ro.length
+      ? worseVerdict(smart.verdict === "unknown" ? "ok" : smart.verdict, "critical")
+      : smart.verdict;
+    return { disk, report, verdict, reasons: [...smart.reasons, ...ro], smart } as DiskCheck & {
+      smart: Assessment;
+    };
   });
 
   let vanished: VanishedDisk[] = [];
@@ -190,7 +214,11 @@ export async function runCheck(deps: CheckDeps, options: RunCheckOptions = {}): 
           lastSeen: k.lastSeen,
         }));
       deps.store.recordPass({
-        seen: disks.map((d) => ({ disk: d.disk, report: d.report, assessment: { verdict: d.verdict, reasons: d.reasons } })),
+        seen: disks.map((d) => ({
+          disk: d.disk,
+          report: d.report,
+          assessment: { verdict: d.verdict, reasons: d.reasons },
+        })),
         vanished: vanished.map((v) => v.diskKey),
       }, start);
     } catch (err) {
@@ -198,7 +226,12 @@ export async function runCheck(deps: CheckDeps, options: RunCheckOptions = {}): 
     }
   }
 
-  const plain: DiskCheck[] = disks.map(({ disk, report, verdict, reasons }) => ({ disk, report, verdict, reasons }));
+  const plain: DiskCheck[] = disks.map(({ disk, report, verdict, reasons }) => ({
+    disk,
+    report,
+    verdict,
+    reasons,
+  }));
   return {
     version: 1,
     host,
@@ -209,6 +242,7 @@ export async function runCheck(deps: CheckDeps, options: RunCheckOptions = {}): 
     disks: plain,
     vanished,
     skipped: found.skipped,
+    warnings: found.warnings ?? [],
     problems,
   };
 }

@@ -9,24 +9,41 @@ import { makeAtaReport, makeDisk, makeMount, TEST_HOST } from "./testing.ts";
 
 /** A tiny policy for these tests: critical when status fails, warning on raw 5 > 0. */
 function testAssess(r: SmartReport): Assessment {
-  if (r.source === "none") return { verdict: "unknown", reasons: [r.unavailableReason ?? "no SMART"] };
-  if (r.smartStatusGood === false) return { verdict: "critical", reasons: ["SMART overall status is FAILING"] };
+  if (r.source === "none") {
+    return { verdict: "unknown", reasons: [r.unavailableReason ?? "no SMART"] };
+  }
+  if (r.smartStatusGood === false) {
+    return { verdict: "critical", reasons: ["SMART overall status is FAILING"] };
+  }
   const realloc = r.attributes.find((a) => a.id === 5)?.raw ?? 0;
   if (realloc > 0) return { verdict: "warning", reasons: [`Reallocated_Sector_Ct raw ${realloc}`] };
   return { verdict: "ok", reasons: [] };
 }
 
-function deps(disks: BlockDisk[], reports: Record<string, SmartReport | Error>, repo: DisksRepo | null, now = new Date("2026-11-25T10:00:00Z")): CheckDeps {
+function deps(
+  disks: BlockDisk[],
+  reports: Record<string, SmartReport | Error>,
+  repo: DisksRepo | null,
+  now = new Date("2026-11-25T10:00:00Z"),
+): CheckDeps {
   return {
-    discover: () => Promise.resolve({ disks, skipped: [{ name: "loop0", path: "/dev/loop0", reason: "loop device" }] }),
+    discover: () =>
+      Promise.resolve({
+        disks,
+        skipped: [{ name: "loop0", path: "/dev/loop0", reason: "loop device" }],
+      }),
     readSmart: (d) => {
       const r = reports[d.path];
-      return r instanceof Error ? Promise.reject(r) : Promise.resolve(r ?? unavailableReport(d.path, "virtio"));
+      return r instanceof Error
+        ? Promise.reject(r)
+        : Promise.resolve(r ?? unavailableReport(d.path, "virtio"));
     },
     assess: testAssess,
     host: () => Promise.resolve(TEST_HOST),
     declaredReadOnly: () => Promise.resolve(new Set(["/mnt/expected-ro"])),
-    store: repo ? { knownDisks: () => repo.list(), recordPass: (p, t) => repo.recordPass(p, t) } : null,
+    store: repo
+      ? { knownDisks: () => repo.list(), recordPass: (p, t) => repo.recordPass(p, t) }
+      : null,
     now: () => now,
   };
 }
@@ -68,7 +85,9 @@ Deno.test("runCheck: an unexpected read-only filesystem is critical, an fstab ro
     }],
   });
   const expected = makeDisk("sde", { mounts: [makeMount("/mnt/expected-ro", { readOnly: true })] });
-  const iso = makeDisk("sr9", { mounts: [makeMount("/media/cd", { readOnly: true, fsType: "iso9660" })] });
+  const iso = makeDisk("sr9", {
+    mounts: [makeMount("/media/cd", { readOnly: true, fsType: "iso9660" })],
+  });
   const r = await runCheck(deps([ro, expected, iso], {
     "/dev/sdd": makeAtaReport("/dev/sdd"),
     "/dev/sde": makeAtaReport("/dev/sde"),
@@ -97,17 +116,27 @@ Deno.test("runCheck: history is recorded and a vanished disk turns the check CRI
   assert.equal(repo.list().length, 2);
   assert.equal(repo.history("serial:SER-sdb")[0]!.verdict, "warning");
 
-  const second = await runCheck(deps([a], { "/dev/sda": makeAtaReport("/dev/sda") }, repo, new Date("2026-11-25T11:00:00Z")));
+  const second = await runCheck(
+    deps([a], { "/dev/sda": makeAtaReport("/dev/sda") }, repo, new Date("2026-11-25T11:00:00Z")),
+  );
   assert.equal(second.status, "CRITICAL");
   assert.deepEqual(second.vanished.map((v) => v.diskKey), ["serial:SER-sdb"]);
   assert.equal(repo.get("serial:SER-sdb")!.vanishedAt, "2026-11-25T11:00:00.000Z");
 
   // restricting the check to one device does not report others as vanished
-  const scoped = await runCheck(deps([a], { "/dev/sda": makeAtaReport("/dev/sda") }, repo), { onlyPaths: ["/dev/sda"] });
+  const scoped = await runCheck(deps([a], { "/dev/sda": makeAtaReport("/dev/sda") }, repo), {
+    onlyPaths: ["/dev/sda"],
+  });
   assert.equal(scoped.status, "OK");
 
   // the disk comes back: no longer vanished
-  const back = await runCheck(deps([a, b], { "/dev/sda": makeAtaReport("/dev/sda"), "/dev/sdb": makeAtaReport("/dev/sdb") }, repo));
+  const back = await runCheck(
+    deps(
+      [a, b],
+      { "/dev/sda": makeAtaReport("/dev/sda"), "/dev/sdb": makeAtaReport("/dev/sdb") },
+      repo,
+    ),
+  );
   assert.equal(back.status, "OK");
   assert.equal(repo.get("serial:SER-sdb")!.vanishedAt, null);
   db.close();

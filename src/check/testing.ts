@@ -46,7 +46,10 @@ export function makeDisk(name: string, overrides: Partial<BlockDisk> = {}): Bloc
  * @param options Read-only flag and fs type.
  * @returns The mount.
  */
-export function makeMount(mountpoint: string, options: { readOnly?: boolean; fsType?: string } = {}): Mount {
+export function makeMount(
+  mountpoint: string,
+  options: { readOnly?: boolean; fsType?: string } = {},
+): Mount {
   return {
     id: 1,
     devno: "8:1",

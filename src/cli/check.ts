@@ -40,11 +40,21 @@ Examples:
 export function addCheckOptions(program: Command): void {
   program
     .addOption(
-      new Option("--format <format>", "check output format").choices(["nagios", "json", "prometheus"])
+      new Option("--format <format>", "check output format").choices([
+        "nagios",
+        "json",
+        "prometheus",
+      ])
         .default("nagios"),
     )
-    .option("--textfile <dir>", "with --check: also write bynar.prom atomically into this node_exporter textfile directory")
-    .option("--db <path>", "with --check: SQLite database path (overrides bynar.json database_path)")
+    .option(
+      "--textfile <dir>",
+      "with --check: also write bynar.prom atomically into this node_exporter textfile directory",
+    )
+    .option(
+      "--db <path>",
+      "with --check: SQLite database path (overrides bynar.json database_path)",
+    )
     .option("--no-db", "with --check: keep no history (vanished disks are then not detected)")
     .option("--include-loop", "with --check: include loop devices (labs and tests)")
     .option(
@@ -82,9 +92,13 @@ export async function checkAction(raw: Record<string, unknown>): Promise<never> 
       );
     }
     if (format === "prometheus") {
-      throw new ExitRequest(EXIT.UNKNOWN, `# bynar check failed: ${message}\nbynar_check_status 3\n`, {
-        toStderr: false,
-      });
+      throw new ExitRequest(
+        EXIT.UNKNOWN,
+        `# bynar check failed: ${message}\nbynar_check_status 3\n`,
+        {
+          toStderr: false,
+        },
+      );
     }
     throw new ExitRequest(EXIT.UNKNOWN, formatNagiosUnknown(message), { toStderr: false });
   };
@@ -105,7 +119,11 @@ export async function checkAction(raw: Record<string, unknown>): Promise<never> 
     }
   }
   try {
-    const deps = realCheckDeps(config, { includeLoop: opts.includeLoop ?? false, devices: opts.device, db });
+    const deps = realCheckDeps(config, {
+      includeLoop: opts.includeLoop ?? false,
+      devices: opts.device,
+      db,
+    });
     let result;
     try {
       result = await runCheck(deps, { onlyPaths: opts.device ?? null });

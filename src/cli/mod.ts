@@ -9,6 +9,7 @@ import { versionCommand } from "./version.ts";
 import { addCheckOptions, CHECK_OPTIONS_HELP, checkAction } from "./check.ts";
 import { smartCommand } from "./smart.ts";
 import { disksCommand } from "./disks.ts";
+import { partitionsCommand } from "./partitions.ts";
 
 /**
  * Builds the whole `bynar` program.
@@ -36,5 +37,6 @@ export function buildProgram(): Command {
   program.addCommand(versionCommand());
   program.addCommand(smartCommand());
   program.addCommand(disksCommand());
+  program.addCommand(partitionsCommand());
   return program as unknown as Command;
 }

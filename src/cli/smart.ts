@@ -1,9 +1,73 @@
 /**
- * `bynar smart`: (being written by the SMART work; replaced wholesale).
+ * `bynar smart`: reads one drive's SMART data (a live device, a libatasmart dump or a
+ * saved smartctl JSON), applies the health policy and prints the report.
+ *
+ * Exit codes: 0 ok, 1 warning, 2 critical, 3 unknown (no SMART, unreadable input),
+ * 64 bad usage.
  *
  * @module
  */
-import { Command } from "@commander-js/extra-typings";
+import { Command, Option } from "@commander-js/extra-typings";
+import { DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
+import { BynarError, errorMessage } from "../errors.ts";
+import type { SmartReport, Verdict } from "../smart/model.ts";
+import { assess } from "../smart/policy.ts";
+import { readAtaBlob } from "../smart/atasmart_source.ts";
+import { parseSmartctlJson } from "../smart/smartctl_parse.ts";
+import { readSmart } from "../smart/read.ts";
+import { renderJson, renderText } from "../smart/render.ts";
+import { EXIT, ExitRequest } from "./exit.ts";
+
+const VERDICT_EXIT: Record<Verdict, number> = {
+  ok: EXIT.OK,
+  warning: EXIT.WARNING,
+  critical: EXIT.CRITICAL,
+  unknown: EXIT.UNKNOWN,
+};
+
+/** Options of the `smart` subcommand. */
+interface SmartOptions {
+  blob?: string;
+  smartctlJson?: string;
+  format: "text" | "json";
+}
+
+/** Reads an input file or exits with UNKNOWN and a clear message. */
+async function readInput(path: string, what: string): Promise<Uint8Array> {
+  try {
+    return await Deno.readFile(path);
+  } catch (err) {
+    const why = err instanceof Deno.errors.NotFound ? "no such file" : errorMessage(err);
+    throw new ExitRequest(EXIT.UNKNOWN, `bynar smart: Cannot read ${what} "${path}": ${why}`);
+  }
+}
+
+/** Produces the report from exactly one input. */
+async function loadReport(device: string | undefined, opts: SmartOptions): Promise<SmartReport> {
+  const given = [device, opts.blob, opts.smartctlJson].filter((x) => x !== undefined);
+  if (given.length !== 1) {
+    throw new ExitRequest(
+      EXIT.USAGE,
+      "bynar smart: give exactly one of DEVICE, --blob FILE or --smartctl-json FILE",
+    );
+  }
+  try {
+    if (opts.blob !== undefined) {
+      const bytes = await readInput(opts.blob, "the SMART dump");
+      return await readAtaBlob(bytes, { name: opts.blob });
+    }
+    if (opts.smartctlJson !== undefined) {
+      const bytes = await readInput(opts.smartctlJson, "the smartctl JSON file");
+      return parseSmartctlJson(new TextDecoder().decode(bytes), { file: opts.smartctlJson });
+    }
+    return await readSmart(device!);
+  } catch (err) {
+    if (err instanceof BynarError) {
+      throw new ExitRequest(EXIT.UNKNOWN, `bynar smart: ${err.message}`);
+    }
+    throw err;
+  }
+}
 
 /**
  * Builds the `smart` subcommand.
@@ -11,5 +75,44 @@ import { Command } from "@commander-js/extra-typings";
  * @returns The command.
  */
 export function smartCommand(): Command {
-  return new Command("smart").description("read SMART data (in progress)") as unknown as Command;
+  const cmd = new Command("smart")
+    .description(
+      "read one drive's SMART data, apply the health policy and print the verdict\n" +
+        "(ATA through libatasmart; NVMe, SCSI/SAS and the rest through `smartctl --json -a`)",
+    )
+    .argument("[device]", "a block device, e.g. /dev/sda or /dev/nvme0n1")
+    .option("--blob <file>", "read a libatasmart dump (skdump --save format) instead")
+    .option("--smartctl-json <file>", "read a saved `smartctl --json -a` output instead")
+    .addOption(
+      new Option("--format <format>", "output format").choices(["text", "json"] as const)
+        .default("text" as const),
+    )
+    .addHelpText(
+      "after",
+      "\nExit status: 0 ok, 1 warning, 2 critical, 3 unknown (no SMART data or unreadable\n" +
+        "input), 64 usage error. Thresholds come from smart_policy in bynar.json\n" +
+        "(--config-dir before the subcommand: bynar --config-dir DIR smart ...).\n\n" +
+        "Examples:\n" +
+        "  bynar smart /dev/sda\n" +
+        "  bynar smart --blob ./SAMSUNG_HD501LJ--CR100-12 --format json\n" +
+        "  bynar smart --smartctl-json ./nvme0.json",
+    )
+    .action(async (device, opts, command) => {
+      const globals = command.optsWithGlobals() as { configDir?: string };
+      let policy;
+      try {
+        policy = (await loadConfig(globals.configDir ?? DEFAULT_CONFIG_DIR)).bynar.smart_policy;
+      } catch (err) {
+        throw new ExitRequest(EXIT.UNKNOWN, `bynar smart: ${errorMessage(err)}`);
+      }
+      const report = await loadReport(device, opts);
+      const assessment = assess(report, policy);
+      const text = opts.format === "json"
+        ? renderJson(report, assessment)
+        : renderText(report, assessment);
+      console.log(text);
+      const code = VERDICT_EXIT[assessment.verdict];
+      if (code !== EXIT.OK) throw new ExitRequest(code, "");
+    });
+  return cmd as unknown as Command;
 }

@@ -2,10 +2,15 @@ import assert from "node:assert/strict";
 import { ConfigError } from "../errors.ts";
 import { databasePath, loadConfig } from "./load.ts";
 
-async function withDir(files: Record<string, string>, fn: (dir: string) => Promise<void>): Promise<void> {
+async function withDir(
+  files: Record<string, string>,
+  fn: (dir: string) => Promise<void>,
+): Promise<void> {
   const dir = await Deno.makeTempDir({ prefix: "bynar-config-" });
   try {
-    for (const [name, text] of Object.entries(files)) await Deno.writeTextFile(`${dir}/${name}`, text);
+    for (const [name, text] of Object.entries(files)) {
+      await Deno.writeTextFile(`${dir}/${name}`, text);
+    }
     await fn(dir);
   } finally {
     await Deno.remove(dir, { recursive: true });
@@ -42,7 +47,13 @@ Deno.test("loadConfig: accepts the original sample files", async () => {
       jira_project_id: "MyProject",
       jira_ticket_assignee: "assignee_username",
       proxy: "https://my.proxy",
-      database: { username: "postgres", password: "", port: 8888, dbname: "bynar", endpoint: "some.endpoint" },
+      database: {
+        username: "postgres",
+        password: "",
+        port: 8888,
+        dbname: "bynar",
+        endpoint: "some.endpoint",
+      },
     }),
     "disk-manager.json": JSON.stringify({ backend: "ceph" }),
     "ceph.json": JSON.stringify({
@@ -106,7 +117,10 @@ Deno.test("loadConfig: secrets from the environment and from *_file fields", asy
     assert.equal(c.bynar.vault_token, "from-env");
   });
   await withDir({}, async (dir) => {
-    await Deno.writeTextFile(`${dir}/bynar.json`, JSON.stringify({ jira_password_file: `${dir}/missing` }));
+    await Deno.writeTextFile(
+      `${dir}/bynar.json`,
+      JSON.stringify({ jira_password_file: `${dir}/missing` }),
+    );
     const err = await loadConfig(dir, { env: {} }).then(() => null, (e) => e);
     assert.ok(err instanceof ConfigError);
     assert.equal(err.field, "jira_password_file");

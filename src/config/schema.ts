@@ -122,6 +122,13 @@ export const BynarConfigSchema = z.strictObject({
   ]),
   /** Program and arguments for the `command` ticket plugin. */
   ticket_command: z.array(nonEmpty).optional(),
+  /** Seconds one `ticket_command` invocation may take before it is killed. */
+  ticket_command_timeout_seconds: z.number().int().min(1).default(30),
+  /**
+   * JIRA authentication: `basic` sends jira_user:jira_password (Cloud: email:API token);
+   * `bearer` sends jira_password as a Data Center personal access token.
+   */
+  jira_auth: z.enum(["basic", "bearer"]).default("basic"),
   /** SMART policy thresholds. */
   smart_policy: SmartPolicySchema,
   /** Prometheus textfile directory for `bynar --check --textfile`. */
@@ -168,6 +175,25 @@ export const DiskManagerConfigSchema = z.strictObject({
   vault_kv_mount: z.string().default("secret"),
   /** Audit log path (hash-chained JSON lines). */
   audit_log: z.string().optional(),
+  // --- API limits and auth tuning (disk-manager API) ---
+  /** Names this host answers to in the tokens' `bynar_hosts` claim (default: hostname + short name). */
+  host_names: z.array(nonEmpty).optional(),
+  /** CA bundle (PEM) to verify Vault's TLS certificate. */
+  vault_ca_file: z.string().optional(),
+  /** Sustained requests per second per client (0 = unlimited). */
+  rate_limit_per_second: z.number().min(0).default(50),
+  /** Burst of requests per client. */
+  rate_limit_burst: z.number().int().min(1).default(100),
+  /** Maximum request body, bytes. */
+  max_body_bytes: z.number().int().min(256).max(16 * 1024 * 1024).default(65536),
+  /** Time limit of one request, seconds (remove/add run in the background). */
+  request_timeout_seconds: z.number().int().min(1).default(30),
+  /** Clock skew tolerated on token exp/nbf, seconds. */
+  jwt_clock_skew_seconds: z.number().int().min(0).max(300).default(30),
+  /** Verified tokens kept in memory (0 disables the cache). */
+  token_cache_size: z.number().int().min(0).default(10000),
+  /** Minimum seconds between two JWKS fetches (bounds refetches on unknown kids). */
+  jwks_refresh_cooldown_seconds: z.number().int().min(0).default(10),
 });
 
 const SystemDiskSchema = z.strictObject({ device: nonEmpty });
@@ -216,6 +242,14 @@ export const CephConfigSchema = z.strictObject({
   daemon_control: z.enum(["systemd", "process"]).default("systemd"),
   /** Keyring path (for the permission list and ceph-volume). */
   keyring: z.string().optional(),
+  /** Longest wait for an OSD to drain (safe-to-destroy and all PGs active+clean), seconds. */
+  drain_timeout_seconds: z.number().int().min(10).default(21600),
+  /** Longest gradual weigh-in of a new OSD (including the final wait for active+clean), seconds. */
+  weigh_in_timeout_seconds: z.number().int().min(10).default(86400),
+  /** Let ceph-volume use loop devices (test clusters only). */
+  allow_loop_devices: z.boolean().default(false),
+  /** Directory for ceph-volume's own log (default: ceph-volume's, /var/log/ceph). */
+  ceph_volume_log_dir: z.string().optional(),
 });
 
 /** Validated `bynar.json`. */

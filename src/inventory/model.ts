@@ -68,7 +68,8 @@ export interface DiskIdentity {
   byIdPath: string | null;
   /**
    * The key used in the database and in metrics: `wwn:<wwn>`, `serial:<serial>`, or for
-   * devices without either `path:<devpath>` (loop: `loop:<backing file>`).
+   * devices without either `path:<devpath>`. Loop devices take their serial from the
+   * backing file (`LOOP-<st_dev>-<st_ino>`), so their key is `serial:LOOP-<dev>-<ino>`.
    */
   key: string;
 }

@@ -31,7 +31,11 @@ function smartSummary(r: SmartReport): Record<string, unknown> {
       }
       : null,
     scsi: r.scsi
-      ? { grown_defects: r.scsi.grownDefects, read_uncorrected: r.scsi.readUncorrected, write_uncorrected: r.scsi.writeUncorrected }
+      ? {
+        grown_defects: r.scsi.grownDefects,
+        read_uncorrected: r.scsi.readUncorrected,
+        write_uncorrected: r.scsi.writeUncorrected,
+      }
       : null,
   };
 }
@@ -86,6 +90,7 @@ export function checkToJson(result: CheckResult): Record<string, unknown> {
       reasons: ["disk vanished from the host"],
     })),
     skipped: result.skipped,
+    warnings: result.warnings,
     problems: result.problems,
   };
 }

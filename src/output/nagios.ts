@@ -42,14 +42,19 @@ export function formatNagios(result: CheckResult): string {
   for (const d of disks) {
     const what = [d.disk.identity.model, d.disk.type].filter(Boolean).join(", ");
     const why = d.reasons.length ? `: ${d.reasons.join("; ")}` : "";
-    lines.push(`[${d.verdict.toUpperCase()}] ${label(d.disk.identity.key, d.disk.path)} (${what})${why}`);
+    lines.push(
+      `[${d.verdict.toUpperCase()}] ${label(d.disk.identity.key, d.disk.path)} (${what})${why}`,
+    );
   }
   for (const v of result.vanished) {
     lines.push(
-      `[CRITICAL] ${label(v.diskKey, v.path)}: disk vanished from the host (last seen ${v.lastSeen})`,
+      `[CRITICAL] ${
+        label(v.diskKey, v.path)
+      }: disk vanished from the host (last seen ${v.lastSeen})`,
     );
   }
   for (const p of result.problems) lines.push(`[UNKNOWN] ${p}`);
+  for (const w of result.warnings) lines.push(`[NOTE] ${w}`);
   return lines.join("\n");
 }
 

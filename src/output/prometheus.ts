@@ -36,7 +36,9 @@ class Family {
   }
   render(): string {
     if (!this.lines.length) return "";
-    return `# HELP ${this.name} ${this.help}\n# TYPE ${this.name} ${this.type}\n${this.lines.join("\n")}\n`;
+    return `# HELP ${this.name} ${this.help}\n# TYPE ${this.name} ${this.type}\n${
+      this.lines.join("\n")
+    }\n`;
   }
 }
 
@@ -59,13 +61,29 @@ export function formatPrometheus(result: CheckResult): string {
     "Overall SMART status: 1 passed, 0 failing (absent when not reported).",
     "gauge",
   );
-  const attr = new Family("bynar_disk_smart_attribute_raw", "Raw value of key ATA SMART attributes.", "gauge");
+  const attr = new Family(
+    "bynar_disk_smart_attribute_raw",
+    "Raw value of key ATA SMART attributes.",
+    "gauge",
+  );
   const nvmeUsed = new Family("bynar_disk_nvme_percentage_used", "NVMe percentage used.", "gauge");
-  const nvmeMedia = new Family("bynar_disk_nvme_media_errors", "NVMe media and data integrity errors.", "gauge");
-  const nvmeSpare = new Family("bynar_disk_nvme_available_spare_ratio", "NVMe available spare (0-1).", "gauge");
+  const nvmeMedia = new Family(
+    "bynar_disk_nvme_media_errors",
+    "NVMe media and data integrity errors.",
+    "gauge",
+  );
+  const nvmeSpare = new Family(
+    "bynar_disk_nvme_available_spare_ratio",
+    "NVMe available spare (0-1).",
+    "gauge",
+  );
   const temp = new Family("bynar_disk_temperature_celsius", "Drive temperature.", "gauge");
   const poh = new Family("bynar_disk_power_on_hours", "Power-on hours.", "gauge");
-  const vanished = new Family("bynar_disk_vanished", "A known disk is gone from the host (1).", "gauge");
+  const vanished = new Family(
+    "bynar_disk_vanished",
+    "A known disk is gone from the host (1).",
+    "gauge",
+  );
 
   for (const d of result.disks) {
     const key = d.disk.identity.key;
@@ -97,13 +115,31 @@ export function formatPrometheus(result: CheckResult): string {
   for (const v of result.vanished) {
     vanished.add({ disk: v.diskKey, path: v.path, serial: v.serial, wwn: v.wwn }, 1);
   }
-  const status = new Family("bynar_check_status", "Overall check status: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.", "gauge");
+  const status = new Family(
+    "bynar_check_status",
+    "Overall check status: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.",
+    "gauge",
+  );
   status.add({ host }, STATUS_VALUE[result.status]);
   const dur = new Family("bynar_check_duration_seconds", "Wall time of the check.", "gauge");
   dur.add({ host }, result.durationMs / 1000);
   const ts = new Family("bynar_check_timestamp_seconds", "Unix time the check ran.", "gauge");
   ts.add({ host }, Math.floor(result.checkedAt.getTime() / 1000));
-  return [status, dur, ts, info, health, smartOk, attr, nvmeUsed, nvmeMedia, nvmeSpare, temp, poh, vanished]
+  return [
+    status,
+    dur,
+    ts,
+    info,
+    health,
+    smartOk,
+    attr,
+    nvmeUsed,
+    nvmeMedia,
+    nvmeSpare,
+    temp,
+    poh,
+    vanished,
+  ]
     .map((f) => f.render()).join("");
 }
 

@@ -48,6 +48,20 @@ export interface SmartAttribute {
   online: boolean;
   /** The raw 16-bit flags word, when known. */
   flags: number | null;
+  /**
+   * The raw value as an exact decimal string (`raw` loses precision above 2^53, which
+   * smartctl's vendor-specific raw values can exceed). Optional for compatibility.
+   */
+  rawExact?: string;
+  /** A human-readable interpretation of the raw value (e.g. `10.2 months`, `47.0 C`). */
+  pretty?: string;
+  /**
+   * The event count the source's drive database derives from the raw value (decimal
+   * string), e.g. smartctl's `2 2 2` → `2`, libatasmart's 16-bit Fujitsu reallocation
+   * count. `null` when the database says the raw value's meaning is vendor-specific and
+   * unknown (not a count); absent when the source gives no interpretation (use `raw`).
+   */
+  count?: string | null;
 }
 
 /** NVMe SMART / Health Information log (page 02h) fields. */
@@ -114,6 +128,12 @@ export interface SmartReport {
   smartctlExitStatus: number | null;
   /** Why SMART data is not available (e.g. a virtio disk), or null when it is. */
   unavailableReason: string | null;
+  /** Power cycle count, when known. */
+  powerCycles?: number | null;
+  /** libatasmart's overall verdict name (e.g. `GOOD`, `BAD_SECTOR`), for libatasmart reports. */
+  ataOverall?: string | null;
+  /** smartctl's own messages (`smartctl.messages[].string`), when smartctl was used. */
+  messages?: string[];
 }
 
 /** The verdict and its human-readable reasons. */

@@ -26,7 +26,10 @@ Deno.test("migrate: a failing migration is rolled back and reported", () => {
     { version: 1, description: "ok", sql: "CREATE TABLE a (x INTEGER);" },
     { version: 2, description: "broken", sql: "CREATE TABLE b (x INTEGER); SELECT * FROM nope;" },
   ];
-  assert.throws(() => migrate(db, bad), (e) => e instanceof StoreError && /migration 2 \(broken\)/.test(e.message));
+  assert.throws(
+    () => migrate(db, bad),
+    (e) => e instanceof StoreError && /migration 2 \(broken\)/.test(e.message),
+  );
   assert.equal(schemaVersion(db), 1);
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='b'").all();
   assert.equal(tables.length, 0, "the broken migration left nothing behind");
@@ -36,7 +39,12 @@ Deno.test("migrate: a failing migration is rolled back and reported", () => {
 Deno.test("migrate: duplicate versions are refused", () => {
   const db = openDatabase(":memory:", { migrations: [] });
   assert.throws(
-    () => migrate(db, [{ version: 1, description: "a", sql: "" }, { version: 1, description: "b", sql: "" }]),
+    () =>
+      migrate(db, [{ version: 1, description: "a", sql: "" }, {
+        version: 1,
+        description: "b",
+        sql: "",
+      }]),
     /share version 1/,
   );
   db.close();

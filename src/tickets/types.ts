@@ -114,7 +114,10 @@ export interface TicketPlugin {
    * @returns One status per ref, keyed by `ref.id`; unknown tickets are `missing`.
    * @throws {TicketError} When the tracker cannot be searched.
    */
-  status(refs: readonly TicketRef[], options?: TicketCallOptions): Promise<Map<string, TicketStatus>>;
+  status(
+    refs: readonly TicketRef[],
+    options?: TicketCallOptions,
+  ): Promise<Map<string, TicketStatus>>;
   /**
    * Adds a comment (one automated step) to a ticket.
    *

@@ -166,10 +166,11 @@ export function ataIdentify(len: u32): i32 {
 //  [8] conveyance polling, [9] data checksum valid, [10] thresholds present,
 //  [11] thresholds checksum valid.
 // Attribute records from byte 64, 32 bytes each:
-//  u8 id, u8 current, u8 worst, u8 threshold, u16 flags, u8 bits, u8 pad, f64 raw (48-bit),
+//  u8 id, u8 current, u8 worst, u8 threshold, u16 flags, u16 bits, f64 raw (48-bit),
 //  u8 raw[6] at +16, pad.
 //  bits: 1 prefailure, 2 online, 4 current valid, 8 worst valid, 16 threshold valid,
-//        32 good now, 64 good now valid, 128 threshold found.
+//        32 good now, 64 good now valid, 128 threshold found, 256 good in the past,
+//        512 good in the past valid.
 
 export function ataSmart(len: u32): i32 {
   if (len < 512) return E_SHORT;
@@ -210,22 +211,18 @@ export function ataSmart(len: u32): i32 {
         const q: usize = 512 + 2 + m * 12;
         if (u8at(q) == id) {
           thr = u8at(q + 1);
-          bits |= 128;
+          bits |= 128 | 32 | 256;
           if (thr != 0xFE) bits |= 16;
-          let good = true;
-          let goodValid = false;
           if (thr >= 1 && thr <= 0xFD) {
             if (worstValid) {
-              good = good && worst > thr;
-              goodValid = true;
+              if (worst <= thr) bits &= ~(<u32>256);
+              bits |= 512;
             }
             if (curValid) {
-              good = good && cur > thr;
-              goodValid = true;
+              if (cur <= thr) bits &= ~(<u32>32);
+              bits |= 64;
             }
           }
-          if (good) bits |= 32;
-          if (goodValid) bits |= 64;
           break;
         }
       }
@@ -235,7 +232,7 @@ export function ataSmart(len: u32): i32 {
     store<u8>(rec + 2, <u8>worst);
     store<u8>(rec + 3, <u8>thr);
     store<u16>(rec + 4, <u16>((u8at(p + 2) << 8) | f1));
-    store<u8>(rec + 6, <u8>bits);
+    store<u16>(rec + 6, <u16>bits);
     const raw: f64 = <f64>u32at(p + 5) + <f64>u16at(p + 9) * 4294967296.0;
     store<f64>(rec + 8, raw);
     store<u32>(rec + 16, u32at(p + 5));
@@ -293,11 +290,11 @@ function crcInit(): void {
   crcReady = true;
 }
 
-function crc32(p: usize, len: usize, zeroFrom: usize, zeroLen: usize): u32 {
+function crc32(p: usize, len: usize): u32 {
   if (!crcReady) crcInit();
   let c: u32 = 0xFFFFFFFF;
   for (let i: usize = 0; i < len; i++) {
-    const b: u32 = i >= zeroFrom && i < zeroFrom + zeroLen ? 0 : <u32>load<u8>(p + i);
+    const b: u32 = <u32>load<u8>(p + i);
     c = load<u32>(CRC_TABLE + (<usize>((c ^ b) & 0xFF) << 2)) ^ (c >>> 8);
   }
   return c ^ 0xFFFFFFFF;
@@ -306,7 +303,7 @@ function crc32(p: usize, len: usize, zeroFrom: usize, zeroLen: usize): u32 {
 /** CRC32 of `len` input bytes (exported for tests and the TS side). */
 export function crc32Input(len: u32): u32 {
   setup();
-  return crc32(inBase, len, 0, 0);
+  return crc32(inBase, len);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -322,7 +319,7 @@ export function crc32Input(len: u32): u32 {
 //  f64 at 56 last usable (512 units).
 // Records from byte 128, 128 bytes each: u32 number, u32 type (dos type byte, or 0),
 //  f64 start (512-byte sectors), f64 size (512-byte sectors), bytes 24..39 type GUID,
-//  40..55 unique GUID, 56..127 name (UTF-16LE, 36 units), u32 flags at 20 (dos boot flag).
+//  40..55 unique GUID, 56..127 name (UTF-16LE, 36 units); dos: type | 0x100 when bootable.
 
 const S_IDLE: i32 = 0;
 const S_START: i32 = 1;
@@ -423,8 +420,9 @@ function stepStart(len: u32): i32 {
   }
   if (protective) {
     store<u32>(out, 1);
+    if (devBytes < ss * 3) return fail(E_SHORT);
     let code: i32 = E_SHORT;
-    if (<u64>len >= ss * 2) code = gptHeader(<usize>ss, ss / ss, <usize>ss);
+    if (<u64>len >= ss * 2) code = gptHeader(<usize>ss, 1, <usize>ss);
     if (code == 0) return requestEntries();
     primaryError = code;
     store<u32>(out + 20, <u32>(-code));
@@ -445,11 +443,9 @@ function stepStart(len: u32): i32 {
     const rec = out + 128 + <usize>count * REC;
     memory.fill(rec, 0, REC);
     store<u32>(rec, <u32>(i + 1));
-    store<u32>(rec + 4, type);
+    store<u32>(rec + 4, type | (u8at(p) == 0x80 ? 0x100 : 0));
     store<f64>(rec + 8, <f64>(start * scale));
     store<f64>(rec + 16, <f64>(size * scale));
-    store<u32>(rec + 20 + 4, 0);
-    store<u8>(rec + 56 + 70, u8at(p) == 0x80 ? 1 : 0);
     count++;
     if (ext == 0 && (type == 0x05 || type == 0x0F || type == 0x85) && start != 0) ext = start;
   }
@@ -495,10 +491,9 @@ function stepEbr(len: u32): i32 {
     const rec = out + 128 + <usize>count * REC;
     memory.fill(rec, 0, REC);
     store<u32>(rec, logicalNo);
-    store<u32>(rec + 4, type);
+    store<u32>(rec + 4, type | (u8at(p) == 0x80 ? 0x100 : 0));
     store<f64>(rec + 8, <f64>((ebrCur + start) * scale));
     store<f64>(rec + 16, <f64>(size * scale));
-    store<u8>(rec + 56 + 70, u8at(p) == 0x80 ? 1 : 0);
     store<u32>(out + 8, count + 1);
     logicalNo++;
   }
@@ -514,7 +509,10 @@ function gptHeader(p: usize, lba: u64, avail: usize): i32 {
   const hs = u32at(p + 12);
   if (hs < 92 || <u64>hs > ss || <usize>hs > avail) return E_GPT_HEADER;
   const crc = u32at(p + 16);
-  if (crc32(inBase + p, hs, 16, 4) != crc) return E_GPT_HEADER;
+  store<u32>(inBase + p + 16, 0);
+  const actual = crc32(inBase + p, hs);
+  store<u32>(inBase + p + 16, crc);
+  if (actual != crc) return E_GPT_HEADER;
   if (u64at(p + 24) != lba) return E_GPT_HEADER;
   const first = u64at(p + 40);
   const last = u64at(p + 48);
@@ -588,7 +586,7 @@ function stepBackupHeader(len: u32): i32 {
 }
 
 function stepEntries(len: u32): i32 {
-  if (crc32(inBase, len, 0, 0) != hEntriesCrc) return entriesFailed();
+  if (crc32(inBase, len) != hEntriesCrc) return entriesFailed();
   const out = outBase;
   const scale = ss / 512;
   let count: u32 = 0;

@@ -8,8 +8,14 @@
  */
 import type { Migration } from "../migration.ts";
 import { MIGRATION_0001 } from "./0001_core.ts";
+import { MIGRATION_0002 } from "./0002_machine.ts";
+import { MIGRATION_0003 } from "./0003_backend_ops.ts";
+import { MIGRATION_0004 } from "./0004_api.ts";
 
 /** All migrations. */
 export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_0001,
+  MIGRATION_0002,
+  MIGRATION_0003,
+  MIGRATION_0004,
 ];

@@ -5,7 +5,7 @@
  * @module
  */
 import { TicketError } from "../errors.ts";
-import { type JiraHttp, jiraErrorText } from "./http.ts";
+import { jiraErrorText, type JiraHttp } from "./http.ts";
 
 /** JIRA flavour. */
 export type JiraFlavor = "cloud" | "datacenter";
@@ -26,6 +26,8 @@ export interface JiraIssue {
 
 /** Options of {@linkcode searchAll}. */
 export interface SearchOptions {
+  /** Cloud (`nextPageToken`) or Data Center (`startAt`). */
+  flavor: JiraFlavor;
   /** Fields to return. */
   fields: string[];
   /** Page size asked for. */
@@ -48,7 +50,8 @@ export class JqlRejectedError extends TicketError {
    * @param detail The server's error text.
    */
   constructor(status: number, detail: string) {
-    super(`Cannot search JIRA: HTTP ${status}${detail ? ` (${detail})` : ""}`, { status });
+    const hint = status === 401 || status === 403 ? "; check jira_user and the password/token" : "";
+    super(`Cannot search JIRA: HTTP ${status}${detail ? ` (${detail})` : ""}${hint}`, { status });
     this.name = "JqlRejectedError";
     this.detail = detail;
   }
@@ -58,19 +61,18 @@ export class JqlRejectedError extends TicketError {
  * Runs a JQL search and follows every page.
  *
  * @param http The client.
- * @param flavor Cloud or Data Center.
  * @param jql The query.
- * @param options Fields, page size, cancellation, limit.
+ * @param options Flavour, fields, page size, cancellation, limit.
  * @returns Every matching issue.
  * @throws {JqlRejectedError} When the server rejects the query (4xx).
  * @throws {TicketError} When the server cannot be reached or keeps failing.
  */
 export async function searchAll(
   http: JiraHttp,
-  flavor: JiraFlavor,
   jql: string,
   options: SearchOptions,
 ): Promise<JiraIssue[]> {
+  const flavor = options.flavor;
   const issues: JiraIssue[] = [];
   const limit = options.limit ?? Infinity;
   let startAt = 0;

@@ -1,0 +1,383 @@
+/**
+ * `deno task deb`: builds `dist/bynar_<version>_amd64.deb` with `dpkg-deb`.
+ *
+ * The package holds the program as one `deno bundle` file, the pinned Deno runtime (the
+ * real ELF from `tools/deno`), and a `/usr/bin/bynar` launcher that runs the bundle with
+ * exactly the permission flags the compiled binary gets ({@linkcode permissionFlags}).
+ * The launcher finds the runtime and the bundle relative to its own location
+ * (`<prefix>/bin/bynar` → `<prefix>/lib/bynar/`), so a tree unpacked with `dpkg -x` into any
+ * directory runs as well as an installed one.
+ *
+ * Usage: `deno task deb [--out-dir dist] [--compression xz|gzip|zstd|none]`
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { dirname, join } from "node:path";
+import { CommandError } from "../src/errors.ts";
+import { permissionFlags, permissionTable } from "./permissions.ts";
+
+/** Package name. */
+export const PACKAGE = "bynar";
+
+/** Where the runtime, the bundle and the assets live in the package. */
+export const LIB_DIR = "usr/lib/bynar";
+
+/** `Depends:` — libraries loaded through FFI, smartctl, and what the Deno ELF links to. */
+export const DEPENDS: readonly string[] = [
+  "libc6",
+  "libgcc-s1",
+  "libatasmart4",
+  "libblkid1",
+  "smartmontools",
+];
+
+/** `Recommends:` — the Ceph backend (librados through FFI, ceph-volume, ceph CLI). */
+export const RECOMMENDS: readonly string[] = ["librados2", "ceph-common"];
+
+/** `Suggests:` — repair and partitioning tools, the textfile consumer. */
+export const SUGGESTS: readonly string[] = ["xfsprogs", "gdisk", "prometheus-node-exporter"];
+
+/**
+ * `deno run` flags placed before the permission flags in the launcher: no config or lock
+ * discovery from the working directory, no module downloads, never prompt, no Deno
+ * diagnostics on stderr (`--quiet`; Bynar's own output is unaffected).
+ */
+export const RUNTIME_FLAGS: readonly string[] = [
+  "run",
+  "--no-config",
+  "--no-lock",
+  "--no-remote",
+  "--no-npm",
+  "--no-prompt",
+  "--quiet",
+];
+
+/** Permission flags the launcher lets `/etc/default/bynar` extend (flag kind → variable). */
+export const EXTENSIBLE: Readonly<Record<string, string>> = {
+  "--allow-write": "BYNAR_ALLOW_WRITE",
+  "--allow-net": "BYNAR_ALLOW_NET",
+};
+
+/** Package metadata for {@linkcode controlFile}. */
+export interface PackageMeta {
+  /** Debian version, e.g. `0.2.0`. */
+  version: string;
+  /** Installed size in KiB. */
+  installedSizeKiB: number;
+  /**
+   * Debian architecture.
+   * @default "amd64"
+   */
+  architecture?: string;
+}
+
+/**
+ * The `DEBIAN/control` file.
+ *
+ * @param meta Version, size and architecture.
+ * @returns The control file text (ends with a newline).
+ * @throws {RangeError} When the version is not a valid Debian upstream version.
+ */
+export function controlFile(meta: PackageMeta): string {
+  if (!/^[0-9][A-Za-z0-9.+~-]*$/.test(meta.version)) {
+    throw new RangeError(`Cannot build the control file: version "${meta.version}" is invalid`);
+  }
+  return [
+    `Package: ${PACKAGE}`,
+    `Version: ${meta.version}`,
+    `Architecture: ${meta.architecture ?? "amd64"}`,
+    "Maintainer: Bynar maintainers <bynar@localhost>",
+    `Installed-Size: ${Math.ceil(meta.installedSizeKiB)}`,
+    `Depends: ${DEPENDS.join(", ")}`,
+    `Recommends: ${RECOMMENDS.join(", ")}`,
+    `Suggests: ${SUGGESTS.join(", ")}`,
+    "Section: admin",
+    "Priority: optional",
+    "Description: disk health checks, repair and Ceph disk replacement",
+    " Bynar checks every disk of a host (SMART, filesystems), repairs what can be",
+    " repaired, takes dead disks out of the Ceph cluster, files a ticket and adds the",
+    " replacement back. It runs as a Nagios plugin (bynar --check), a detector daemon",
+    " and a per-host HTTPS disk-manager API, under a fixed Deno permission allow-list.",
+    "",
+  ].join("\n");
+}
+
+/**
+ * Quotes a word for POSIX sh.
+ *
+ * @param word Any string.
+ * @returns The word in single quotes.
+ */
+export function shellQuote(word: string): string {
+  return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/** Options for {@linkcode launcherScript}. */
+export interface LauncherOptions {
+  /** The permission flags ({@linkcode permissionFlags}). */
+  flags: readonly string[];
+  /**
+   * The `deno run` flags before them.
+   * @default RUNTIME_FLAGS
+   */
+  runtimeFlags?: readonly string[];
+}
+
+/**
+ * The `/usr/bin/bynar` launcher (POSIX sh).
+ *
+ * It resolves its own path, runs `<prefix>/lib/bynar/deno` on `<prefix>/lib/bynar/bynar.js`
+ * with the given flags, and appends `BYNAR_ALLOW_NET` / `BYNAR_ALLOW_WRITE` from
+ * `/etc/default/bynar` (or `$BYNAR_DEFAULTS`) to the net and write lists; with both empty
+ * the flags are exactly `flags`.
+ *
+ * @param options The flags.
+ * @returns The script text.
+ */
+export function launcherScript(options: LauncherOptions): string {
+  const lines = [
+    "#!/bin/sh",
+    "# Bynar launcher, generated by packaging/build_deb.ts; permission flags come from",
+    "# packaging/permissions.ts (the same flags as the compiled binary).",
+    "set -e",
+    'self=$(readlink -f -- "$0")',
+    'lib="${self%/bin/*}/lib/bynar"',
+    "BYNAR_ALLOW_NET=",
+    "BYNAR_ALLOW_WRITE=",
+    'defaults="${BYNAR_DEFAULTS:-/etc/default/bynar}"',
+    '# shellcheck disable=SC1090\nif [ -r "$defaults" ]; then . "$defaults"; fi',
+    "# A fixed PATH: programs in --allow-run are resolved through it.",
+    "PATH=/usr/sbin:/usr/bin:/sbin:/bin",
+    "DENO_NO_UPDATE_CHECK=1",
+    "export PATH DENO_NO_UPDATE_CHECK",
+    'exec "$lib/deno" \\',
+  ];
+  for (const flag of options.runtimeFlags ?? RUNTIME_FLAGS) lines.push(`  ${shellQuote(flag)} \\`);
+  for (const flag of options.flags) {
+    const name = flag.split("=")[0] ?? flag;
+    const variable = EXTENSIBLE[name];
+    const extension = variable && flag.includes("=") ? `"\${${variable}:+,\$${variable}}"` : "";
+    lines.push(`  ${shellQuote(flag)}${extension} \\`);
+  }
+  lines.push('  "$lib/bynar.js" "$@"', "");
+  return lines.join("\n");
+}
+
+/** One file of the package tree. */
+export interface PackageFile {
+  /** Path inside the package, without a leading slash. */
+  dest: string;
+  /** Mode bits. */
+  mode: number;
+  /** Source file (relative to the repository root), or … */
+  src?: string;
+  /** … literal content. */
+  content?: string;
+}
+
+/**
+ * The static files of the package (configs, units, maintainer scripts, docs).
+ *
+ * Secret-bearing configs are 0600 (B-38); `ceph.json` names paths only and is 0644.
+ *
+ * @returns The files, without the runtime, bundle, launcher and control file.
+ */
+export function staticFiles(): PackageFile[] {
+  const units = [
+    "bynar-check.service",
+    "bynar-check.timer",
+    "bynar-detect.service",
+    "bynar-disk-manager.service",
+  ];
+  return [
+    { dest: "etc/bynar/bynar.json", src: "packaging/etc/bynar/bynar.json", mode: 0o600 },
+    {
+      dest: "etc/bynar/disk-manager.json",
+      src: "packaging/etc/bynar/disk-manager.json",
+      mode: 0o600,
+    },
+    { dest: "etc/bynar/ceph.json", src: "packaging/etc/bynar/ceph.json", mode: 0o644 },
+    { dest: "etc/default/bynar", src: "packaging/etc/default/bynar", mode: 0o644 },
+    ...units.map((u) => ({
+      dest: `lib/systemd/system/${u}`,
+      src: `packaging/systemd/${u}`,
+      mode: 0o644,
+    })),
+    {
+      dest: "usr/share/doc/bynar/examples/bynar-check.cron",
+      src: "packaging/examples/bynar-check.cron",
+      mode: 0o644,
+    },
+    { dest: "usr/share/doc/bynar/README.md", src: "README.md", mode: 0o644 },
+    {
+      dest: "usr/share/doc/bynar/PERMISSIONS.md",
+      content: `# Deno permissions of /usr/bin/bynar\n\n${permissionTable()}\n`,
+      mode: 0o644,
+    },
+    {
+      dest: "usr/share/doc/bynar/copyright",
+      content: "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n" +
+        "Upstream-Name: bynar\n\nFiles: *\nCopyright: Bynar contributors\n" +
+        "License: see /usr/share/doc/bynar/README.md\n" +
+        "\nFiles: usr/lib/bynar/deno\nCopyright: the Deno authors\nLicense: MIT\n",
+      mode: 0o644,
+    },
+    { dest: "DEBIAN/postinst", src: "packaging/debian/postinst", mode: 0o755 },
+    { dest: "DEBIAN/prerm", src: "packaging/debian/prerm", mode: 0o755 },
+    { dest: "DEBIAN/postrm", src: "packaging/debian/postrm", mode: 0o755 },
+  ];
+}
+
+/**
+ * The `DEBIAN/conffiles` list: every file under `/etc`.
+ *
+ * @param files The package files.
+ * @returns One absolute path per line.
+ */
+export function conffiles(files: readonly PackageFile[]): string {
+  return files.filter((f) => f.dest.startsWith("etc/")).map((f) => `/${f.dest}\n`).join("");
+}
+
+/** Options for {@linkcode buildDeb}. */
+export interface BuildDebOptions {
+  /** The repository root. */
+  root: string;
+  /**
+   * Where the .deb goes.
+   * @default `${root}/dist`
+   */
+  outDir?: string;
+  /**
+   * dpkg-deb compression.
+   * @default "xz"
+   */
+  compression?: "xz" | "gzip" | "zstd" | "none";
+  /**
+   * The Deno executable used to bundle and shipped as the runtime.
+   * @default Deno.execPath()
+   */
+  deno?: string;
+}
+
+async function run(cmd: string, args: string[], cwd: string): Promise<string> {
+  const out = await new Deno.Command(cmd, { args, cwd, stdout: "piped", stderr: "piped" })
+    .output();
+  const stderr = new TextDecoder().decode(out.stderr).trim();
+  if (out.code !== 0) {
+    throw new CommandError(
+      [cmd, ...args],
+      `Cannot build the package: ${cmd} ${args[0] ?? ""} exited with ${out.code}: ${stderr}`,
+      { exitCode: out.code, stderr },
+    );
+  }
+  return new TextDecoder().decode(out.stdout);
+}
+
+async function sizeKiB(dir: string): Promise<number> {
+  let total = 0;
+  for await (const entry of Deno.readDir(dir)) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory) total += await sizeKiB(path);
+    else if (entry.isFile) total += Math.ceil((await Deno.stat(path)).size / 1024);
+  }
+  return total;
+}
+
+async function put(stage: string, file: PackageFile, root: string): Promise<void> {
+  const dest = join(stage, file.dest);
+  await Deno.mkdir(dirname(dest), { recursive: true });
+  if (file.src !== undefined) await Deno.copyFile(join(root, file.src), dest);
+  else await Deno.writeTextFile(dest, file.content ?? "");
+  await Deno.chmod(dest, file.mode);
+}
+
+/**
+ * Reads the package version from `deno.json`.
+ *
+ * @param root The repository root.
+ * @returns The version string.
+ */
+export async function packageVersion(root: string): Promise<string> {
+  return (JSON.parse(await Deno.readTextFile(join(root, "deno.json"))) as { version: string })
+    .version;
+}
+
+/**
+ * Builds the package: bundle, stage the tree, `dpkg-deb --build`.
+ *
+ * @param options Repository root, output directory, compression, Deno executable.
+ * @returns The path of the .deb.
+ * @throws {CommandError} When bundling or dpkg-deb fails.
+ */
+export async function buildDeb(options: BuildDebOptions): Promise<string> {
+  const root = options.root;
+  const deno = options.deno ?? Deno.execPath();
+  const version = await packageVersion(root);
+  const outDir = options.outDir ?? join(root, "dist");
+  const stage = await Deno.makeTempDir({ prefix: "bynar-deb-" });
+  try {
+    const lib = join(stage, LIB_DIR);
+    await Deno.mkdir(lib, { recursive: true });
+    await run(deno, [
+      "bundle",
+      "--quiet",
+      "--platform=deno",
+      "--config",
+      "deno.json",
+      "-o",
+      join(lib, "bynar.js"),
+      "src/main.ts",
+    ], root);
+    await Deno.copyFile(await Deno.realPath(deno), join(lib, "deno"));
+    await Deno.chmod(join(lib, "deno"), 0o755);
+    const files: PackageFile[] = [
+      ...staticFiles(),
+      { dest: "usr/bin/bynar", content: launcherScript({ flags: permissionFlags() }), mode: 0o755 },
+    ];
+    for (const file of files) await put(stage, file, root);
+    await Deno.chmod(join(lib, "bynar.js"), 0o644);
+    const debian = join(stage, "DEBIAN");
+    await Deno.writeTextFile(join(debian, "conffiles"), conffiles(files));
+    const installedSizeKiB = await sizeKiB(stage);
+    await Deno.writeTextFile(join(debian, "control"), controlFile({ version, installedSizeKiB }));
+    // dpkg-deb refuses group/other-writable control directories.
+    for await (const entry of Deno.readDir(stage)) {
+      if (entry.isDirectory) await Deno.chmod(join(stage, entry.name), 0o755);
+    }
+    await Deno.mkdir(outDir, { recursive: true });
+    const deb = join(outDir, `${PACKAGE}_${version}_amd64.deb`);
+    await run("dpkg-deb", [
+      "--root-owner-group",
+      `-Z${options.compression ?? "xz"}`,
+      "--build",
+      stage,
+      deb,
+    ], root);
+    return deb;
+  } finally {
+    await Deno.remove(stage, { recursive: true });
+  }
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    args: Deno.args,
+    options: {
+      "out-dir": { type: "string" },
+      compression: { type: "string", default: "xz" },
+    },
+  });
+  const root = new URL("..", import.meta.url).pathname;
+  try {
+    const deb = await buildDeb({
+      root,
+      outDir: values["out-dir"],
+      compression: values.compression as BuildDebOptions["compression"],
+    });
+    console.log(`Built ${deb} (${((await Deno.stat(deb)).size / 1e6).toFixed(1)} MB)`);
+  } catch (err) {
+    console.error((err as Error).message);
+    Deno.exit(1);
+  }
+}

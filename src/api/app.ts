@@ -1,0 +1,211 @@
+/**
+ * The disk-manager HTTP app (Hono): `createApp(deps)` builds it without globals.
+ *
+ * Order: metrics → request id → secure headers → body limit → timeout → (OpenAPI, open)
+ * → authentication → per-client rate limit → routes (each with its scope check).
+ *
+ * @module
+ */
+import { Hono } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import type { HTTPException } from "hono/http-exception";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { timeout } from "hono/timeout";
+import { BynarError, CommandError, ConfigError, FfiError, ParseError, SafetyError } from "../errors.ts";
+import type { AuditSink } from "./audit/log.ts";
+import { encodeMessage, protoTypes } from "./codec/proto.ts";
+import { PROBLEM_TYPE, PROTOBUF_TYPE, wantsProtobuf } from "./codec/negotiate.ts";
+import { DiskService } from "./disk_service.ts";
+import { ApiMetrics } from "./metrics.ts";
+import { rateLimit } from "./middleware/rate_limit.ts";
+import { OperationRegistry } from "./operations/registry.ts";
+import { ApiError, problemOf } from "./problem.ts";
+import { disksRoutes } from "./routes/disks.ts";
+import { operationsRoutes } from "./routes/operations.ts";
+import { ticketsRoutes } from "./routes/tickets.ts";
+import type { AppEnv, DiskDeps } from "./types.ts";
+import openapi from "./openapi.json" with { type: "json" };
+
+/** Request limits. */
+export interface ApiLimits {
+  /**
+   * Maximum request body, bytes.
+   * @default 65536
+   */
+  maxBodyBytes?: number;
+  /**
+   * Sustained requests per second per client (0 = unlimited).
+   * @default 50
+   */
+  ratePerSecond?: number;
+  /**
+   * Burst per client.
+   * @default 2 * ratePerSecond
+   */
+  rateBurst?: number;
+  /**
+   * Time limit of a request (long operations run in the background), ms.
+   * @default 30000
+   */
+  requestTimeoutMs?: number;
+}
+
+/** Dependencies of {@linkcode createApp}. */
+export interface ApiDeps extends DiskDeps {
+  /** The authentication middleware (from `auth(options)`). */
+  authenticate: MiddlewareHandler<AppEnv>;
+  /** Audit log of mutating requests. */
+  audit: AuditSink;
+  /** Operation registry. @default a new in-memory registry */
+  registry?: OperationRegistry;
+  /** Metrics. @default new ApiMetrics() */
+  metrics?: ApiMetrics;
+  /** Limits. */
+  limits?: ApiLimits;
+  /** Receives log lines (never tokens). @default console.error */
+  log?: (line: string) => void;
+  /** Clock for the rate limiter, epoch ms. @default Date.now */
+  now?: () => number;
+}
+
+/** The OpenAPI document of the JSON API (src/api/openapi.json). */
+export const OPENAPI_DOCUMENT: Record<string, unknown> = openapi;
+
+function routeLabel(path: string): string {
+  if (path.startsWith("/v1/operations/")) return "/v1/operations/:id";
+  switch (path) {
+    case "/v1/disks":
+    case "/v1/disks/safe-to-remove":
+    case "/v1/disks/remove":
+    case "/v1/disks/add":
+    case "/v1/operations":
+    case "/v1/tickets":
+    case "/v1/openapi.json":
+      return path;
+  }
+  return "other";
+}
+
+/**
+ * Maps any thrown value to an API error.
+ *
+ * @param err The thrown value.
+ * @returns The API error (500 `internal` for unknown errors).
+ */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof SafetyError) {
+    return new ApiError(403, err.code, err.message, { cause: err, device: err.device });
+  }
+  if (err instanceof ParseError) {
+    return new ApiError(400, err.code, err.message, { cause: err, device: err.device });
+  }
+  if (err instanceof CommandError || err instanceof FfiError) {
+    return new ApiError(502, "backend_failed", err.message, { cause: err, device: err.device });
+  }
+  if (err instanceof ConfigError) {
+    return new ApiError(500, "config_invalid", err.message, { cause: err });
+  }
+  if (err instanceof BynarError) {
+    return new ApiError(500, err.code, err.message, { cause: err, device: err.device });
+  }
+  return new ApiError(500, "internal", "Cannot serve the request: internal error (see the log)", {
+    cause: err,
+  });
+}
+
+function errorResponse(c: Context<AppEnv>, err: unknown, log: (l: string) => void): Response {
+  const e = toApiError(err);
+  const rid = c.get("requestId") ?? "";
+  if (e.status >= 500) {
+    log(`request ${rid} failed: ${e.code}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  for (const [k, v] of Object.entries(e.headers)) c.header(k, v);
+  if (wantsProtobuf(c.req.raw)) {
+    const bytes = encodeMessage(protoTypes().OpOutcomeResult, {
+      result: "ERR",
+      error_msg: e.message,
+      status: e.status,
+      error_type: e.code,
+    });
+    return c.body(bytes as Uint8Array<ArrayBuffer>, e.status as 400, {
+      "content-type": PROTOBUF_TYPE,
+    });
+  }
+  return c.body(JSON.stringify(problemOf(e, rid)), e.status as 400, {
+    "content-type": PROBLEM_TYPE,
+  });
+}
+
+/**
+ * Builds the API app.
+ *
+ * @param deps Backend, inventory, authentication, audit, limits.
+ * @returns The Hono app (serve it with `Deno.serve({ cert, key }, app.fetch)`).
+ */
+export function createApp(deps: ApiDeps): Hono<AppEnv> {
+  const metrics = deps.metrics ?? new ApiMetrics();
+  const registry = deps.registry ?? new OperationRegistry();
+  metrics.runningOperations = () => registry.runningCount;
+  const log = deps.log ?? ((l: string) => console.error(l));
+  const limits = deps.limits ?? {};
+  const maxBody = limits.maxBodyBytes ?? 65_536;
+  const ctx = {
+    service: new DiskService(deps),
+    backend: deps.backend,
+    registry,
+    audit: deps.audit,
+    ...(deps.tickets ? { tickets: deps.tickets } : {}),
+  };
+
+  const app = new Hono<AppEnv>();
+  app.use(async function measure(c, next) {
+    const t0 = performance.now();
+    await next();
+    metrics.request(c.req.method, routeLabel(c.req.path), c.res.status, (performance.now() - t0) / 1000);
+  });
+  app.use(requestId({ limitLength: 64 }));
+  app.use(async function clientAddr(c, next) {
+    const info = c.env as { remoteAddr?: { hostname?: string } } | undefined;
+    c.set("clientAddr", info?.remoteAddr?.hostname ?? "unknown");
+    await next();
+  });
+  app.use(secureHeaders());
+  app.use(bodyLimit({
+    maxSize: maxBody,
+    onError: () => {
+      throw new ApiError(413, "body_too_large", `Cannot read the request: body over ${maxBody} bytes`);
+    },
+  }));
+  app.use(timeout(
+    limits.requestTimeoutMs ?? 30_000,
+    () => new ApiError(503, "timeout", "Cannot answer in time; retry later", {
+      headers: { "retry-after": "5" },
+    }) as unknown as HTTPException,
+  ));
+  app.get("/v1/openapi.json", (c) => c.json(OPENAPI_DOCUMENT));
+  app.use("/v1/*", deps.authenticate);
+  app.use(
+    "/v1/*",
+    rateLimit({
+      perSecond: limits.ratePerSecond ?? 50,
+      ...(limits.rateBurst !== undefined ? { burst: limits.rateBurst } : {}),
+      ...(deps.now ? { now: deps.now } : {}),
+    }),
+  );
+  app.route("/v1/disks", disksRoutes(ctx));
+  app.route("/v1/operations", operationsRoutes(ctx));
+  app.route("/v1/tickets", ticketsRoutes(ctx));
+
+  app.notFound((c) =>
+    errorResponse(
+      c,
+      new ApiError(404, "not_found", "Cannot find this resource; see /v1/openapi.json"),
+      log,
+    )
+  );
+  app.onError((err, c) => errorResponse(c, err, log));
+  return app;
+}

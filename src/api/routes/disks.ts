@@ -1,0 +1,254 @@
+/**
+ * `/v1/disks`: list, safe-to-remove, remove, add.
+ *
+ * Remove and add name the disk by path AND identity, honour `simulate` (the plan is
+ * returned at once, nothing changes), take the per-disk lock (409 when busy), and start
+ * a background operation answered with 202 + `Location: /v1/operations/{id}`.
+ *
+ * @module
+ */
+import { Hono } from "hono";
+import type { Context } from "hono";
+import type { OpResult, Progress, SafeToRemoveResult } from "../../backend/types.ts";
+import { errorMessage } from "../../errors.ts";
+import { readOperation, reply } from "../codec/negotiate.ts";
+import { protoTypes } from "../codec/proto.ts";
+import type { OperationMsg, OpName, OpOutcomeResultMsg } from "../codec/messages.ts";
+import { requireScope, SCOPE_READ, SCOPE_WRITE } from "../middleware/auth/mod.ts";
+import { ApiError } from "../problem.ts";
+import type { AppEnv } from "../types.ts";
+import type { AuditEntry } from "../audit/log.ts";
+import type { RouteContext } from "./context.ts";
+
+function resultMsg(r: OpResult): OpOutcomeResultMsg {
+  return {
+    result: "OK",
+    outcome: r.outcome,
+    value: r.outcome === "Success",
+    message: r.message,
+    ...(r.osdId !== undefined ? { osd_id: r.osdId } : {}),
+    plan: r.plan.map((s) => ({
+      name: s.name,
+      description: s.description,
+      commands: s.commands,
+      ...(s.expectedWaitSeconds !== undefined
+        ? { expected_wait_seconds: Math.round(s.expectedWaitSeconds) }
+        : {}),
+    })),
+  };
+}
+
+function safeMsg(s: SafeToRemoveResult): OpOutcomeResultMsg {
+  return {
+    result: "OK",
+    outcome: s.outcome,
+    value: s.safe,
+    message: s.reason,
+    ...(s.osdId !== undefined ? { osd_id: s.osdId } : {}),
+  };
+}
+
+function notSafe(path: string, s: SafeToRemoveResult): ApiError {
+  return new ApiError(
+    409,
+    "not_safe_to_remove",
+    `Cannot remove disk "${path}": not safe to remove now (${s.reason})`,
+    { device: path },
+  );
+}
+
+/**
+ * Builds the `/v1/disks` sub-app.
+ *
+ * @param ctx Service, backend, registry, audit.
+ * @returns The sub-app.
+ */
+export function disksRoutes(ctx: RouteContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const types = protoTypes();
+
+  const audited = async (
+    c: Context<AppEnv>,
+    action: OpName,
+    run: (op: OperationMsg) => Promise<{ response: Response; entry: Partial<AuditEntry> }>,
+  ): Promise<Response> => {
+    const base: AuditEntry = {
+      actor: c.get("principal").sub,
+      client: c.get("clientAddr") ?? "unknown",
+      request_id: c.get("requestId"),
+      action,
+      result: "refused",
+    };
+    let op: OperationMsg | undefined;
+    try {
+      op = await readOperation(c, action);
+      const { response, entry } = await run(op);
+      await ctx.audit.append({
+        ...base,
+        disk: op.disk,
+        disk_identity: op.disk_identity,
+        simulate: op.simulate ?? false,
+        status: response.status,
+        ...entry,
+      } as AuditEntry);
+      return response;
+    } catch (err) {
+      await ctx.audit.append({
+        ...base,
+        ...(op ? { disk: op.disk, disk_identity: op.disk_identity, simulate: !!op.simulate } : {}),
+        status: err instanceof ApiError ? err.status : 500,
+        message: errorMessage(err),
+      } as AuditEntry);
+      throw err;
+    }
+  };
+
+  app.get("/", requireScope(SCOPE_READ), async (c) => {
+    const disks = await ctx.service.list();
+    return reply(c, types.Disks, { disk: disks });
+  });
+
+  app.post("/safe-to-remove", requireScope(SCOPE_READ), async (c) => {
+    const op = await readOperation(c, "SafeToRemove");
+    const r = await ctx.service.resolve(op.disk!, op.disk_identity, { requireIdentity: false });
+    const s = await ctx.backend.safeToRemove(r.ref);
+    return reply(c, types.OpOutcomeResult, safeMsg(s));
+  });
+
+  app.post("/remove", requireScope(SCOPE_WRITE), (c) =>
+    audited(c, "Remove", async (op) => {
+      const r = await ctx.service.resolve(op.disk!, op.disk_identity, { requireIdentity: true });
+      if (r.disk.systemReason) {
+        const msg: OpOutcomeResultMsg = {
+          result: "OK",
+          outcome: "Skipped",
+          value: false,
+          message: `Disk "${r.disk.path}" is a system disk (${r.disk.systemReason}); not removed`,
+        };
+        return { response: reply(c, types.OpOutcomeResult, msg), entry: okEntry(msg) };
+      }
+      if (op.simulate) {
+        const lease = ctx.registry.claim(r.lockKeys, "Remove");
+        try {
+          const s = await ctx.backend.safeToRemove(r.ref);
+          if (s.outcome !== "Success") {
+            const msg = safeMsg(s);
+            return { response: reply(c, types.OpOutcomeResult, msg), entry: okEntry(msg) };
+          }
+          if (!s.safe) throw notSafe(r.disk.path, s);
+          const res = resultMsg(await ctx.backend.remove(r.ref, { simulate: true }));
+          return { response: reply(c, types.OpOutcomeResult, res), entry: okEntry(res) };
+        } finally {
+          lease.release();
+        }
+      }
+      const lease = ctx.registry.claim(r.lockKeys, "Remove");
+      let s: SafeToRemoveResult;
+      try {
+        s = await ctx.backend.safeToRemove(r.ref);
+      } finally {
+        lease.release();
+      }
+      if (s.outcome !== "Success") {
+        const msg = safeMsg(s);
+        return { response: reply(c, types.OpOutcomeResult, msg), entry: okEntry(msg) };
+      }
+      if (!s.safe) throw notSafe(r.disk.path, s);
+      return startOperation(c, ctx, "Remove", op, r.lockKeys, (o) => ctx.backend.remove(r.ref, o));
+    }));
+
+  app.post("/add", requireScope(SCOPE_WRITE), (c) =>
+    audited(c, "Add", async (op) => {
+      const r = await ctx.service.resolve(op.disk!, op.disk_identity, { requireIdentity: true });
+      if (r.disk.systemReason) {
+        const msg: OpOutcomeResultMsg = {
+          result: "OK",
+          outcome: "Skipped",
+          value: false,
+          message: `Disk "${r.disk.path}" is a system disk (${r.disk.systemReason}); not added`,
+        };
+        return { response: reply(c, types.OpOutcomeResult, msg), entry: okEntry(msg) };
+      }
+      const osd = op.osd_id !== undefined ? { osdId: op.osd_id } : {};
+      if (op.simulate) {
+        const lease = ctx.registry.claim(r.lockKeys, "Add");
+        try {
+          const res = resultMsg(await ctx.backend.add(r.ref, { simulate: true, ...osd }));
+          return { response: reply(c, types.OpOutcomeResult, res), entry: okEntry(res) };
+        } finally {
+          lease.release();
+        }
+      }
+      return startOperation(c, ctx, "Add", op, r.lockKeys, (o) => ctx.backend.add(r.ref, {
+        ...o,
+        ...osd,
+      }));
+    }));
+
+  return app;
+}
+
+function okEntry(m: OpOutcomeResultMsg): Partial<AuditEntry> {
+  return {
+    result: m.result,
+    ...(m.outcome ? { outcome: m.outcome } : {}),
+    ...(m.message ? { message: m.message } : {}),
+  };
+}
+
+function startOperation(
+  c: Context<AppEnv>,
+  ctx: RouteContext,
+  action: OpName,
+  op: OperationMsg,
+  lockKeys: string[],
+  work: (o: { onProgress: (p: Progress) => void; signal: AbortSignal }) => Promise<OpResult>,
+): { response: Response; entry: Partial<AuditEntry> } {
+  const principal = c.get("principal");
+  const base = {
+    actor: principal.sub,
+    client: c.get("clientAddr") ?? "unknown",
+    request_id: c.get("requestId"),
+    disk: op.disk!,
+    ...(op.disk_identity ? { disk_identity: op.disk_identity } : {}),
+  };
+  let id = "";
+  const rec = ctx.registry.start(
+    {
+      op: action,
+      disk: op.disk!,
+      lockKeys,
+      ...(op.disk_identity ? { diskIdentity: op.disk_identity } : {}),
+      simulate: false,
+      requestedBy: principal.sub,
+    },
+    async (o) => {
+      let res: OpOutcomeResultMsg;
+      try {
+        res = resultMsg(await work(o));
+      } catch (err) {
+        await ctx.audit.append({
+          ...base,
+          action: `${action}.finished`,
+          result: "ERR",
+          message: errorMessage(err),
+          operation_id: id,
+        }).catch(() => {});
+        throw err;
+      }
+      await ctx.audit.append({
+        ...base,
+        action: `${action}.finished`,
+        ...okEntry(res),
+        operation_id: id,
+      } as AuditEntry).catch(() => {});
+      return res;
+    },
+  );
+  id = rec.id;
+  c.header("location", `/v1/operations/${rec.id}`);
+  return {
+    response: reply(c, protoTypes().OperationStatus, rec, { status: 202 }),
+    entry: { result: "accepted", operation_id: rec.id },
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * Starts the whole disk-manager from its configuration: key source (Vault JWKS or local
+ * file), authentication, audit log, operation registry, the API app over TLS, the ops
+ * listener, and the publication of the TLS certificate fingerprint to Vault KV v2.
+ *
+ * @module
+ */
+import type { DatabaseSync } from "node:sqlite";
+import type { Backend } from "../backend/types.ts";
+import type { DiskManagerConfig } from "../config/schema.ts";
+import { ConfigError, errorMessage } from "../errors.ts";
+import { openDatabase } from "../store/db.ts";
+import { certFingerprint, publishCertPin, type PublishResult } from "../vault/cert_pin.ts";
+import { VaultClient } from "../vault/client.ts";
+import { type ApiLimits, createApp } from "./app.ts";
+import { AuditLog } from "./audit/log.ts";
+import { ApiMetrics } from "./metrics.ts";
+import {
+  auth,
+  fileKeySource,
+  type KeySource,
+  remoteKeySource,
+  vaultJwksUrl,
+} from "./middleware/auth/mod.ts";
+import { createOpsApp } from "./ops_app.ts";
+import { OperationRegistry } from "./operations/registry.ts";
+import { sqliteOperationStore } from "./operations/sqlite_store.ts";
+import { listen, type RunningServer } from "./server.ts";
+import { sqliteStateLookup } from "./sqlite_sources.ts";
+import type { DiskInventory, TicketSource } from "./types.ts";
+
+/** What {@linkcode startDiskManager} is given besides the configuration. */
+export interface DiskManagerDeps {
+  /** Storage backend. */
+  backend: Backend;
+  /** Disk inventory. */
+  inventory: DiskInventory;
+  /** SQLite path for operations and disk states (`:memory:` in tests). */
+  databasePath: string;
+  /** Vault token (from vault_token / vault_token_file / BYNAR_VAULT_TOKEN). */
+  vaultToken?: string;
+  /** Tickets. */
+  tickets?: TicketSource;
+  /** Override of the key source (tests). */
+  keys?: KeySource;
+  /** Fetch used for Vault (private CA). @default fetch with vault_ca_file */
+  fetch?: typeof fetch;
+  /** Host names accepted in `bynar_hosts`. @default host_names or the hostname */
+  hostnames?: string[];
+  /** Log sink. @default console.error */
+  log?: (line: string) => void;
+}
+
+/** A running disk-manager. */
+export interface RunningDiskManager extends RunningServer {
+  /** The certificate pin publication, when Vault is configured. */
+  pin?: PublishResult;
+  /** The operation registry. */
+  registry: OperationRegistry;
+  /** Metrics. */
+  metrics: ApiMetrics;
+  /**
+   * Stops listeners, waits for operations, closes the database and backend.
+   *
+   * @returns When closed.
+   */
+  close(): Promise<void>;
+}
+
+function defaultHostnames(): string[] {
+  const h = Deno.hostname();
+  const short = h.split(".")[0] ?? h;
+  return [...new Set([h, short])];
+}
+
+async function vaultFetch(config: DiskManagerConfig): Promise<typeof fetch> {
+  if (!config.vault_ca_file) return fetch;
+  let ca: string;
+  try {
+    ca = await Deno.readTextFile(config.vault_ca_file);
+  } catch (err) {
+    throw new ConfigError("disk-manager.json", `Cannot read vault_ca_file: ${errorMessage(err)}`, {
+      field: "vault_ca_file",
+      cause: err,
+    });
+  }
+  const client = Deno.createHttpClient({ caCerts: [ca] });
+  return (input, init) => fetch(input, { ...init, client });
+}
+
+async function readPem(path: string, field: string): Promise<string> {
+  try {
+    return await Deno.readTextFile(path);
+  } catch (err) {
+    throw new ConfigError("disk-manager.json", `Cannot read ${field} "${path}": ${errorMessage(err)}`, {
+      field,
+      cause: err,
+    });
+  }
+}
+
+/**
+ * Starts the disk-manager.
+ *
+ * @param config Validated disk-manager.json.
+ * @param deps Backend, inventory, database, secrets, overrides.
+ * @returns The running service.
+ * @throws {ConfigError} When neither Vault nor a JWKS file provides verifying keys, or
+ *   TLS files cannot be read.
+ * @throws {SafetyError} When plain HTTP is configured on a non-loopback address.
+ */
+export async function startDiskManager(
+  config: DiskManagerConfig,
+  deps: DiskManagerDeps,
+): Promise<RunningDiskManager> {
+  const log = deps.log ?? ((l: string) => console.error(l));
+  const f = deps.fetch ?? await vaultFetch(config);
+  let keys = deps.keys;
+  if (!keys && config.jwks_file) keys = await fileKeySource(config.jwks_file);
+  if (!keys && config.vault_endpoint) {
+    keys = remoteKeySource(vaultJwksUrl(config.vault_endpoint), {
+      cooldownMs: config.jwks_refresh_cooldown_seconds * 1000,
+      fetch: f,
+    });
+  }
+  if (!keys) {
+    throw new ConfigError(
+      "disk-manager.json",
+      "Cannot start the disk-manager: set vault_endpoint (Vault identity keys) or jwks_file",
+      { field: "jwks_file" },
+    );
+  }
+  const issuer = config.jwt_issuer ??
+    (config.vault_endpoint ? `${new URL(config.vault_endpoint).origin}/v1/identity/oidc` : "");
+  if (!issuer) {
+    throw new ConfigError("disk-manager.json", "Cannot verify tokens: set jwt_issuer", {
+      field: "jwt_issuer",
+    });
+  }
+  const tls = config.insecure_http ? undefined : {
+    cert: await readPem(config.tls_cert, "tls_cert"),
+    key: await readPem(config.tls_key, "tls_key"),
+  };
+  const metrics = new ApiMetrics();
+  const authenticate = auth({
+    keys,
+    issuer,
+    audience: config.jwt_audience,
+    algorithms: config.jwt_algorithms,
+    hostnames: deps.hostnames ?? config.host_names ?? defaultHostnames(),
+    clockToleranceSeconds: config.jwt_clock_skew_seconds,
+    cacheSize: config.token_cache_size,
+    onFailure: (code) => metrics.authFailure(code),
+    onCache: (hit) => metrics.cache(hit),
+  });
+  const db: DatabaseSync = openDatabase(deps.databasePath);
+  const registry = new OperationRegistry({ store: sqliteOperationStore(db) });
+  const auditPath = config.audit_log ?? "/var/lib/bynar/disk-manager-audit.log";
+  const audit = await AuditLog.open(auditPath);
+  const limits: ApiLimits = {
+    maxBodyBytes: config.max_body_bytes,
+    ratePerSecond: config.rate_limit_per_second,
+    rateBurst: config.rate_limit_burst,
+    requestTimeoutMs: config.request_timeout_seconds * 1000,
+  };
+  const app = createApp({
+    backend: deps.backend,
+    inventory: deps.inventory,
+    stateOf: sqliteStateLookup(db),
+    ...(deps.tickets ? { tickets: deps.tickets } : {}),
+    authenticate,
+    audit,
+    registry,
+    metrics,
+    limits,
+    log,
+  });
+  const opsApp = createOpsApp({ metrics });
+  let pin: PublishResult | undefined;
+  if (tls && config.vault_endpoint && deps.vaultToken) {
+    try {
+      const vault = new VaultClient(config.vault_endpoint, { token: deps.vaultToken, fetch: f });
+      pin = await publishCertPin(vault, await certFingerprint(tls.cert), {
+        mount: config.vault_kv_mount,
+        hostname: (deps.hostnames ?? config.host_names ?? defaultHostnames())[0]!,
+      });
+    } catch (err) {
+      log(`warning: cannot publish the TLS certificate pin to Vault: ${errorMessage(err)}`);
+    }
+  }
+  const server = listen(app, opsApp, {
+    hostname: config.listen_address,
+    port: config.port,
+    ...(tls ? { tls } : {}),
+    insecureHttp: config.insecure_http,
+    metricsPort: config.metrics_port,
+  });
+  let closed = false;
+  return {
+    ...server,
+    ...(pin ? { pin } : {}),
+    registry,
+    metrics,
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      await server.shutdown();
+      await registry.close();
+      db.close();
+      deps.backend.close();
+    },
+  };
+}

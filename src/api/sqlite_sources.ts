@@ -1,0 +1,36 @@
+/**
+ * Read-only lookups the API makes in Bynar's SQLite database: a disk's state (the state
+ * machine's `machine_disks.state`, else the last check verdict).
+ *
+ * @module
+ */
+import type { DatabaseSync, StatementSync } from "node:sqlite";
+import type { DiskStateLookup } from "./types.ts";
+
+function tryPrepare(db: DatabaseSync, sql: string): StatementSync | null {
+  try {
+    return db.prepare(sql);
+  } catch {
+    return null; // table not there (older schema): no data, not an error
+  }
+}
+
+/**
+ * Builds a disk-state lookup on an open database.
+ *
+ * @param db The database.
+ * @returns The lookup (null when the disk is unknown).
+ */
+export function sqliteStateLookup(db: DatabaseSync): DiskStateLookup {
+  const machine = tryPrepare(db, "SELECT state FROM machine_disks WHERE disk_key = ?");
+  const check = tryPrepare(
+    db,
+    "SELECT verdict FROM check_results WHERE disk_key = ? ORDER BY checked_at DESC LIMIT 1",
+  );
+  return (key: string): string | null => {
+    const m = machine?.get(key) as { state?: string } | undefined;
+    if (m?.state) return m.state;
+    const c = check?.get(key) as { verdict?: string } | undefined;
+    return c?.verdict ?? null;
+  };
+}

@@ -1,0 +1,572 @@
+/**
+ * The Ceph backend: gathers facts, plans (pure), and runs the plan through the journaled
+ * executor. Simulate stops after planning (no journal row, no cluster or device change).
+ *
+ * @module
+ */
+import type { DatabaseSync } from "node:sqlite";
+import { ConfigError, SafetyError } from "../../errors.ts";
+import type { CephConfig } from "../../config/schema.ts";
+import { type CommandRunner, SYSTEM_RUNNER } from "../../process/run.ts";
+import { BackendOpsRepo } from "../../store/backend_ops_repo.ts";
+import { getRadosConnection } from "../../../ffi/librados/mod.ts";
+import type {
+  Backend,
+  BackendDisk,
+  BackendStatus,
+  DiskRef,
+  MutateOptions,
+  OpResult,
+  PlanStep,
+  SafeToRemoveResult,
+} from "../types.ts";
+import { type AddFacts, planAdd } from "./add_plan.ts";
+import { ADD_STEPS } from "./add_steps.ts";
+import { type CephClusterApi, RadosClusterApi } from "./cluster_api.ts";
+import { createDaemonControl, type OsdDaemonControl } from "./daemon_control.ts";
+import { chooseWalDb, isConfiguredSystemDisk, isJournalDevice } from "./device_paths.ts";
+import { runJournaled, type StepDeps } from "./executor.ts";
+import { type CephHost, createCephHost } from "./host.ts";
+import { decideBudget, LEASE_PREFIX, parseLeases } from "./lease.ts";
+import type { VolumeOsd } from "./parse.ts";
+import { blockingReasons, type PlanContext, planRemove, type RemoveFacts } from "./remove_plan.ts";
+import { REMOVE_STEPS } from "./remove_steps.ts";
+import { type Clock, SYSTEM_CLOCK } from "./waits.ts";
+import type { WeighInLimits } from "./weigh_in.ts";
+import { restoreScrubFlags } from "./executor.ts";
+
+/** Lowest supported Ceph major release (Nautilus). */
+export const MIN_CEPH_MAJOR = 14;
+
+/** Dependencies of {@linkcode CephBackend}. */
+export interface CephBackendDeps {
+  /** Validated ceph.json. */
+  config: CephConfig;
+  /** Cluster adapter. */
+  api: CephClusterApi;
+  /** Host adapter. */
+  host: CephHost;
+  /** Daemon control. */
+  daemons: OsdDaemonControl;
+  /** Journal. */
+  repo: BackendOpsRepo;
+  /** Clock. */
+  clock?: Clock;
+  /** OSD data root. */
+  osdDataRoot?: string;
+  /** Closes the connection (shared connections are left open). */
+  onClose?: () => void;
+}
+
+/** The Ceph implementation of {@linkcode Backend}. */
+export class CephBackend implements Backend {
+  /** Backend name. */
+  readonly name = "ceph";
+  #d: Required<Omit<CephBackendDeps, "onClose">> & { onClose?: () => void };
+  #ctx: PlanContext;
+  #limits: WeighInLimits;
+
+  /**
+   * Creates the backend from its adapters (see {@linkcode createCephBackend}).
+   *
+   * @param deps Adapters and config.
+   */
+  constructor(deps: CephBackendDeps) {
+    this.#d = { clock: SYSTEM_CLOCK, osdDataRoot: "/var/lib/ceph/osd", ...deps };
+    const c = deps.config;
+    this.#ctx = {
+      volume: {
+        confPath: c.config_file,
+        allowLoop: c.allow_loop_devices,
+        ...(c.ceph_volume_log_dir ? { logDir: c.ceph_volume_log_dir } : {}),
+      },
+      daemonControl: c.daemon_control,
+      osdDataRoot: this.#d.osdDataRoot,
+      cluster: c.cluster_name,
+      drainTimeoutSeconds: c.drain_timeout_seconds,
+    };
+    this.#limits = {
+      target: c.target_weight,
+      increment: c.increment,
+      backfillCap: c.backfill_cap,
+      latencyCapMs: c.latency_cap,
+    };
+  }
+
+  /** The operation journal (for status pages and tests). */
+  get journal(): BackendOpsRepo {
+    return this.#d.repo;
+  }
+
+  #deps(): StepDeps {
+    const c = this.#d.config;
+    return {
+      api: this.#d.api,
+      host: this.#d.host,
+      daemons: this.#d.daemons,
+      repo: this.#d.repo,
+      clock: this.#d.clock,
+      ctx: this.#ctx,
+      mode: c.osd_create_mode,
+      probePool: c.pool_name ?? null,
+      limits: this.#limits,
+      maxRemovals: c.max_concurrent_removals,
+      leaseSeconds: c.removal_lease_seconds,
+      weighInTimeoutSeconds: c.weigh_in_timeout_seconds,
+    };
+  }
+
+  async #systemReason(device: string): Promise<string | null> {
+    if (isConfiguredSystemDisk(device, this.#d.config)) return "listed in system_disks";
+    return await this.#d.host.systemReason(device);
+  }
+
+  async #labelOf(device: string): Promise<VolumeOsd | null> {
+    const mode = this.#d.config.osd_create_mode;
+    const first = await this.#d.host.label(device, mode);
+    if (first) return first;
+    return await this.#d.host.label(device, mode === "lvm" ? "raw" : "lvm").catch(() => null);
+  }
+
+  async #osdOnDevice(device: string): Promise<{ id: number; fsid: string } | null> {
+    const label = await this.#labelOf(device);
+    if (label && label.clusterFsid === this.#d.api.fsid()) {
+      return { id: label.osdId, fsid: label.osdFsid };
+    }
+    const host = this.#d.host.hostname();
+    const meta = (await this.#d.api.osdMetadata()).find((m) =>
+      m.devicePath === device && m.hostname.split(".")[0] === host
+    );
+    if (!meta) return null;
+    const uuid = (await this.#d.api.osdDump()).osds.find((o) => o.id === meta.id)?.uuid ?? "";
+    return { id: meta.id, fsid: uuid };
+  }
+
+  async #removeFacts(device: string): Promise<RemoveFacts> {
+    const { api, host } = this.#d;
+    const [systemReason, osd, dump, tree] = await Promise.all([
+      this.#systemReason(device),
+      this.#osdOnDevice(device),
+      api.osdDump(),
+      api.osdTree(),
+    ]);
+    let budgetRefusal: string | null = null;
+    if (osd) {
+      const leases = parseLeases(await api.keys.dump(LEASE_PREFIX));
+      const d = decideBudget(leases, {
+        osdId: osd.id,
+        now: this.#d.clock.now(),
+        max: this.#d.config.max_concurrent_removals,
+      });
+      if (!d.ok) budgetRefusal = d.reason;
+    }
+    const dir = osd ? `${this.#ctx.osdDataRoot}/${this.#ctx.cluster}-${osd.id}` : "";
+    return {
+      device,
+      systemReason,
+      journalDevice: isJournalDevice(device, this.#d.config),
+      osd,
+      host: osd ? tree.find((t) => t.id === osd.id)?.host ?? null : null,
+      dump,
+      dataDirMounted: osd ? await host.isMounted(dir) : false,
+      deviceLabelled: !!(await this.#labelOf(device)),
+      budgetRefusal,
+    };
+  }
+
+  /**
+   * Lists this host's OSD disks and the configured journal/system disks.
+   *
+   * @returns The disks with roles.
+   */
+  async listDisks(): Promise<BackendDisk[]> {
+    const [labels, dump] = await Promise.all([this.#d.host.listOsds(), this.#d.api.osdDump()]);
+    const fsid = this.#d.api.fsid();
+    const out: BackendDisk[] = [];
+    for (const l of labels.filter((x) => x.clusterFsid === fsid)) {
+      const o = dump.osds.find((x) => x.id === l.osdId);
+      for (const path of l.devices) {
+        out.push({
+          path,
+          role: {
+            kind: "osd",
+            osdId: l.osdId,
+            up: !!o?.up,
+            in: !!o?.in,
+            destroyed: !!o?.state.includes("destroyed"),
+          },
+        });
+      }
+    }
+    for (const j of this.#d.config.journal_devices ?? []) {
+      out.push({ path: j.device, role: { kind: "journal" } });
+    }
+    for (const s of this.#d.config.system_disks) {
+      out.push({ path: s.device, role: { kind: "system" } });
+    }
+    return out;
+  }
+
+  /**
+   * Says whether the OSD on a disk can be taken out now (no blocking flag, a removal slot,
+   * every PG active+clean, and stopping it keeps every PG available).
+   *
+   * @param disk The disk.
+   * @returns The answer.
+   */
+  async safeToRemove(disk: DiskRef): Promise<SafeToRemoveResult> {
+    const f = await this.#removeFacts(disk.path);
+    if (f.systemReason) {
+      return { outcome: "Skipped", safe: false, reason: `system disk: ${f.systemReason}` };
+    }
+    if (f.journalDevice) return { outcome: "Skipped", safe: false, reason: "journal device" };
+    if (!f.osd) return { outcome: "SkipRepeat", safe: true, reason: "no OSD on this device" };
+    const id = f.osd.id;
+    const d = f.dump.osds.find((o) => o.id === id);
+    if (!d || d.state.includes("destroyed")) {
+      return {
+        outcome: "SkipRepeat",
+        safe: true,
+        reason: `osd.${id} already destroyed`,
+        osdId: id,
+      };
+    }
+    const reasons = blockingReasons(f.dump, d, f.host);
+    if (f.budgetRefusal) reasons.push(f.budgetRefusal);
+    const pgs = await this.#d.api.pgStat();
+    if (pgs.activeClean !== pgs.numPgs) {
+      reasons.push(`${pgs.numPgs - pgs.activeClean} of ${pgs.numPgs} PGs are not active+clean`);
+    }
+    const std = await this.#d.api.safeToDestroy(id);
+    if (!std.safe.includes(id)) {
+      const stop = await this.#d.api.okToStop(id);
+      if (!stop.ok) reasons.push(stop.reason);
+    }
+    return {
+      outcome: "Success",
+      safe: reasons.length === 0,
+      reason: reasons.length ? reasons.join("; ") : `osd.${id} can be drained and removed now`,
+      osdId: id,
+    };
+  }
+
+  /**
+   * Removes the OSD on a disk, keeping its id; resumes an interrupted removal.
+   *
+   * @param disk The disk.
+   * @param options Simulate, progress, signal.
+   * @returns The result.
+   * @throws {SafetyError} When refused (flags, maintenance, budget, device changed).
+   */
+  async remove(disk: DiskRef, options: MutateOptions = {}): Promise<OpResult> {
+    const repo = this.#d.repo;
+    const running = repo.findRunning(this.name, { kind: "remove", device: disk.path });
+    if (running && !options.simulate) {
+      return await this.#execute(running.id, "remove", options, true);
+    }
+    const facts = await this.#removeFacts(disk.path);
+    const plan = planRemove(facts, this.#ctx);
+    if (running) {
+      return {
+        outcome: "Success",
+        message: `would resume operation ${running.id}`,
+        plan: running.plan as PlanStep[],
+        ...(running.osdId !== null ? { osdId: running.osdId } : {}),
+      };
+    }
+    if (plan.kind === "refuse") {
+      throw new SafetyError(plan.code, `Cannot remove "${disk.path}": ${plan.reason}`, {
+        device: disk.path,
+      });
+    }
+    if (plan.kind === "skip") {
+      return {
+        outcome: plan.outcome,
+        message: plan.reason,
+        plan: [],
+        ...(plan.osdId !== undefined ? { osdId: plan.osdId } : {}),
+      };
+    }
+    if (options.simulate) {
+      return {
+        outcome: "Success",
+        message: `simulated removal of osd.${plan.osdId} (${plan.steps.length} steps)`,
+        osdId: plan.osdId,
+        plan: plan.steps,
+      };
+    }
+    const identity = await this.#checkIdentity(disk);
+    const op = repo.create({
+      backend: this.name,
+      kind: "remove",
+      device: disk.path,
+      deviceIdentity: identity,
+      osdId: plan.osdId,
+      osdFsid: plan.osdFsid,
+      plan: plan.steps,
+      stepNames: plan.steps.map((s) => s.name),
+    });
+    return await this.#execute(op.id, "remove", options, false);
+  }
+
+  /**
+   * Adds a disk as an OSD (the destroyed id of this host by default) and weighs it in;
+   * resumes an interrupted add.
+   *
+   * @param disk The disk.
+   * @param options Simulate, progress, signal, OSD id.
+   * @returns The result.
+   * @throws {SafetyError} When the device is foreign, changed or the id is taken.
+   */
+  async add(disk: DiskRef, options: MutateOptions = {}): Promise<OpResult> {
+    const repo = this.#d.repo;
+    const running = repo.findRunning(this.name, { kind: "add", device: disk.path });
+    if (running && !options.simulate) return await this.#execute(running.id, "add", options, true);
+    const { api, host } = this.#d;
+    const [systemReason, label, dump, tree] = await Promise.all([
+      this.#systemReason(disk.path),
+      this.#labelOf(disk.path),
+      api.osdDump(),
+      api.osdTree(),
+    ]);
+    const hostname = host.hostname();
+    const inUse = new Set<string>();
+    for (const l of await host.listOsds()) {
+      if (l.walDevice) inUse.add(l.walDevice);
+      if (l.dbDevice) inUse.add(l.dbDevice);
+    }
+    const facts: AddFacts = {
+      device: disk.path,
+      systemReason,
+      journalDevice: isJournalDevice(disk.path, this.#d.config),
+      label,
+      clusterFsid: api.fsid(),
+      requestedId: options.osdId ?? null,
+      dump,
+      tree,
+      host: hostname,
+      walDb: chooseWalDb(disk.path, this.#d.config, {
+        partitionCount: (d) => countPartitions(d),
+        inUse,
+      }),
+      mode: this.#d.config.osd_create_mode,
+      limits: this.#limits,
+    };
+    const plan = planAdd(facts, this.#ctx);
+    if (running) {
+      return {
+        outcome: "Success",
+        message: `would resume operation ${running.id}`,
+        plan: running.plan as PlanStep[],
+      };
+    }
+    if (plan.kind === "refuse") {
+      throw new SafetyError(plan.code, `Cannot add "${disk.path}": ${plan.reason}`, {
+        device: disk.path,
+      });
+    }
+    if (plan.kind === "skip") {
+      return {
+        outcome: plan.outcome,
+        message: plan.reason,
+        plan: [],
+        ...(plan.osdId !== undefined ? { osdId: plan.osdId } : {}),
+      };
+    }
+    if (options.simulate) {
+      return {
+        outcome: "Success",
+        message: `simulated add of osd.${plan.osdId} (${plan.steps.length} steps)`,
+        osdId: plan.osdId,
+        plan: plan.steps,
+      };
+    }
+    const identity = await this.#checkIdentity(disk);
+    const op = repo.create({
+      backend: this.name,
+      kind: "add",
+      device: disk.path,
+      deviceIdentity: identity,
+      osdId: plan.osdId,
+      osdFsid: plan.resumeFromLabel ? label?.osdFsid ?? null : null,
+      plan: plan.steps,
+      stepNames: plan.steps.map((s) => s.name),
+      state: { walDb: facts.walDb },
+    });
+    return await this.#execute(op.id, "add", options, false);
+  }
+
+  async #checkIdentity(disk: DiskRef): Promise<string | null> {
+    const seen = await this.#d.host.identity(disk.path);
+    if (disk.identity && seen && disk.identity !== seen && !seen.endsWith(disk.identity)) {
+      throw new SafetyError(
+        "device_changed",
+        `Cannot use "${disk.path}": it is ${seen}, not ${disk.identity} as the caller expected`,
+        { device: disk.path },
+      );
+    }
+    return seen;
+  }
+
+  async #execute(
+    opId: number,
+    kind: "remove" | "add",
+    options: MutateOptions,
+    resumed: boolean,
+  ): Promise<OpResult> {
+    const done = await runJournaled(
+      opId,
+      kind === "remove" ? REMOVE_STEPS : ADD_STEPS,
+      this.#deps(),
+      {
+        resumed,
+        onProgress: options.onProgress,
+        signal: options.signal,
+        rerunOnResume: ["set_scrub_flags"],
+        onError: async (run) => {
+          await restoreScrubFlags(run);
+        },
+      },
+    );
+    const plan = (done.plan as PlanStep[]).map((s, i) => ({
+      ...s,
+      description: `${s.description} — ${done.steps[i]?.detail ?? ""}`.trim(),
+    }));
+    return {
+      outcome: "Success",
+      message: `${kind === "remove" ? "removed" : "added"} osd.${done.osdId} on ${done.device}${
+        resumed ? ` (resumed operation ${done.id})` : ""
+      }`,
+      ...(done.osdId !== null ? { osdId: done.osdId } : {}),
+      plan,
+    };
+  }
+
+  /**
+   * Reports health, version, flags and running operations.
+   *
+   * @returns The status.
+   */
+  async status(): Promise<BackendStatus> {
+    const [health, version, dump] = await Promise.all([
+      this.#d.api.health(),
+      this.#d.api.version(),
+      this.#d.api.osdDump(),
+    ]);
+    return {
+      backend: this.name,
+      health,
+      details: {
+        fsid: this.#d.api.fsid(),
+        version: `${version.major}.${version.minor}.${version.patch}`,
+        release: version.release,
+        flags: dump.flags,
+        osds: dump.osds.length,
+        up: dump.osds.filter((o) => o.up).length,
+        in: dump.osds.filter((o) => o.in).length,
+        runningOperations: this.#d.repo.list({ status: "running" }).map((o) => ({
+          id: o.id,
+          kind: o.kind,
+          device: o.device,
+          osdId: o.osdId,
+          step: o.steps.find((s) => s.status !== "done")?.name ?? null,
+        })),
+      },
+    };
+  }
+
+  /** Releases the connection handle (the shared librados connection stays cached). */
+  close(): void {
+    this.#d.onClose?.();
+  }
+}
+
+function countPartitions(disk: string): number {
+  const name = disk.replace(/^\/dev\//, "");
+  let n = 0;
+  try {
+    for (const e of Deno.readDirSync(`/sys/class/block/${name}`)) if (e.name.startsWith(name)) n++;
+  } catch { /* unknown disk */ }
+  return n;
+}
+
+/** Options of {@linkcode createCephBackend}. */
+export interface CreateCephBackendOptions {
+  /** The database holding the operation journal (migrated). */
+  db: DatabaseSync;
+  /** Program runner. */
+  runner?: CommandRunner;
+  /** Clock. */
+  clock?: Clock;
+  /**
+   * OSD data root.
+   * @default "/var/lib/ceph/osd"
+   */
+  osdDataRoot?: string;
+}
+
+/**
+ * Connects (one shared librados connection per process), checks the release (14+, B-52)
+ * and `pool_name`, and builds the Ceph backend.
+ *
+ * @param config Validated ceph.json.
+ * @param options Database, runner, clock.
+ * @returns The backend.
+ * @throws {ConfigError} When the release is older than Nautilus or `pool_name` is missing.
+ * @throws {RadosError} When the cluster cannot be reached within `client_mount_timeout`.
+ */
+export async function createCephBackend(
+  config: CephConfig,
+  options: CreateCephBackendOptions,
+): Promise<CephBackend> {
+  const rados = await getRadosConnection({
+    confPath: config.config_file,
+    user: config.user_id,
+    cluster: config.cluster_name,
+    mountTimeoutSeconds: config.client_mount_timeout,
+    ...(config.keyring ? { conf: { keyring: config.keyring } } : {}),
+  });
+  const api = new RadosClusterApi(rados);
+  const version = await api.version();
+  if (version.major < MIN_CEPH_MAJOR) {
+    throw new ConfigError(
+      "ceph.json",
+      `Cannot use Ceph ${version.major}.${version.minor}.${version.patch}: Bynar supports Ceph ${MIN_CEPH_MAJOR} (Nautilus) and later`,
+    );
+  }
+  if (config.pool_name && !(await api.pools()).includes(config.pool_name)) {
+    throw new ConfigError(
+      "ceph.json",
+      `Cannot use pool_name "${config.pool_name}": no such pool in the cluster`,
+      { field: "pool_name" },
+    );
+  }
+  const runner = options.runner ?? SYSTEM_RUNNER;
+  let runDir = "/run/ceph";
+  try {
+    runDir = rados.confGet("run_dir");
+  } catch { /* default */ }
+  return new CephBackend({
+    config,
+    api,
+    host: createCephHost({
+      runner,
+      volume: {
+        confPath: config.config_file,
+        allowLoop: config.allow_loop_devices,
+        ...(config.ceph_volume_log_dir ? { logDir: config.ceph_volume_log_dir } : {}),
+      },
+      systemDisks: config.system_disks.map((d) => d.device),
+    }),
+    daemons: createDaemonControl({
+      kind: config.daemon_control,
+      runner,
+      cluster: config.cluster_name,
+      confPath: config.config_file,
+      runDir,
+    }),
+    repo: new BackendOpsRepo(options.db),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.osdDataRoot ? { osdDataRoot: options.osdDataRoot } : {}),
+  });
+}

@@ -1,0 +1,124 @@
+/**
+ * Starting and stopping OSD daemons: systemd units in production, plain processes with
+ * pid files where there is no systemd (test clusters, containers).
+ *
+ * @module
+ */
+import { CommandError } from "../../errors.ts";
+import type { CommandRunner } from "../../process/run.ts";
+
+/** Starts and stops OSD daemons. */
+export interface OsdDaemonControl {
+  /** `systemd` or `process`. */
+  readonly kind: "systemd" | "process";
+  /**
+   * Stops the daemon of an OSD (idempotent).
+   *
+   * @param id OSD id.
+   */
+  stop(id: number): Promise<void>;
+  /**
+   * Starts the daemon of an OSD (idempotent).
+   *
+   * @param id OSD id.
+   */
+  start(id: number): Promise<void>;
+  /**
+   * Tells whether the daemon runs.
+   *
+   * @param id OSD id.
+   * @returns True when running.
+   */
+  isRunning(id: number): Promise<boolean>;
+}
+
+/** Options of {@linkcode createDaemonControl}. */
+export interface DaemonControlOptions {
+  /** `systemd` or `process`. */
+  kind: "systemd" | "process";
+  /** Program runner. */
+  runner: CommandRunner;
+  /** Cluster name. */
+  cluster: string;
+  /** ceph.conf path (process mode passes it to `ceph-osd -c`). */
+  confPath: string;
+  /** Directory of the pid files (`run_dir` from the conf). */
+  runDir: string;
+}
+
+async function run(runner: CommandRunner, cmd: string, args: string[]): Promise<void> {
+  const r = await runner.run(cmd, args, { timeoutMs: 120_000 });
+  if (r.code !== 0) {
+    throw new CommandError(
+      [cmd, ...args],
+      `Cannot run "${cmd} ${args.join(" ")}": exit ${r.code}`,
+      {
+        exitCode: r.code,
+        stderr: r.stderr,
+      },
+    );
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
+    return !/^\d+ \(.*\) [ZX]/.test(stat);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Creates the daemon control of the configured kind.
+ *
+ * @param options Kind, runner, conf and pid-file directory.
+ * @returns The control.
+ */
+export function createDaemonControl(options: DaemonControlOptions): OsdDaemonControl {
+  const { runner, cluster } = options;
+  if (options.kind === "systemd") {
+    return {
+      kind: "systemd",
+      stop: (id) => run(runner, "systemctl", ["stop", `ceph-osd@${id}.service`]),
+      start: (id) => run(runner, "systemctl", ["start", `ceph-osd@${id}.service`]),
+      isRunning: async (id) =>
+        (await runner.run("systemctl", ["is-active", "--quiet", `ceph-osd@${id}.service`]))
+          .code === 0,
+    };
+  }
+  const pidFile = (id: number): string => `${options.runDir}/${cluster}-osd.${id}.pid`;
+  const pidOf = (id: number): number | null => {
+    try {
+      const pid = Number(Deno.readTextFileSync(pidFile(id)).trim());
+      if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return null;
+      const cmdline = Deno.readTextFileSync(`/proc/${pid}/cmdline`);
+      return cmdline.includes("ceph-osd") ? pid : null;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    kind: "process",
+    stop: async (id) => {
+      const pid = pidOf(id);
+      if (!pid) return;
+      Deno.kill(pid, "SIGTERM");
+      const deadline = Date.now() + 30_000;
+      while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      if (alive(pid)) Deno.kill(pid, "SIGKILL");
+    },
+    start: async (id) => {
+      if (pidOf(id)) return;
+      await run(runner, "ceph-osd", [
+        "--cluster",
+        cluster,
+        "-c",
+        options.confPath,
+        "-i",
+        String(id),
+      ]);
+    },
+    isRunning: (id) => Promise.resolve(pidOf(id) !== null),
+  };
+}

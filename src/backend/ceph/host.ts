@@ -1,0 +1,227 @@
+/**
+ * Host-side adapter of the Ceph backend: device identity (serial/WWN, loop backing file),
+ * system-disk detection (/, /boot, /boot/efi, swap, configured system disks), the OSD label
+ * on a device (ceph-volume list), mounts, and running ceph-volume.
+ *
+ * @module
+ */
+import { CommandError, SafetyError } from "../../errors.ts";
+import type { CommandRunner } from "../../process/run.ts";
+import type { ProgramCall } from "./commands.ts";
+import { parseLvmList, parseRawList, type VolumeOsd } from "./parse.ts";
+import { renderCommand, VOLUME, type VolumeCallOptions } from "./commands.ts";
+
+/** What the executor needs from the host. */
+export interface CephHost {
+  /** Host name as CRUSH knows it. */
+  hostname(): string;
+  /** Stable identity key of a device (`wwn:…`, `serial:…`), or null. */
+  identity(device: string): Promise<string | null>;
+  /** Why a device is a system disk, or null. */
+  systemReason(device: string): Promise<string | null>;
+  /** The OSD label on a device, or null when blank. */
+  label(device: string, mode: "raw" | "lvm"): Promise<VolumeOsd | null>;
+  /** OSD labels on this host (both modes). */
+  listOsds(): Promise<VolumeOsd[]>;
+  /** True when `dir` is a mount point. */
+  isMounted(dir: string): Promise<boolean>;
+  /** Unmounts `dir` (idempotent). */
+  unmount(dir: string): Promise<void>;
+  /** Runs a program, throwing on a non-zero exit; returns stdout. */
+  exec(call: ProgramCall, timeoutMs?: number): Promise<string>;
+  /** Device numbers (`major:minor`) of a device and its partitions. */
+  devNumbers(device: string): Promise<string[]>;
+}
+
+/** Options of {@linkcode createCephHost}. */
+export interface CephHostOptions {
+  /** Program runner. */
+  runner: CommandRunner;
+  /** ceph-volume options. */
+  volume: VolumeCallOptions;
+  /** Configured system disks. */
+  systemDisks: string[];
+  /**
+   * sysfs root.
+   * @default "/sys"
+   */
+  sysRoot?: string;
+  /**
+   * procfs root.
+   * @default "/proc"
+   */
+  procRoot?: string;
+}
+
+function read(path: string): string | null {
+  try {
+    return Deno.readTextFileSync(path).trim();
+  } catch {
+    return null;
+  }
+}
+
+function baseName(device: string): string {
+  return device.replace(/^\/dev\//, "");
+}
+
+/**
+ * Creates the real host adapter.
+ *
+ * @param options Runner, ceph-volume options, system disks, roots.
+ * @returns The adapter.
+ */
+export function createCephHost(options: CephHostOptions): CephHost {
+  const sys = options.sysRoot ?? "/sys";
+  const proc = options.procRoot ?? "/proc";
+  const runner = options.runner;
+
+  async function exec(call: ProgramCall, timeoutMs = 300_000): Promise<string> {
+    const r = await runner.run(call.program, call.args, {
+      timeoutMs,
+      ...(call.env ? { env: call.env } : {}),
+    });
+    if (r.code !== 0) {
+      const tail = (r.stderr || r.stdout).trim().split("\n").slice(-3).join(" | ");
+      throw new CommandError(
+        [call.program, ...call.args],
+        `Cannot run "${renderCommand(call)}": exit ${r.code}: ${tail}`,
+        { exitCode: r.code, stderr: r.stderr },
+      );
+    }
+    return r.stdout;
+  }
+
+  async function devNumbers(device: string): Promise<string[]> {
+    const name = baseName(device);
+    const dir = `${sys}/class/block/${name}`;
+    const own = read(`${dir}/dev`);
+    if (!own) return [];
+    const out = [own];
+    try {
+      for await (const e of Deno.readDir(dir)) {
+        if (e.name.startsWith(name)) {
+          const d = read(`${dir}/${e.name}/dev`);
+          if (d) out.push(d);
+        }
+      }
+    } catch { /* no partitions */ }
+    // A partition given directly: its parent disk counts too.
+    const parent = read(`${dir}/partition`) ? Deno.realPathSync(`${dir}/..`) : null;
+    if (parent) {
+      const d = read(`${parent}/dev`);
+      if (d) out.push(d);
+    }
+    return out;
+  }
+
+  return {
+    hostname: () => Deno.hostname().split(".")[0]!,
+    identity(device) {
+      const name = baseName(device);
+      const dir = `${sys}/class/block/${name}`;
+      const backing = read(`${dir}/loop/backing_file`);
+      if (backing) {
+        try {
+          const st = Deno.statSync(backing.replace(/ \(deleted\)$/, ""));
+          return Promise.resolve(`serial:LOOP-${st.dev}-${st.ino}`);
+        } catch {
+          return Promise.resolve(`path:${backing}`);
+        }
+      }
+      const wwid = read(`${dir}/wwid`) ?? read(`${dir}/device/wwid`);
+      if (wwid) return Promise.resolve(`wwn:${wwid.replace(/^(naa|eui|t10)\./, "")}`);
+      const serial = read(`${dir}/device/serial`);
+      if (serial) return Promise.resolve(`serial:${serial}`);
+      return Promise.resolve(null);
+    },
+    async systemReason(device) {
+      if (options.systemDisks.includes(device)) return "listed in system_disks";
+      const nums = new Set(await devNumbers(device));
+      for (const disk of options.systemDisks) {
+        for (const n of await devNumbers(disk)) {
+          if (nums.has(n)) return `shares a device with system disk ${disk}`;
+        }
+      }
+      const mountinfo = read(`${proc}/self/mountinfo`) ?? "";
+      for (const line of mountinfo.split("\n")) {
+        const f = line.split(" ");
+        const mp = f[4];
+        if (mp === "/" || mp === "/boot" || mp === "/boot/efi") {
+          if (f[2] && nums.has(f[2])) return `holds ${mp}`;
+          const src = f[f.indexOf("-") + 2];
+          if (src && (src === device || src.startsWith(device))) return `holds ${mp}`;
+        }
+      }
+      const swaps = (read(`${proc}/swaps`) ?? "").split("\n").slice(1);
+      for (const line of swaps) {
+        const src = line.split(/\s+/)[0];
+        if (src && (src === device || (src.startsWith(device) && /\d$/.test(src)))) {
+          return "holds swap";
+        }
+      }
+      return null;
+    },
+    async label(device, mode) {
+      const call = VOLUME.list(mode, device, options.volume);
+      const r = await runner.run(call.program, call.args, { timeoutMs: 60_000, env: call.env! });
+      if (r.code !== 0) {
+        if (/No valid Ceph|not found|No such|does not exist/i.test(r.stderr + r.stdout)) {
+          return null;
+        }
+        throw new CommandError(
+          [call.program, ...call.args],
+          `Cannot read the OSD label of "${device}": exit ${r.code}`,
+          {
+            exitCode: r.code,
+            stderr: r.stderr,
+          },
+        );
+      }
+      const list = mode === "raw" ? parseRawList(r.stdout) : parseLvmList(r.stdout);
+      return list.find((o) => o.devices.includes(device)) ?? list[0] ?? null;
+    },
+    async listOsds() {
+      const out: VolumeOsd[] = [];
+      for (const mode of ["raw", "lvm"] as const) {
+        const call: ProgramCall = {
+          program: "ceph-volume",
+          args: [
+            ...(options.volume.logDir ? ["--log-path", options.volume.logDir] : []),
+            mode,
+            "list",
+            "--format",
+            "json",
+          ],
+          env: call0Env(options.volume),
+        };
+        const r = await runner.run(call.program, call.args, { timeoutMs: 60_000, env: call.env! });
+        if (r.code !== 0) continue;
+        try {
+          out.push(...(mode === "raw" ? parseRawList(r.stdout) : parseLvmList(r.stdout)));
+        } catch { /* ignore unparsable */ }
+      }
+      return out;
+    },
+    isMounted(dir) {
+      const mountinfo = read(`${proc}/self/mountinfo`) ?? "";
+      return Promise.resolve(mountinfo.split("\n").some((l) => l.split(" ")[4] === dir));
+    },
+    async unmount(dir) {
+      for (let i = 0; i < 5; i++) {
+        const mountinfo = read(`${proc}/self/mountinfo`) ?? "";
+        if (!mountinfo.split("\n").some((l) => l.split(" ")[4] === dir)) return;
+        await exec({ program: "umount", args: [dir] }, 60_000);
+      }
+      throw new SafetyError("unmount_failed", `Cannot unmount "${dir}": still mounted`);
+    },
+    exec,
+    devNumbers,
+  };
+}
+
+function call0Env(o: VolumeCallOptions): Record<string, string> {
+  const env: Record<string, string> = { CEPH_CONF: o.confPath };
+  if (o.allowLoop) env.CEPH_VOLUME_ALLOW_LOOP_DEVICES = "1";
+  return env;
+}

@@ -1,0 +1,169 @@
+/**
+ * The removal steps (each idempotent: it checks the cluster or the device first). The
+ * destructive ones (`destroy`, `zap`) verify the OSD fsid and the device identity
+ * recorded in the journal at the start, so a resume never hits another disk or OSD.
+ *
+ * @module
+ */
+import { SafetyError } from "../../errors.ts";
+import { CMD, VOLUME } from "./commands.ts";
+import { restoreScrubFlags, setScrubFlags, type StepHandler, type StepRun } from "./executor.ts";
+import { acquireLease, leaseKey } from "./lease.ts";
+import { SCRUB_FLAGS } from "./remove_plan.ts";
+import { pollUntil } from "./waits.ts";
+
+function osdIdOf(run: StepRun): number {
+  const id = run.op.osdId;
+  if (id === null) throw new Error(`Cannot continue operation ${run.op.id}: no OSD id recorded`);
+  return id;
+}
+
+/**
+ * Verifies the device is still the disk recorded at the start of the operation.
+ *
+ * @param run Step run.
+ * @throws {SafetyError} `device_changed` when its identity differs.
+ */
+export async function assertSameDevice(run: StepRun): Promise<void> {
+  const recorded = run.op.deviceIdentity;
+  if (!recorded) return;
+  const now = await run.deps.host.identity(run.op.device);
+  if (now !== recorded) {
+    throw new SafetyError(
+      "device_changed",
+      `Cannot continue ${run.op.kind} operation ${run.op.id} on "${run.op.device}": the device is now ${
+        now ?? "unidentifiable"
+      }, not ${recorded} as recorded; check the disk and abandon the operation if it was swapped`,
+      { device: run.op.device },
+    );
+  }
+}
+
+async function holdLease(run: StepRun): Promise<string> {
+  const { api, host, clock, maxRemovals, leaseSeconds } = run.deps;
+  return await acquireLease(api.keys, {
+    osdId: osdIdOf(run),
+    holder: host.hostname(),
+    opId: run.op.id,
+    max: maxRemovals,
+    ttlSeconds: leaseSeconds,
+    now: clock.now(),
+  });
+}
+
+/** Step implementations of a removal. */
+export const REMOVE_STEPS: Record<string, StepHandler> = {
+  async acquire_lease(run) {
+    const key = await holdLease(run);
+    run.deps.repo.updateState(run.op.id, { leaseKey: key });
+    return `holding ${key}`;
+  },
+  set_scrub_flags: (run) => setScrubFlags(run, SCRUB_FLAGS),
+  async osd_out(run) {
+    const id = osdIdOf(run);
+    const status = await run.deps.api.send(CMD.osdOut(id));
+    return status.trim() || `osd.${id} out`;
+  },
+  async wait_drained(run) {
+    const id = osdIdOf(run);
+    const { api, clock, ctx } = run.deps;
+    let lastRenew = clock.now();
+    const r = await pollUntil(async () => {
+      if (clock.now() - lastRenew > (run.deps.leaseSeconds * 1000) / 3) {
+        await holdLease(run);
+        lastRenew = clock.now();
+      }
+      const [std, pgs, mapped] = await Promise.all([
+        api.safeToDestroy(id),
+        api.pgStat(),
+        api.pgsOnOsd(id),
+      ]);
+      const safe = std.safe.includes(id);
+      const clean = pgs.numPgs > 0 && pgs.activeClean === pgs.numPgs;
+      const states = Object.entries(pgs.byState).map(([k, n]) => `${k}=${n}`).join(",");
+      return {
+        done: safe && clean && mapped.length === 0,
+        description: `safe-to-destroy=${safe} pgs_on_osd=${mapped.length} ${states}`,
+      };
+    }, {
+      what: `osd.${id} to drain`,
+      timeoutMs: ctx.drainTimeoutSeconds * 1000,
+      clock,
+      signal: run.signal,
+      initialDelayMs: 500,
+      maxDelayMs: 5000,
+      onPoll: (d, ms) => run.progress(`draining osd.${id} (${Math.round(ms / 1000)} s): ${d}`),
+    });
+    return `drained in ${(r.elapsedMs / 1000).toFixed(1)} s (${r.polls} polls)`;
+  },
+  async stop_daemon(run) {
+    const id = osdIdOf(run);
+    await run.deps.daemons.stop(id);
+    return `osd.${id} daemon stopped (${run.deps.daemons.kind})`;
+  },
+  async wait_down(run) {
+    const id = osdIdOf(run);
+    const r = await pollUntil(async () => {
+      const o = (await run.deps.api.osdDump()).osds.find((x) => x.id === id);
+      return { done: !o || !o.up, description: o?.up ? "up" : "down" };
+    }, {
+      what: `osd.${id} to be marked down`,
+      timeoutMs: 120_000,
+      clock: run.deps.clock,
+      signal: run.signal,
+      initialDelayMs: 250,
+    });
+    return `down after ${(r.elapsedMs / 1000).toFixed(1)} s`;
+  },
+  async destroy(run) {
+    const id = osdIdOf(run);
+    const o = (await run.deps.api.osdDump()).osds.find((x) => x.id === id);
+    if (!o) return `osd.${id} no longer exists`;
+    if (o.state.includes("destroyed")) return `osd.${id} already destroyed`;
+    if (run.op.osdFsid && o.uuid !== run.op.osdFsid) {
+      throw new SafetyError(
+        "osd_changed",
+        `Cannot destroy osd.${id}: its fsid is now ${o.uuid}, not ${run.op.osdFsid} as recorded; another OSD took the id`,
+      );
+    }
+    if (o.up) {
+      throw new SafetyError("osd_up", `Cannot destroy osd.${id}: it is up again; stop it first`);
+    }
+    return (await run.deps.api.destroy(id)).trim() || `destroyed osd.${id}`;
+  },
+  async crush_weight_zero(run) {
+    const id = osdIdOf(run);
+    const t = (await run.deps.api.osdTree()).find((x) => x.id === id);
+    if (!t || t.crushWeight === 0) return "already 0";
+    await run.deps.api.send(CMD.crushReweight(id, 0));
+    return `was ${t.crushWeight}`;
+  },
+  async unmount(run) {
+    const dir = `${run.deps.ctx.osdDataRoot}/${run.deps.ctx.cluster}-${osdIdOf(run)}`;
+    if (!(await run.deps.host.isMounted(dir))) return `${dir} not mounted`;
+    await run.deps.host.unmount(dir);
+    return `unmounted ${dir}`;
+  },
+  async zap(run) {
+    const id = osdIdOf(run);
+    const { host, mode, ctx } = run.deps;
+    await assertSameDevice(run);
+    let label = await host.label(run.op.device, mode);
+    if (!label && mode === "lvm") label = await host.label(run.op.device, "raw");
+    if (!label) return `${run.op.device} already blank`;
+    if (label.osdId !== id || (run.op.osdFsid && label.osdFsid !== run.op.osdFsid)) {
+      throw new SafetyError(
+        "device_changed",
+        `Cannot zap "${run.op.device}": it carries osd.${label.osdId} (fsid ${label.osdFsid}), not osd.${id} (fsid ${run.op.osdFsid}) as recorded`,
+        { device: run.op.device },
+      );
+    }
+    await host.exec(VOLUME.zap(run.op.device, ctx.volume));
+    return `zapped ${run.op.device}`;
+  },
+  restore_scrub_flags: (run) => restoreScrubFlags(run),
+  async release_lease(run) {
+    await run.deps.api.keys.rm(leaseKey(osdIdOf(run)));
+    return "released";
+  },
+};

@@ -1,0 +1,38 @@
+/**
+ * SMART: reading drives (libatasmart, smartctl), the normalized model, and the health
+ * policy.
+ *
+ * @module
+ */
+export type {
+  Assessment,
+  NvmeHealth,
+  ScsiHealth,
+  SmartAttribute,
+  SmartIdentify,
+  SmartProtocol,
+  SmartReport,
+  SmartSourceName,
+  Verdict,
+} from "./model.ts";
+export { unavailableReport, worseVerdict } from "./model.ts";
+export { readSmart, type ReadSmartOptions } from "./read.ts";
+export { assess, DEFAULT_SMART_POLICY } from "./policy.ts";
+export {
+  type AtaOpener,
+  type AtaPagesParser,
+  readAtaBlob,
+  reportFromAtaDisk,
+  reportFromAtaPages,
+} from "./atasmart_source.ts";
+export { readSmartctl, type SmartctlOptions } from "./smartctl_source.ts";
+export {
+  decodeSmartctlExitStatus,
+  parseJsonLossless,
+  parseSmartctlJson,
+  SMARTCTL_EXIT_BITS,
+  smartctlDocToReport,
+  type SmartctlExitStatus,
+} from "./smartctl_parse.ts";
+export { type AtaSmartPages, encodeSkdump, parseSkdump } from "./skdump_format.ts";
+export { renderJson, renderText, reportToJson } from "./render.ts";

@@ -1,0 +1,122 @@
+/**
+ * `readSmart(path)`: picks the source for a device and returns a normalized report.
+ *
+ * ATA disks are read through libatasmart; NVMe, SCSI/SAS and anything libatasmart cannot
+ * open go to `smartctl --json -a`. A device with no SMART at all (a virtio disk) yields a
+ * report with `unavailableReason`; "no SMART" never throws.
+ *
+ * @module
+ */
+import { CommandError, errorMessage, FfiError } from "../errors.ts";
+import { errnoName } from "../../ffi/libatasmart/mod.ts";
+import type { DiskType } from "../inventory/model.ts";
+import type { SmartReport } from "./model.ts";
+import { unavailableReport } from "./model.ts";
+import {
+  type AtaOpener,
+  type AtaPagesParser,
+  LIBATASMART_OPENER,
+  reportFromAtaDisk,
+  reportFromAtaPages,
+} from "./atasmart_source.ts";
+import { readSmartctl, type SmartctlOptions } from "./smartctl_source.ts";
+
+/** Options of {@linkcode readSmart}. */
+export interface ReadSmartOptions extends SmartctlOptions {
+  /**
+   * Parser of the raw ATA pages; when set, libatasmart only reads the pages and this
+   * parser interprets them (e.g. the WASM parser). Default: libatasmart's parsing.
+   */
+  ataParser?: AtaPagesParser;
+  /** Opens libatasmart disks (tests inject a double). */
+  ataOpener?: AtaOpener;
+  /**
+   * Which sources to try: `auto` (libatasmart for non-NVMe, then smartctl), or only one.
+   * @default "auto"
+   */
+  prefer?: "auto" | "libatasmart" | "smartctl";
+  /**
+   * The inventory's type of the disk, when known: loop, RAM, LVM and MD devices have no
+   * SMART (reported without running anything); NVMe goes straight to smartctl.
+   */
+  diskType?: DiskType;
+}
+
+/** Disk types that never carry SMART data of their own. */
+const NO_SMART: Partial<Record<DiskType, string>> = {
+  LOOPBACK: "loop devices have no SMART data",
+  RAM: "RAM disks have no SMART data",
+  LVM: "LVM/device-mapper volumes have no SMART data (check the physical disks)",
+  MDRAID: "MD RAID arrays have no SMART data (check the member disks)",
+};
+
+/** Whether a device path is an NVMe namespace or controller. */
+function isNvme(path: string): boolean {
+  return /^\/dev\/nvme\d/.test(path);
+}
+
+/**
+ * Reads the SMART data of a device with the best available source.
+ *
+ * @param devicePath The device, e.g. `/dev/sda` or `/dev/nvme0n1`.
+ * @param options Parser, sources, smartctl runner and timeout.
+ * @returns The report; when no source has SMART data, a report with `source: "none"`
+ *   and an `unavailableReason` naming what each source said.
+ * @throws {BynarError} Only for unexpected internal failures (a parser bug), never for
+ *   a device without SMART.
+ */
+export async function readSmart(
+  devicePath: string,
+  options: ReadSmartOptions = {},
+): Promise<SmartReport> {
+  const prefer = options.prefer ?? "auto";
+  const none = options.diskType ? NO_SMART[options.diskType] : undefined;
+  if (none) {
+    return unavailableReport(devicePath, `SMART is not available for "${devicePath}": ${none}`);
+  }
+  const nvme = isNvme(devicePath) || options.diskType === "NVME";
+  const notes: string[] = [];
+  if (prefer !== "smartctl" && !nvme) {
+    let disk;
+    try {
+      disk = await (options.ataOpener ?? LIBATASMART_OPENER).open(devicePath);
+    } catch (err) {
+      if (!(err instanceof FfiError)) throw err;
+      notes.push(
+        err.op
+          ? `libatasmart: ${err.op} failed (${errnoName(err.errno)})`
+          : `libatasmart: ${err.message}`,
+      );
+    }
+    if (disk) {
+      try {
+        const report = options.ataParser
+          ? await reportFromAtaPages(disk, devicePath, options.ataParser)
+          : await reportFromAtaDisk(disk, devicePath);
+        if (report.unavailableReason === null) return report;
+        notes.push(`libatasmart: ${report.unavailableReason}`);
+      } finally {
+        disk.close();
+      }
+    }
+  }
+  if (prefer !== "libatasmart") {
+    try {
+      const report = await readSmartctl(devicePath, options);
+      if (report.unavailableReason === null) return report;
+      notes.push(
+        report.messages?.length
+          ? `smartctl: ${report.messages.join("; ")}`
+          : report.unavailableReason,
+      );
+    } catch (err) {
+      if (!(err instanceof CommandError)) throw err;
+      notes.push(`smartctl: ${errorMessage(err)}`);
+    }
+  }
+  const hint = /^\/dev\/vd[a-z]/.test(devicePath) ? " (virtio disks have no SMART)" : "";
+  return unavailableReport(
+    devicePath,
+    `SMART is not available for "${devicePath}"${hint}: ${notes.join("; ") || "no source tried"}`,
+  );
+}

@@ -1,0 +1,119 @@
+/** `bynar smart` end to end as a process: formats, fields and exit codes. */
+import assert from "node:assert/strict";
+import { SMART_BLOBS, SMARTCTL_JSON } from "./fixtures.ts";
+
+const MAIN = new URL("../../src/main.ts", import.meta.url).pathname;
+
+async function bynar(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "--allow-all", MAIN, "--config-dir", "/nonexistent-bynar-config", ...args],
+    env: { NO_COLOR: "1", RUST_BACKTRACE: "0" },
+  }).output();
+  const d = new TextDecoder();
+  return { code: out.code, stdout: d.decode(out.stdout), stderr: d.decode(out.stderr) };
+}
+
+Deno.test("--blob --format json prints the documented fields; a bad-sector drive exits 2", async () => {
+  const r = await bynar(
+    "smart",
+    "--blob",
+    new URL("WDC_WD5000AAKS--00TMA0-12.01C01", SMART_BLOBS).pathname,
+    "--format",
+    "json",
+  );
+  assert.equal(r.code, 2, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.deepEqual(j.identify, {
+    model: "WDC WD5000AAKS-00TMA0",
+    serial: "WD-WCAPW0493929",
+    firmware: "12.01C01",
+  });
+  assert.equal(j.smart_status_good, true);
+  const a5 = j.attributes.find((a: { id: number }) => a.id === 5);
+  assert.deepEqual(
+    Object.keys(a5).slice(0, 8),
+    ["id", "name", "current", "worst", "threshold", "raw", "prefailure", "online"],
+  );
+  assert.equal(a5.raw, 63);
+  assert.equal(j.verdict, "critical");
+  assert.ok(
+    j.reasons.includes("reallocated-sector-count (5) raw value 63 is above the critical limit 4"),
+  );
+});
+
+Deno.test("--smartctl-json for NVMe prints the NVMe fields; exit codes per verdict", async () => {
+  const bad = await bynar(
+    "smart",
+    "--smartctl-json",
+    new URL("nvme-null-SAMSUNG_MZWLL3T2HAJQ-00005-nvme0.json", SMARTCTL_JSON).pathname,
+    "--format",
+    "json",
+  );
+  assert.equal(bad.code, 2);
+  const j = JSON.parse(bad.stdout);
+  for (
+    const k of [
+      "critical_warning",
+      "available_spare",
+      "available_spare_threshold",
+      "percentage_used",
+      "media_errors",
+      "num_err_log_entries",
+    ]
+  ) {
+    assert.ok(k in j, k);
+  }
+  assert.equal(j.smart_status_good, false);
+  const ok = await bynar(
+    "smart",
+    "--smartctl-json",
+    new URL("INTEL_SSDPE2KX080T8_1.json", SMARTCTL_JSON).pathname,
+  );
+  assert.equal(ok.code, 0, ok.stdout);
+  assert.match(ok.stdout, /Verdict: +OK/);
+  const warn = await bynar(
+    "smart",
+    "--smartctl-json",
+    new URL("ST3500418AS_11.json", SMARTCTL_JSON).pathname,
+  );
+  assert.equal(warn.code, 1, warn.stdout);
+  assert.match(warn.stdout, /Reallocated_Sector_Ct \(5\) raw value 1 is above the warning limit 0/);
+});
+
+Deno.test("text format shows the attribute table", async () => {
+  const r = await bynar(
+    "smart",
+    "--blob",
+    new URL("SAMSUNG_HD501LJ--CR100-12", SMART_BLOBS).pathname,
+  );
+  assert.equal(r.code, 2);
+  assert.match(r.stdout, /Model: +SAMSUNG HD501LJ/);
+  assert.match(
+    r.stdout,
+    /\n\s*9 {2}power-on-hours +100 +100 +0 {2}7326 \(10\.2 months\) +old-age +online/,
+  );
+});
+
+Deno.test("missing or bad input files exit 3 with a clear message; bad usage exits 64", async () => {
+  const missing = await bynar("smart", "--blob", "/nonexistent/dump");
+  assert.equal(missing.code, 3);
+  assert.match(missing.stderr, /Cannot read the SMART dump "\/nonexistent\/dump": no such file/);
+  const notJson = await bynar(
+    "smart",
+    "--smartctl-json",
+    new URL("SAMSUNG_HD501LJ--CR100-12", SMART_BLOBS).pathname,
+  );
+  assert.equal(notJson.code, 3);
+  assert.match(notJson.stderr, /Cannot parse smartctl JSON/);
+  const notDump = await bynar(
+    "smart",
+    "--blob",
+    new URL("ST3500418AS_11.json", SMARTCTL_JSON).pathname,
+  );
+  assert.equal(notDump.code, 3);
+  assert.match(notDump.stderr, /Cannot load the SMART dump .*sk_disk_set_blob failed/);
+  const none = await bynar("smart");
+  assert.equal(none.code, 64);
+  const two = await bynar("smart", "/dev/sdz", "--blob", "/x");
+  assert.equal(two.code, 64);
+});
