@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { buildProgram } from "./cli/mod.ts";
+import { isCheckOnly } from "./cli/root.ts";
 import { EXIT, ExitRequest } from "./cli/exit.ts";
 import { errorMessage } from "./errors.ts";
 
@@ -14,7 +14,10 @@ import { errorMessage } from "./errors.ts";
  * @returns The exit code.
  */
 export async function main(args: string[]): Promise<number> {
-  const program = buildProgram();
+  // `bynar --check` (cron, every few minutes) loads only what the check needs
+  const program = isCheckOnly(args)
+    ? (await import("./cli/root.ts")).buildRootProgram()
+    : (await import("./cli/mod.ts")).buildProgram();
   program.exitOverride();
   try {
     await program.parseAsync(args, { from: "user" });

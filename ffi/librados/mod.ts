@@ -260,11 +260,15 @@ export class RadosConnection {
 
   async #command(
     kind: "mon" | "mgr",
-    cmd: Record<string, unknown>,
+    cmd: Record<string, unknown> | string,
     input: string,
   ): Promise<CommandOutput> {
     const handle = this.#live();
-    const json = cstr(JSON.stringify(cmd));
+    const text = typeof cmd === "string" ? cmd : JSON.stringify(cmd);
+    const prefix = typeof cmd === "string"
+      ? String((JSON.parse(cmd) as { prefix?: unknown }).prefix)
+      : String(cmd.prefix);
+    const json = cstr(text);
     const cmds = new BigUint64Array([
       BigInt(Deno.UnsafePointer.value(Deno.UnsafePointer.of(json))),
     ]);
@@ -298,7 +302,7 @@ export class RadosConnection {
     this.#check(
       rc,
       `rados_${kind}_command`,
-      `Cannot run ${kind} command "${String(cmd.prefix)}"`,
+      `Cannot run ${kind} command "${prefix}"`,
       status,
     );
     return { out, status };
@@ -307,13 +311,14 @@ export class RadosConnection {
   /**
    * Sends a command to the monitors.
    *
-   * @param cmd The command object, e.g. `{prefix: "osd out", ids: ["1"]}`.
+   * @param cmd The command object, e.g. `{prefix: "osd out", ids: ["1"]}`, or its JSON text
+   *   (needed when a float argument must be sent as `0.0`).
    * @param options `input` buffer (e.g. a JSON secret).
    * @returns Output and status.
    * @throws {RadosError} With the errno and the cluster's message.
    */
   monCommand(
-    cmd: Record<string, unknown>,
+    cmd: Record<string, unknown> | string,
     options: { input?: string } = {},
   ): Promise<CommandOutput> {
     return this.#command("mon", cmd, options.input ?? "");
@@ -322,13 +327,13 @@ export class RadosConnection {
   /**
    * Sends a command to the active manager (e.g. `osd destroy`, `osd purge`).
    *
-   * @param cmd The command object.
+   * @param cmd The command object or its JSON text.
    * @param options `input` buffer.
    * @returns Output and status.
    * @throws {RadosError} With the errno and the cluster's message.
    */
   mgrCommand(
-    cmd: Record<string, unknown>,
+    cmd: Record<string, unknown> | string,
     options: { input?: string } = {},
   ): Promise<CommandOutput> {
     return this.#command("mgr", cmd, options.input ?? "");

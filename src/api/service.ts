@@ -9,7 +9,6 @@ import type { DatabaseSync } from "node:sqlite";
 import type { Backend } from "../backend/types.ts";
 import type { DiskManagerConfig } from "../config/schema.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
-import { openDatabase } from "../store/db.ts";
 import { certFingerprint, publishCertPin, type PublishResult } from "../vault/cert_pin.ts";
 import { VaultClient } from "../vault/client.ts";
 import { type ApiLimits, createApp } from "./app.ts";
@@ -35,8 +34,8 @@ export interface DiskManagerDeps {
   backend: Backend;
   /** Disk inventory. */
   inventory: DiskInventory;
-  /** SQLite path for operations and disk states (`:memory:` in tests). */
-  databasePath: string;
+  /** Open, migrated database for operations and disk states (the caller closes it). */
+  db: DatabaseSync;
   /** Vault token (from vault_token / vault_token_file / BYNAR_VAULT_TOKEN). */
   vaultToken?: string;
   /** Tickets. */
@@ -60,7 +59,7 @@ export interface RunningDiskManager extends RunningServer {
   /** Metrics. */
   metrics: ApiMetrics;
   /**
-   * Stops listeners, waits for operations, closes the database and backend.
+   * Stops listeners, waits for operations, closes the backend (not the database).
    *
    * @returns When closed.
    */
@@ -153,7 +152,7 @@ export async function startDiskManager(
     onFailure: (code) => metrics.authFailure(code),
     onCache: (hit) => metrics.cache(hit),
   });
-  const db: DatabaseSync = openDatabase(deps.databasePath);
+  const db = deps.db;
   const registry = new OperationRegistry({ store: sqliteOperationStore(db) });
   const auditPath = config.audit_log ?? "/var/lib/bynar/disk-manager-audit.log";
   const audit = await AuditLog.open(auditPath);
@@ -206,7 +205,6 @@ export async function startDiskManager(
       closed = true;
       await server.shutdown();
       await registry.close();
-      db.close();
       deps.backend.close();
     },
   };

@@ -5,6 +5,8 @@
  * @module
  */
 import { existsSync } from "node:fs";
+import { DatabaseSync } from "node:sqlite";
+import { pathToFileURL } from "node:url";
 import type { Command } from "@commander-js/extra-typings";
 import type { Config } from "../config/load.ts";
 import { databasePath } from "../config/load.ts";
@@ -192,9 +194,7 @@ export async function disksMachineAction(
   if (!opts.run) return false;
   const dbPath = dbPathOf(opts, env.config);
   const simulate = opts.simulate ?? false;
-  const db = simulate
-    ? (existsSync(dbPath) ? openDatabase(dbPath, { readOnly: true }) : null)
-    : openDatabase(dbPath);
+  const db = simulate ? openSnapshot(dbPath) : openDatabase(dbPath);
   try {
     let store: MemoryMachineStore | undefined;
     if (simulate) {
@@ -221,6 +221,22 @@ export async function disksMachineAction(
     db?.close();
   }
   return true;
+}
+
+/**
+ * Opens the database for a simulate run without creating or changing any file: when no
+ * writer has it open (no `-wal` file) it is opened `immutable`, so not even the `-shm`
+ * and `-wal` side files appear; otherwise read-only (the side files exist already).
+ *
+ * @param dbPath The database path.
+ * @returns The connection, or null when there is no database yet.
+ */
+export function openSnapshot(dbPath: string): DatabaseSync | null {
+  if (!existsSync(dbPath)) return null;
+  if (existsSync(`${dbPath}-wal`)) return openDatabase(dbPath, { readOnly: true });
+  const url = pathToFileURL(dbPath);
+  url.search = "immutable=1";
+  return new DatabaseSync(url, { readOnly: true });
 }
 
 /**

@@ -10,5 +10,5 @@ export * from "./holders.ts";
 export * from "./mounts.ts";
 export * from "./reformat.ts";
 export * from "./temp_mount.ts";
-export * from "./write_test.ts";
+export * from "./write_probe.ts";
 export * from "./probe.ts";

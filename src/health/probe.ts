@@ -25,7 +25,7 @@ import type {
   MountView,
   WriteTestResult,
 } from "./types.ts";
-import { newScratchPath, removeScratch, writeTest } from "./write_test.ts";
+import { newScratchPath, removeScratch, writeTest } from "./write_probe.ts";
 
 /** Options of {@linkcode SystemFsProbe}. */
 export interface SystemFsProbeOptions {

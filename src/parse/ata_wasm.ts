@@ -28,7 +28,7 @@ export function parseAtaIdentifyWasm(
   copyIn(parser, page);
   const rc = parser.exports.ataIdentify(page.length);
   if (rc < 0) throw new PageParseError(rc, "the ATA IDENTIFY page", options);
-  const out = parser.exports.output();
+  const out = parser.out;
   const { u8, u32, f64 } = parser.views();
   const w = out >>> 2;
   const checksum = u32[w + 12]!;
@@ -67,14 +67,15 @@ export function parseAtaSmartWasm(
     throw new PageParseError(-1, "the ATA SMART pages", options);
   }
   const parser = wasmParser();
-  const ptr = parser.exports.input(1024);
-  const views = parser.views();
-  views.u8.set(data.subarray(0, 512), ptr);
-  if (thresholds) views.u8.set(thresholds.subarray(0, 512), ptr + 512);
+  const ptr = parser.inputPtr(1024);
+  const { u8, u32, f64 } = parser.views();
+  u8.set(data.length === 512 ? data : data.subarray(0, 512), ptr);
+  if (thresholds) {
+    u8.set(thresholds.length === 512 ? thresholds : thresholds.subarray(0, 512), ptr + 512);
+  }
   const rc = parser.exports.ataSmart(thresholds ? 1024 : 512);
   if (rc < 0) throw new PageParseError(rc, "the ATA SMART pages", options);
-  const out = parser.exports.output();
-  const { u8, u32, f64 } = parser.views();
+  const out = parser.out;
   const w = out >>> 2;
   const count = u32[w]!;
   const attributes: AtaAttribute[] = new Array(count);

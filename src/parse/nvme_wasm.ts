@@ -30,7 +30,7 @@ export function parseNvmeHealthWasm(
   copyIn(parser, page);
   const rc = parser.exports.nvmeHealth(page.length);
   if (rc < 0) throw new PageParseError(rc, "the NVMe health log page", options);
-  const out = parser.exports.output();
+  const out = parser.out;
   const { u32 } = parser.views();
   const w = out >>> 2;
   const c = w + 16;

@@ -38,7 +38,7 @@ function begin(parser: WasmParser, size: number, options: PartitionParseOptions)
 }
 
 function collect(parser: WasmParser): PartitionTable {
-  const out = parser.exports.output();
+  const out = parser.out;
   const { u8, u32, f64 } = parser.views();
   const w = out >>> 2;
   const gpt = u32[w] === 1;

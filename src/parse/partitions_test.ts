@@ -15,24 +15,44 @@ function reason(fn: () => unknown): string {
 
 Deno.test("an EBR pointing back to itself is an ebr_loop error, not a hang", () => {
   const img = new Uint8Array(4 * 1024 * 1024);
-  writeMbr(img, 0, [{ type: 0x83, start: 2048, size: 100 }, { type: 0x05, start: 4096, size: 2048 }]);
+  writeMbr(img, 0, [{ type: 0x83, start: 2048, size: 100 }, {
+    type: 0x05,
+    start: 4096,
+    size: 2048,
+  }]);
   // EBR at 4096: logical at +1, next EBR at extended start + 0 = itself.
-  writeMbr(img, 4096 * 512, [{ type: 0x83, start: 1, size: 10 }, { type: 0x05, start: 0, size: 10 }]);
+  writeMbr(img, 4096 * 512, [{ type: 0x83, start: 1, size: 10 }, {
+    type: 0x05,
+    start: 0,
+    size: 10,
+  }]);
   assert.equal(reason(() => parsePartitionTable(img)), "ebr_loop");
 });
 
 Deno.test("a two-EBR cycle is an ebr_loop error", () => {
   const img = new Uint8Array(4 * 1024 * 1024);
   writeMbr(img, 0, [{ type: 0x0f, start: 2048, size: 4096 }]);
-  writeMbr(img, 2048 * 512, [{ type: 0x83, start: 1, size: 10 }, { type: 0x05, start: 100, size: 50 }]);
-  writeMbr(img, 2148 * 512, [{ type: 0x83, start: 1, size: 10 }, { type: 0x05, start: 0, size: 50 }]);
+  writeMbr(img, 2048 * 512, [{ type: 0x83, start: 1, size: 10 }, {
+    type: 0x05,
+    start: 100,
+    size: 50,
+  }]);
+  writeMbr(img, 2148 * 512, [{ type: 0x83, start: 1, size: 10 }, {
+    type: 0x05,
+    start: 0,
+    size: 50,
+  }]);
   assert.equal(reason(() => parsePartitionTable(img)), "ebr_loop");
 });
 
 Deno.test("an EBR chain yields logical partitions numbered from 5", () => {
   const img = new Uint8Array(4 * 1024 * 1024);
   writeMbr(img, 0, [{ type: 0x05, start: 2048, size: 4096, boot: 0 }]);
-  writeMbr(img, 2048 * 512, [{ type: 0x83, start: 2, size: 10 }, { type: 0x05, start: 100, size: 50 }]);
+  writeMbr(img, 2048 * 512, [{ type: 0x83, start: 2, size: 10 }, {
+    type: 0x05,
+    start: 100,
+    size: 50,
+  }]);
   writeMbr(img, 2148 * 512, [{ type: 0x82, start: 2, size: 20 }]);
   const t = parsePartitionTable(img);
   assert.deepEqual(

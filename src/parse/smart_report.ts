@@ -112,7 +112,7 @@ const QUIRKS: [RegExp, RegExp | null, Record<number, [string, PrettyUnit] | null
     192: ["emergency-retract-cycle-count", N],
     200: ["write-error-count", N],
   }],
-  [/^FUJITSU MHS20[6432]0AT(  .)?$/, null, {
+  [/^FUJITSU MHS20[6432]0AT( {2}.)?$/, null, {
     9: ["power-on-seconds", MS],
     192: ["emergency-retract-cycle-count", N],
     200: ["write-error-count", N],

@@ -52,6 +52,10 @@ export interface WasmParser {
   exports: ParserExports;
   /** Returns byte/word/f64 views of the current memory buffer (refreshed after growth). */
   views(): MemoryViews;
+  /** The output area's byte offset (fixed for the life of the instance). */
+  out: number;
+  /** Returns the input area's byte offset, growing it to `len` bytes when needed (0 = no memory). */
+  inputPtr(len: number): number;
 }
 
 let loaded: WasmParser | undefined;
@@ -94,8 +98,18 @@ export function wasmParser(): WasmParser {
     u32: new Uint32Array(0),
     f64: new Float64Array(0),
   };
+  let inCap = 0;
+  let inPtr = 0;
   loaded = {
     exports,
+    out: exports.output(),
+    inputPtr(len: number): number {
+      if (len > inCap) {
+        inPtr = exports.input(len);
+        if (inPtr !== 0) inCap = len;
+      }
+      return inPtr;
+    },
     views() {
       const current = exports.memory.buffer;
       if (current !== buffer) {
@@ -110,7 +124,7 @@ export function wasmParser(): WasmParser {
     },
   };
   // Size the memory once (output area + a first input area).
-  exports.input(65536);
+  loaded.inputPtr(65536);
   return loaded;
 }
 
@@ -123,7 +137,7 @@ export function wasmParser(): WasmParser {
  * @throws {ParseError} When the parser cannot grow its memory for the input.
  */
 export function copyIn(parser: WasmParser, bytes: Uint8Array): number {
-  const ptr = parser.exports.input(bytes.length);
+  const ptr = parser.inputPtr(bytes.length);
   if (ptr === 0) {
     throw new ParseError(`Cannot parse data: ${bytes.length} bytes do not fit the WASM memory`);
   }

@@ -8,6 +8,11 @@ import { type AtaAttribute, AtaSmartDisk, formatPrettyValue } from "../../ffi/li
 import type { SmartAttribute, SmartReport } from "./model.ts";
 import { unavailableReport } from "./model.ts";
 import { type AtaSmartPages, parseSkdump } from "./skdump_format.ts";
+import { ParseError } from "../errors.ts";
+import { wasmAtaPagesParser } from "../parse/smart_report.ts";
+
+/** The default page parser: the WASM parser (libatasmart's own parsing is the fallback). */
+export const DEFAULT_ATA_PARSER: AtaPagesParser = wasmAtaPagesParser;
 
 /**
  * A parser of raw ATA pages (IDENTIFY, SMART data, thresholds, status) into a report.
@@ -112,8 +117,12 @@ export async function reportFromAtaPages(
   parser: AtaPagesParser,
 ): Promise<SmartReport> {
   await disk.smartStatus();
-  const pages = parseSkdump(disk.getBlob(), { name: device });
-  return parser(pages, { device });
+  try {
+    return parser(parseSkdump(disk.getBlob(), { name: device }), { device });
+  } catch (err) {
+    if (err instanceof ParseError) return await reportFromAtaDisk(disk, device); // fallback
+    throw err;
+  }
 }
 
 /**
@@ -121,17 +130,18 @@ export async function reportFromAtaPages(
  *
  * @param blob The dump bytes.
  * @param options `name` for the report's device field; `ataParser` to parse the pages with
- *   another parser instead of libatasmart's.
+ *   (default {@linkcode DEFAULT_ATA_PARSER}, the WASM parser; `null` = libatasmart's own).
  * @returns The report.
  * @throws {FfiError} When libatasmart rejects the dump.
  */
 export async function readAtaBlob(
   blob: Uint8Array,
-  options: { name?: string; ataParser?: AtaPagesParser } = {},
+  options: { name?: string; ataParser?: AtaPagesParser | null } = {},
 ): Promise<SmartReport> {
   const name = options.name ?? "<blob>";
   using disk = AtaSmartDisk.fromBlob(blob, { name });
-  return options.ataParser
-    ? await reportFromAtaPages(disk, name, options.ataParser)
+  const parser = options.ataParser === undefined ? DEFAULT_ATA_PARSER : options.ataParser;
+  return parser
+    ? await reportFromAtaPages(disk, name, parser)
     : await reportFromAtaDisk(disk, name);
 }

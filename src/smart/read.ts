@@ -15,6 +15,7 @@ import { unavailableReport } from "./model.ts";
 import {
   type AtaOpener,
   type AtaPagesParser,
+  DEFAULT_ATA_PARSER,
   LIBATASMART_OPENER,
   reportFromAtaDisk,
   reportFromAtaPages,
@@ -24,10 +25,11 @@ import { readSmartctl, type SmartctlOptions } from "./smartctl_source.ts";
 /** Options of {@linkcode readSmart}. */
 export interface ReadSmartOptions extends SmartctlOptions {
   /**
-   * Parser of the raw ATA pages; when set, libatasmart only reads the pages and this
-   * parser interprets them (e.g. the WASM parser). Default: libatasmart's parsing.
+   * Parser of the raw ATA pages: libatasmart only reads the pages and this parser
+   * interprets them. Default: the WASM parser (`DEFAULT_ATA_PARSER`, falling back to
+   * libatasmart's parsing on a ParseError); `null` = libatasmart's own parsing.
    */
-  ataParser?: AtaPagesParser;
+  ataParser?: AtaPagesParser | null;
   /** Opens libatasmart disks (tests inject a double). */
   ataOpener?: AtaOpener;
   /**
@@ -90,8 +92,9 @@ export async function readSmart(
     }
     if (disk) {
       try {
-        const report = options.ataParser
-          ? await reportFromAtaPages(disk, devicePath, options.ataParser)
+        const parser = options.ataParser === undefined ? DEFAULT_ATA_PARSER : options.ataParser;
+        const report = parser
+          ? await reportFromAtaPages(disk, devicePath, parser)
           : await reportFromAtaDisk(disk, devicePath);
         if (report.unavailableReason === null) return report;
         notes.push(`libatasmart: ${report.unavailableReason}`);

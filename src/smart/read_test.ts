@@ -42,13 +42,20 @@ const BLOB_OPENER: AtaOpener = {
   open: (path) => Promise.resolve(AtaSmartDisk.fromBlob(Deno.readFileSync(BLOB), { name: path })),
 };
 
-Deno.test("ATA goes through libatasmart and smartctl is not run", async () => {
+Deno.test("ATA goes through libatasmart's pages, parsed by WASM by default, and smartctl is not run", async () => {
   const runner = recordingRunner({});
   const r = await readSmart("/dev/sdq", { runner, ataOpener: BLOB_OPENER });
-  assert.equal(r.source, "libatasmart");
+  assert.equal(r.source, "wasm");
   assert.equal(r.device, "/dev/sdq");
   assert.equal(r.identify?.model, "SAMSUNG HD501LJ");
   assert.equal(runner.calls.length, 0);
+  const ref = await readSmart("/dev/sdq", { runner, ataOpener: BLOB_OPENER, ataParser: null });
+  assert.equal(ref.source, "libatasmart", "ataParser: null keeps libatasmart's own parsing");
+  // libatasmart does not expose the WWN; the WASM parser decodes it from IDENTIFY words 108-111
+  assert.equal(ref.identify?.wwn, null);
+  assert.match(r.identify?.wwn ?? "", /^[0-9a-f]{16}$/);
+  const noWwn = (x: typeof r) => ({ ...x, source: "x", identify: { ...x.identify!, wwn: null } });
+  assert.deepEqual(noWwn(r), noWwn(ref), "apart from the WWN the WASM report equals libatasmart's");
 });
 
 Deno.test("NVMe goes straight to smartctl --json -a", async () => {

@@ -23,9 +23,13 @@ const dosBytes = await Deno.readFile(dos);
 
 for (const [label, path, bytes] of [["GPT", gpt, gptBytes], ["MBR", dos, dosBytes]] as const) {
   const group = `partitions-${label}`;
-  Deno.bench(`${label}: WASM from file (reads needed sectors)`, { group, baseline: true }, async () => {
-    await readPartitionTable(path);
-  });
+  Deno.bench(
+    `${label}: WASM from file (reads needed sectors)`,
+    { group, baseline: true },
+    async () => {
+      await readPartitionTable(path);
+    },
+  );
   Deno.bench(`${label}: WASM from in-memory image`, { group }, () => {
     parsePartitionTable(bytes);
   });

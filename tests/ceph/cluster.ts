@@ -380,7 +380,17 @@ export async function waitHealthy(timeoutMs = 120_000): Promise<void> {
  */
 export async function startOsd(id: number): Promise<void> {
   if (await pidOf(`osd.${id}`)) return;
-  await sh("ceph-osd", ["-c", CONF_PATH, "-i", String(id)]);
+  await sh("chown", ["-R", "ceph:ceph", path("run"), path("log")]);
+  await sh("ceph-osd", [
+    "-c",
+    CONF_PATH,
+    "-i",
+    String(id),
+    "--setuser",
+    "ceph",
+    "--setgroup",
+    "ceph",
+  ]);
 }
 
 async function createOsd(loop: string): Promise<number> {
@@ -581,6 +591,19 @@ export async function ensureCluster(
   } finally {
     lock?.release();
   }
+}
+
+/**
+ * Returns how to reach the running cluster from its `state.json`, with no health check
+ * and no lock (for subprocesses of a test that holds the lock).
+ *
+ * @returns The cluster.
+ * @throws {Error} When no cluster state exists.
+ */
+export async function readCluster(): Promise<CephTestCluster> {
+  const state = await readState();
+  if (!state?.ready) throw new Error(`No test cluster in ${STATE_DIR}: run cluster.ts up`);
+  return info(state);
 }
 
 /**

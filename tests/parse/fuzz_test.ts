@@ -86,7 +86,10 @@ Deno.test(`fuzz: 2000 random NVMe health pages, WASM equals TS (seed ${SEED})`, 
     const page = random(512, rnd);
     assert.deepEqual(parseNvmeHealthWasm(page), parseNvmeHealthTs(page), `iteration ${i}`);
   }
-  assert.equal(typedOrResult(() => parseNvmeHealthWasm(new Uint8Array(100)), "short"), "input_short");
+  assert.equal(
+    typedOrResult(() => parseNvmeHealthWasm(new Uint8Array(100)), "short"),
+    "input_short",
+  );
 });
 
 /** Small valid images to mutate: a GPT with entries and a DOS table with an EBR chain. */
@@ -177,9 +180,14 @@ Deno.test(`fuzz: 3000 mutated and random sector images end in a result or a type
   // Random whole images of random sizes.
   for (let i = 0; i < 500; i++) {
     const img = random(512 * (1 + (rnd() % 64)), rnd);
-    if (rnd() % 2) writeMbr(img, 0, [{ type: [0xee, 0x05, 0x83][rnd() % 3]!, start: rnd() % 64, size: rnd() }]);
+    if (rnd() % 2) {
+      writeMbr(img, 0, [{ type: [0xee, 0x05, 0x83][rnd() % 3]!, start: rnd() % 64, size: rnd() }]);
+    }
     const r = typedOrResult(() => parsePartitionTable(img), `random image ${i}`);
-    seen.set(typeof r === "string" ? r : "ok", (seen.get(typeof r === "string" ? r : "ok") ?? 0) + 1);
+    seen.set(
+      typeof r === "string" ? r : "ok",
+      (seen.get(typeof r === "string" ? r : "ok") ?? 0) + 1,
+    );
   }
   // The mutations exercise both successful parses and several error paths.
   assert.ok((seen.get("ok") ?? 0) > 100, JSON.stringify([...seen]));

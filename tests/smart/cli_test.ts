@@ -27,6 +27,7 @@ Deno.test("--blob --format json prints the documented fields; a bad-sector drive
     model: "WDC WD5000AAKS-00TMA0",
     serial: "WD-WCAPW0493929",
     firmware: "12.01C01",
+    wwn: "50014ee2002a560a", // decoded from IDENTIFY by the WASM parser; OUI 0014ee = Western Digital
   });
   assert.equal(j.smart_status_good, true);
   const a5 = j.attributes.find((a: { id: number }) => a.id === 5);

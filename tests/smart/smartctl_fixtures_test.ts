@@ -64,9 +64,15 @@ Deno.test("raw values above 2^53 keep every digit", () => {
 Deno.test("every real dump through libatasmart gets a verdict", async () => {
   const verdicts: Record<Verdict, number> = { ok: 0, warning: 0, critical: 0, unknown: 0 };
   for (const name of listFixtures(SMART_BLOBS)) {
-    const r = await readAtaBlob(Deno.readFileSync(new URL(name, SMART_BLOBS)), { name });
+    const r = await readAtaBlob(Deno.readFileSync(new URL(name, SMART_BLOBS)), {
+      name,
+      ataParser: null,
+    });
     assert.equal(r.source, "libatasmart");
+    const viaWasm = await readAtaBlob(Deno.readFileSync(new URL(name, SMART_BLOBS)), { name });
+    assert.equal(viaWasm.source, "wasm");
     const a = assess(r);
+    assert.deepEqual(assess(viaWasm), a, `${name}: the WASM path gives the same verdict`);
     verdicts[a.verdict]++;
     // On these dumps our policy flags as critical exactly the drives libatasmart itself
     // rates BAD_* (bad sectors); the Fujitsu drives' vendor-packed raw values are not

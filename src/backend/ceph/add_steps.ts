@@ -128,6 +128,9 @@ export const ADD_STEPS: Record<string, StepHandler> = {
         );
       }
     }
+    // A failed earlier prepare may have left its tmpfs mounted on the (unlabelled) OSD dir.
+    const dir = `${ctx.osdDataRoot}/${ctx.cluster}-${id}`;
+    while (await host.isMounted(dir)) await host.unmount(dir);
     const osdFsid = (run.op.state.newOsdFsid as string | undefined) ?? crypto.randomUUID();
     repo.updateState(run.op.id, { prepareStarted: true, newOsdFsid: osdFsid });
     const walDb = walDbOf(run);

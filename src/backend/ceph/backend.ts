@@ -144,9 +144,10 @@ export class CephBackend implements Backend {
 
   async #removeFacts(device: string): Promise<RemoveFacts> {
     const { api, host } = this.#d;
-    const [systemReason, osd, dump, tree] = await Promise.all([
-      this.#systemReason(device),
-      this.#osdOnDevice(device),
+    const systemReason = await this.#systemReason(device);
+    const untouchable = systemReason !== null || isJournalDevice(device, this.#d.config);
+    const [osd, dump, tree] = await Promise.all([
+      untouchable ? null : this.#osdOnDevice(device),
       api.osdDump(),
       api.osdTree(),
     ]);
@@ -169,7 +170,7 @@ export class CephBackend implements Backend {
       host: osd ? tree.find((t) => t.id === osd.id)?.host ?? null : null,
       dump,
       dataDirMounted: osd ? await host.isMounted(dir) : false,
-      deviceLabelled: !!(await this.#labelOf(device)),
+      deviceLabelled: untouchable ? false : !!(await this.#labelOf(device)),
       budgetRefusal,
     };
   }
@@ -323,9 +324,13 @@ export class CephBackend implements Backend {
     const running = repo.findRunning(this.name, { kind: "add", device: disk.path });
     if (running && !options.simulate) return await this.#execute(running.id, "add", options, true);
     const { api, host } = this.#d;
-    const [systemReason, label, dump, tree] = await Promise.all([
-      this.#systemReason(disk.path),
-      this.#labelOf(disk.path),
+    // Never even read a system or journal disk.
+    const systemReason = await this.#systemReason(disk.path);
+    if (systemReason) {
+      return { outcome: "Skipped", message: `system disk: ${systemReason}`, plan: [] };
+    }
+    const [label, dump, tree] = await Promise.all([
+      isJournalDevice(disk.path, this.#d.config) ? null : this.#labelOf(disk.path),
       api.osdDump(),
       api.osdTree(),
     ]);

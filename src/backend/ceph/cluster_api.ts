@@ -7,7 +7,7 @@
  */
 import type { RadosConnection } from "../../../ffi/librados/mod.ts";
 import { RadosError } from "../../../ffi/librados/mod.ts";
-import { type ClusterCommand, CMD } from "./commands.ts";
+import { type ClusterCommand, CMD, commandJson } from "./commands.ts";
 import type { KeyStore } from "./lease.ts";
 import {
   type CephVersion,
@@ -133,7 +133,7 @@ export class RadosClusterApi implements CephClusterApi {
   async pgsOnOsd(id: number): Promise<string[]> {
     const { out } = await this.#rados.monCommand({
       prefix: "pg ls-by-osd",
-      osd: `osd.${id}`,
+      osd: id,
       format: "json",
     });
     return parsePgLsStates(out);
@@ -178,9 +178,10 @@ export class RadosClusterApi implements CephClusterApi {
    * @returns Its status string.
    */
   async send(command: ClusterCommand): Promise<string> {
+    const json = commandJson(command);
     const r = command.target === "mon"
-      ? await this.#rados.monCommand(command.cmd)
-      : await this.#rados.mgrCommand(command.cmd);
+      ? await this.#rados.monCommand(json)
+      : await this.#rados.mgrCommand(json);
     return r.status;
   }
 

@@ -26,13 +26,24 @@ export interface ProgramCall {
 }
 
 /**
+ * Serialises a cluster command. Ceph validates `CephFloat` arguments strictly, so a
+ * whole-number `weight` is written as `0.0`, not `0` (which it rejects with EINVAL).
+ *
+ * @param c The command.
+ * @returns JSON text.
+ */
+export function commandJson(c: ClusterCommand): string {
+  return JSON.stringify(c.cmd).replace(/"weight":(-?\d+)(?=[,}])/g, '"weight":$1.0');
+}
+
+/**
  * Renders a command for plans and logs.
  *
  * @param c The command.
  * @returns e.g. `mon {"prefix":"osd out","ids":["1"]}` or `ceph-volume raw prepare …`.
  */
 export function renderCommand(c: ClusterCommand | ProgramCall): string {
-  if ("target" in c) return `${c.target} ${JSON.stringify(c.cmd)}`;
+  if ("target" in c) return `${c.target} ${commandJson(c)}`;
   return [c.program, ...c.args].join(" ");
 }
 

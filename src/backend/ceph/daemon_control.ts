@@ -102,14 +102,18 @@ export function createDaemonControl(options: DaemonControlOptions): OsdDaemonCon
     kind: "process",
     stop: async (id) => {
       const pid = pidOf(id);
-      if (!pid) return;
-      Deno.kill(pid, "SIGTERM");
-      const deadline = Date.now() + 30_000;
-      while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      if (alive(pid)) Deno.kill(pid, "SIGKILL");
+      if (pid) {
+        Deno.kill(pid, "SIGTERM");
+        const deadline = Date.now() + 30_000;
+        while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        if (alive(pid)) Deno.kill(pid, "SIGKILL");
+      }
+      // A stale root-owned pid file would make ceph-volume's mkfs (run as ceph) fail.
+      await Deno.remove(pidFile(id)).catch(() => {});
     },
     start: async (id) => {
       if (pidOf(id)) return;
+      // As ceph-osd@.service does: drop to the ceph user.
       await run(runner, "ceph-osd", [
         "--cluster",
         cluster,
@@ -117,6 +121,10 @@ export function createDaemonControl(options: DaemonControlOptions): OsdDaemonCon
         options.confPath,
         "-i",
         String(id),
+        "--setuser",
+        "ceph",
+        "--setgroup",
+        "ceph",
       ]);
     },
     isRunning: (id) => Promise.resolve(pidOf(id) !== null),

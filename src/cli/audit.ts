@@ -1,0 +1,43 @@
+/**
+ * `bynar audit verify`: checks the disk-manager's hash-chained audit log.
+ *
+ * @module
+ */
+import { Command } from "@commander-js/extra-typings";
+import { verifyAuditLog } from "../api/audit/log.ts";
+import { errorMessage } from "../errors.ts";
+import { EXIT, ExitRequest } from "./exit.ts";
+
+/**
+ * Builds the `audit` subcommand.
+ *
+ * @returns The command.
+ */
+export function auditCommand(): Command {
+  const audit = new Command("audit").description("Audit log of the disk-manager API");
+  audit.command("verify")
+    .description(
+      "Verify the hash chain of an audit log; exit 0 when intact, 2 when a record was\n" +
+        "edited, removed or reordered (or the head differs from --expect-head)",
+    )
+    .argument("[file]", "audit log", "/var/lib/bynar/disk-manager-audit.log")
+    .option("--expect-head <sha256>", "hash the last record must have (detects truncation)")
+    .option("--format <format>", "text or json", "text")
+    .action(async (file, opts) => {
+      let v;
+      try {
+        v = await verifyAuditLog(file, opts.expectHead ? { expectHead: opts.expectHead } : {});
+      } catch (err) {
+        throw new ExitRequest(EXIT.UNKNOWN, `bynar audit verify: ${errorMessage(err)}`);
+      }
+      if (opts.format === "json") console.log(JSON.stringify(v));
+      else if (v.ok) console.log(`OK: ${v.records} records, head ${v.head}`);
+      else {
+        console.log(
+          `TAMPERED: line ${v.problem!.line}: ${v.problem!.reason} (${v.records} good records before it)`,
+        );
+      }
+      if (!v.ok) throw new ExitRequest(EXIT.CRITICAL);
+    });
+  return audit as unknown as Command;
+}

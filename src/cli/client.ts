@@ -1,0 +1,214 @@
+/**
+ * `bynar client`: calls a host's disk-manager API (protobuf on the wire) and prints a
+ * table or JSON: `list`, `safe-to-remove`, `remove`, `add`, `tickets`, `operation`.
+ *
+ * The bearer token comes from `--token-file`, `BYNAR_TOKEN`, or Vault
+ * (`--vault-role`, with `BYNAR_VAULT_TOKEN`). The server is verified with `--ca` and/or a
+ * pinned certificate fingerprint (`--pin`, or `--pin-from-vault` which reads the pin the
+ * disk-manager published in Vault KV v2).
+ *
+ * @module
+ */
+import { Command } from "@commander-js/extra-typings";
+import { ApiClient, ApiClientError, type MutationReply } from "../api/client.ts";
+import type { DiskMsg, OperationStatusMsg, OpOutcomeResultMsg } from "../api/codec/messages.ts";
+import { DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
+import { errorMessage } from "../errors.ts";
+import { readCertPin } from "../vault/cert_pin.ts";
+import { VaultClient } from "../vault/client.ts";
+import { EXIT, ExitRequest } from "./exit.ts";
+import { vaultTokenFrom } from "./token.ts";
+
+/** Global options of `bynar client`. */
+interface ClientOptions {
+  host: string;
+  port: string;
+  ca?: string;
+  pin?: string;
+  pinFromVault?: true;
+  tokenFile?: string;
+  vaultRole?: string;
+  vaultEndpoint?: string;
+  vaultTokenFile?: string;
+  vaultKvMount: string;
+  format: string;
+  configDir: string;
+}
+
+async function buildClient(o: ClientOptions): Promise<ApiClient> {
+  let vault: VaultClient | undefined;
+  const needVault = o.vaultRole !== undefined || o.pinFromVault;
+  if (needVault) {
+    const endpoint = o.vaultEndpoint ?? (await loadConfig(o.configDir)).diskManager.vault_endpoint;
+    if (!endpoint) throw new ExitRequest(EXIT.USAGE, "Cannot use Vault: set --vault-endpoint");
+    vault = new VaultClient(endpoint, { token: await vaultTokenFrom(o.vaultTokenFile) });
+  }
+  let token: string | (() => Promise<string>);
+  if (o.tokenFile) token = (await Deno.readTextFile(o.tokenFile)).trim();
+  else if (o.vaultRole && vault) {
+    const v = vault;
+    const role = o.vaultRole;
+    token = async () => (await v.oidcToken(role)).token;
+  } else {
+    const env = Deno.env.get("BYNAR_TOKEN");
+    if (!env) {
+      throw new ExitRequest(
+        EXIT.USAGE,
+        "Cannot authenticate: give --token-file, set BYNAR_TOKEN, or use --vault-role",
+      );
+    }
+    token = env;
+  }
+  let pin = o.pin;
+  if (o.pinFromVault && vault) {
+    const p = await readCertPin(vault, { mount: o.vaultKvMount, hostname: o.host });
+    if (!p) throw new ExitRequest(EXIT.FAILURE, `Cannot pin ${o.host}: no pin published in Vault`);
+    pin = p;
+  }
+  return new ApiClient(`https://${o.host.includes(":") ? `[${o.host}]` : o.host}:${o.port}`, {
+    token,
+    ...(o.ca ? { caCert: await Deno.readTextFile(o.ca) } : {}),
+    ...(pin ? { pin } : {}),
+  });
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
+}
+
+/**
+ * Formats disks as a table.
+ *
+ * @param disks The disks.
+ * @returns Table text.
+ */
+export function formatDisks(disks: DiskMsg[]): string {
+  const rows = [["DEVICE", "TYPE", "IDENTITY", "STATE", "ROLE"]];
+  for (const d of disks) {
+    const r = d.role;
+    const role = !r ? "" : r.kind === "osd"
+      ? `osd.${r.osd_id}${r.up ? " up" : " down"}${r.is_in ? " in" : " out"}${r.destroyed ? " destroyed" : ""}`
+      : r.kind;
+    rows.push([d.dev_path, d.type, d.identity?.key ?? "", d.state ?? "", role]);
+  }
+  return table(rows);
+}
+
+function formatResult(r: OpOutcomeResultMsg): string {
+  const lines = [`${r.result} ${r.outcome ?? ""}${r.value === undefined ? "" : ` value=${r.value}`}`.trim()];
+  if (r.message) lines.push(r.message);
+  if (r.error_msg) lines.push(r.error_msg);
+  for (const s of r.plan ?? []) {
+    lines.push(`  - ${s.name}: ${s.description ?? ""}`);
+    for (const c of s.commands ?? []) lines.push(`      ${c}`);
+  }
+  return lines.join("\n");
+}
+
+function formatOperation(s: OperationStatusMsg): string {
+  const head = `operation ${s.id}: ${s.op} ${s.disk} ${s.state}` +
+    (s.percent !== undefined ? ` ${s.percent}%` : "") + (s.step ? ` (${s.step})` : "");
+  return s.result ? `${head}\n${formatResult(s.result)}` : head;
+}
+
+async function run(o: ClientOptions, fn: (c: ApiClient) => Promise<unknown>, text: (v: never) => string): Promise<void> {
+  const c = await buildClient(o);
+  try {
+    const v = await fn(c);
+    console.log(o.format === "json" ? JSON.stringify(v, null, 2) : text(v as never));
+    const failed = (v as { state?: string; result?: { result?: string } })?.state === "FAILED" ||
+      (v as { result?: { result?: string } })?.result?.result === "ERR";
+    if (failed) throw new ExitRequest(EXIT.FAILURE);
+  } catch (err) {
+    if (err instanceof ExitRequest) throw err;
+    if (err instanceof ApiClientError) {
+      throw new ExitRequest(EXIT.FAILURE, `bynar client: ${err.message} (${err.status} ${err.code})`);
+    }
+    throw new ExitRequest(EXIT.FAILURE, `bynar client: ${errorMessage(err)}`);
+  } finally {
+    c.close();
+  }
+}
+
+async function mutation(
+  c: ApiClient,
+  reply: MutationReply,
+  wait: boolean,
+): Promise<OperationStatusMsg | OpOutcomeResultMsg> {
+  if (reply.operation) {
+    if (!wait) return reply.operation;
+    return await c.waitOperation(reply.operation.id, {
+      onUpdate: (s) => {
+        if (s.state === "RUNNING") console.error(`… ${s.step ?? ""} ${s.message ?? ""}`.trimEnd());
+      },
+    });
+  }
+  return reply.result!;
+}
+
+function mutationText(v: OperationStatusMsg | OpOutcomeResultMsg): string {
+  return "id" in v ? formatOperation(v) : formatResult(v);
+}
+
+/**
+ * Builds the `client` subcommand.
+ *
+ * @returns The command.
+ */
+export function clientCommand(): Command {
+  const client = new Command("client")
+    .description("Call a host's disk-manager API")
+    .option("--host <host>", "disk-manager host", "127.0.0.1")
+    .option("-p, --port <port>", "disk-manager port", "5555")
+    .option("--ca <file>", "CA certificate (PEM) that signed the disk-manager's certificate")
+    .option("--pin <sha256>", "expected SHA-256 fingerprint of the disk-manager's certificate")
+    .option("--pin-from-vault", "read the pin the disk-manager published in Vault KV v2")
+    .option("--token-file <file>", "bearer token file (else BYNAR_TOKEN)")
+    .option("--vault-role <role>", "get the token from Vault's identity OIDC role")
+    .option("--vault-endpoint <url>", "Vault address (default: disk-manager.json vault_endpoint)")
+    .option("--vault-token-file <file>", "Vault token file (else BYNAR_VAULT_TOKEN)")
+    .option("--vault-kv-mount <mount>", "KV v2 mount of the certificate pins", "secret")
+    .option("--format <format>", "table or json", "table")
+    .option("--config-dir <dir>", "configuration directory", DEFAULT_CONFIG_DIR);
+  const g = (): ClientOptions => client.opts() as ClientOptions;
+
+  client.command("list").description("List the host's disks").action(async () => {
+    await run(g(), (c) => c.listDisks(), formatDisks);
+  });
+  client.command("safe-to-remove").description("Ask whether a disk can be removed now")
+    .argument("<disk>", "device path, e.g. /dev/sdb")
+    .option("--identity <id>", "serial/WWN of the disk (checked when given)")
+    .action(async (disk, o) => {
+      await run(g(), (c) => c.safeToRemove(disk, o.identity), formatResult);
+    });
+  client.command("remove").description("Remove a disk from the cluster (OSD id kept)")
+    .argument("<disk>", "device path")
+    .requiredOption("--identity <id>", "serial/WWN (or key) of the disk; a mismatch is refused")
+    .option("--simulate", "show the plan, change nothing")
+    .option("--no-wait", "return the operation id at once instead of polling")
+    .action(async (disk, o) => {
+      await run(g(), async (c) => mutation(c, await c.remove(disk, o.identity, { simulate: !!o.simulate }), o.wait), mutationText);
+    });
+  client.command("add").description("Add a (replacement) disk to the cluster")
+    .argument("<disk>", "device path")
+    .requiredOption("--identity <id>", "serial/WWN (or key) of the disk; a mismatch is refused")
+    .option("--osd-id <n>", "reuse this OSD id")
+    .option("--simulate", "show the plan, change nothing")
+    .option("--no-wait", "return the operation id at once instead of polling")
+    .action(async (disk, o) => {
+      const osd = o.osdId === undefined ? {} : { osdId: Number(o.osdId) };
+      await run(g(), async (c) => mutation(c, await c.add(disk, o.identity, { simulate: !!o.simulate, ...osd }), o.wait), mutationText);
+    });
+  client.command("tickets").description("List open tickets created by Bynar").action(async () => {
+    await run(g(), (c) => c.tickets(), (t: { ticket_id: string; server_name: string }[]) =>
+      table([["TICKET", "HOST"], ...t.map((x) => [x.ticket_id, x.server_name])]));
+  });
+  client.command("operation").description("Show (or --wait for) an operation's progress")
+    .argument("<id>", "operation id")
+    .option("--wait", "poll until it finishes")
+    .action(async (id, o) => {
+      await run(g(), (c) => o.wait ? c.waitOperation(id) : c.operation(id), formatOperation);
+    });
+  return client as unknown as Command;
+}

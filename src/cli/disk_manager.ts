@@ -1,0 +1,67 @@
+/**
+ * `bynar disk-manager`: runs the authenticated HTTPS API that lists, removes and adds
+ * this host's disks (Ceph backend), until SIGTERM/SIGINT.
+ *
+ * @module
+ */
+import { Command } from "@commander-js/extra-typings";
+import { discoverInventory } from "../api/inventory_source.ts";
+import { startDiskManager } from "../api/service.ts";
+import { createCephBackend } from "../backend/ceph/mod.ts";
+import { databasePath, DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
+import { openDatabase } from "../store/db.ts";
+import { EXIT, ExitRequest } from "./exit.ts";
+import { errorMessage } from "../errors.ts";
+
+/**
+ * Builds the `disk-manager` subcommand.
+ *
+ * @returns The command.
+ */
+export function diskManagerCommand(): Command {
+  return new Command("disk-manager")
+    .description(
+      "Serve the disk-manager API over HTTPS (disk-manager.json: listen_address, port,\n" +
+        "tls_cert, tls_key, jwks_file or vault_endpoint, …); /healthz and /metrics on the\n" +
+        "loopback metrics_port. Stops on SIGTERM/SIGINT.",
+    )
+    .option("--config-dir <dir>", "configuration directory", DEFAULT_CONFIG_DIR)
+    .option("--include-loop", "manage loop devices too (labs and test clusters)")
+    .action(async (opts) => {
+      let config;
+      try {
+        config = await loadConfig(opts.configDir);
+      } catch (err) {
+        throw new ExitRequest(EXIT.USAGE, `bynar disk-manager: ${errorMessage(err)}`);
+      }
+      const dbPath = databasePath(config.bynar);
+      const db = openDatabase(dbPath);
+      const backend = await createCephBackend(config.ceph, { db });
+      const dm = config.diskManager;
+      const running = await startDiskManager(dm, {
+        backend,
+        inventory: discoverInventory({
+          includeLoop: opts.includeLoop ?? false,
+          systemDisks: config.ceph.system_disks.map((d) => d.device),
+        }),
+        db,
+        ...(dm.vault_token ? { vaultToken: dm.vault_token } : {}),
+      });
+      const scheme = dm.insecure_http ? "http" : "https";
+      console.error(
+        `disk-manager: serving ${scheme}://${running.addr.hostname}:${running.addr.port}/v1 ` +
+          `(ops on 127.0.0.1:${running.opsAddr?.port})` +
+          (running.pin ? `; certificate pin at ${dm.vault_kv_mount}/data/${running.pin.path}` : ""),
+      );
+      const stop = (): void => {
+        running.close().catch(() => {});
+      };
+      Deno.addSignalListener("SIGTERM", stop);
+      Deno.addSignalListener("SIGINT", stop);
+      await running.finished;
+      await running.close();
+      Deno.removeSignalListener("SIGTERM", stop);
+      Deno.removeSignalListener("SIGINT", stop);
+      db.close();
+    }) as unknown as Command;
+}

@@ -1,0 +1,16 @@
+import { openDatabase } from "/work/main/src/store/db.ts";
+import { createCephBackend } from "/work/main/src/backend/ceph/mod.ts";
+import { testCephConfig } from "/work/main/tests/ceph/helpers.ts";
+import { readCluster } from "/work/main/tests/ceph/cluster.ts";
+const c = await readCluster();
+const db = openDatabase(":memory:");
+const b = await createCephBackend(testCephConfig(c), { db });
+console.log(await b.status());
+console.log(await b.listDisks());
+const dev = c.osds[1]!.loop;
+console.log(await b.safeToRemove({ path: dev }));
+const t0 = performance.now();
+const r = await b.remove({ path: dev }, { simulate: true });
+console.log(performance.now() - t0, JSON.stringify(r, null, 1));
+console.log(JSON.stringify(await b.add({ path: "/dev/vda" }, { simulate: true })));
+console.log(JSON.stringify(await b.add({ path: dev }, { simulate: true })));

@@ -1,0 +1,130 @@
+/**
+ * Helpers of the real-cluster Ceph tests: the ceph.json of the test cluster, checksummed
+ * test data, and running a backend operation in a subprocess (to kill -9 it).
+ *
+ * @module
+ */
+import { type CephConfig, CephConfigSchema } from "../../src/config/schema.ts";
+import { ceph, type CephTestCluster } from "./cluster.ts";
+import { runCommand } from "../../src/process/run.ts";
+
+/**
+ * Builds the ceph.json of the test cluster.
+ *
+ * @param c The cluster.
+ * @param overrides Field overrides.
+ * @returns Validated config.
+ */
+export function testCephConfig(
+  c: CephTestCluster,
+  overrides: Record<string, unknown> = {},
+): CephConfig {
+  return CephConfigSchema.parse({
+    config_file: c.confPath,
+    user_id: "admin",
+    pool_name: c.pool,
+    target_weight: 0.0049,
+    increment: 0.001,
+    latency_cap: 50,
+    backfill_cap: 50,
+    osd_create_mode: "raw",
+    daemon_control: "process",
+    allow_loop_devices: true,
+    ceph_volume_log_dir: `${c.stateDir}/log`,
+    client_mount_timeout: 10,
+    drain_timeout_seconds: 300,
+    weigh_in_timeout_seconds: 300,
+    ...overrides,
+  });
+}
+
+/**
+ * Writes `count` objects of 1 MiB (random) to the pool and returns their SHA-256.
+ *
+ * @param c Cluster.
+ * @param prefix Object name prefix.
+ * @param count Objects.
+ * @returns name → hex digest.
+ */
+export async function writeChecksummedData(
+  c: CephTestCluster,
+  prefix: string,
+  count: number,
+): Promise<Map<string, string>> {
+  const dir = await Deno.makeTempDir({ prefix: "bynar-ceph-data-" });
+  const sums = new Map<string, string>();
+  try {
+    const file = `${dir}/obj`;
+    for (let i = 0; i < count; i++) {
+      const data = new Uint8Array(1024 * 1024);
+      for (let o = 0; o < data.length; o += 65536) {
+        crypto.getRandomValues(data.subarray(o, o + 65536));
+      }
+      await Deno.writeFile(file, data);
+      const name = `${prefix}-${i}`;
+      const r = await runCommand("rados", ["-c", c.confPath, "-p", c.pool, "put", name, file]);
+      if (r.code !== 0) throw new Error(`rados put ${name}: ${r.stderr}`);
+      sums.set(name, await sha256(data));
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+  return sums;
+}
+
+/**
+ * Reads the objects back and returns the names whose checksum differs.
+ *
+ * @param c Cluster.
+ * @param sums Expected digests.
+ * @returns Mismatching names (empty when intact).
+ */
+export async function verifyChecksummedData(
+  c: CephTestCluster,
+  sums: Map<string, string>,
+): Promise<string[]> {
+  const dir = await Deno.makeTempDir({ prefix: "bynar-ceph-data-" });
+  const bad: string[] = [];
+  try {
+    for (const [name, sum] of sums) {
+      const file = `${dir}/${name}`;
+      const r = await runCommand("rados", ["-c", c.confPath, "-p", c.pool, "get", name, file]);
+      if (r.code !== 0 || await sha256(await Deno.readFile(file)) !== sum) bad.push(name);
+      await Deno.remove(file).catch(() => {});
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+  return bad;
+}
+
+async function sha256(data: Uint8Array<ArrayBuffer>): Promise<string> {
+  const h = new Uint8Array(await crypto.subtle.digest("SHA-256", data));
+  return [...h].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Returns `osd dump` without the fields that change on their own (epoch, timestamps).
+ *
+ * @returns A stable view for equality checks.
+ */
+export async function stableOsdDump(): Promise<unknown> {
+  const d = JSON.parse(await ceph(["osd", "dump", "--format", "json"])) as Record<string, unknown>;
+  const osds = (d.osds as Record<string, unknown>[]).map((o) => ({
+    osd: o.osd,
+    uuid: o.uuid,
+    up: o.up,
+    in: o.in,
+    weight: o.weight,
+    state: o.state,
+  }));
+  const tree = JSON.parse(await ceph(["osd", "tree", "--format", "json"])) as {
+    nodes: { id: number; crush_weight?: number; status?: string }[];
+  };
+  return {
+    epoch: d.epoch,
+    flags: d.flags,
+    osds,
+    crush: tree.nodes.map((n) => [n.id, n.crush_weight, n.status]),
+  };
+}
