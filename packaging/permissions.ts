@@ -52,6 +52,19 @@ export interface PermissionOptions {
   textfileDirectory?: string;
 }
 
+/**
+ * Kernel pseudo-filesystems that are deliberately NOT in `--allow-read`.
+ *
+ * Deno 2.9.6 refuses every file operation under `/dev`, `/proc` and `/sys` (read, stat,
+ * readDir, realPath) unless the `--allow-all` flag itself was passed, whatever
+ * `--allow-read` lists ("Requires all access to …"; `check_special_file` in
+ * deno_permissions, tightened for stat/readDir by denoland/deno#34393). Listing them would
+ * grant nothing, and `--allow-all` would disable the whole sandbox. Bynar therefore has to
+ * read sysfs, procfs and /dev links through libc over FFI (already unscoped), restricted
+ * to these prefixes in code.
+ */
+export const KERNEL_PSEUDO_FS: readonly string[] = ["/dev", "/proc", "/sys"];
+
 /** Debian's node_exporter textfile directory (package `prometheus-node-exporter`). */
 export const DEFAULT_TEXTFILE_DIRECTORY = "/var/lib/prometheus/node-exporter";
 
@@ -123,9 +136,6 @@ export function permissionGrants(options: PermissionOptions = {}): PermissionGra
     {
       kind: "read",
       entries: [
-        { value: "/dev", reason: "device nodes and /dev/disk/by-* links (inventory, SMART)" },
-        { value: "/sys", reason: "block devices, sizes, rotational flag, holders (sysfs)" },
-        { value: "/proc", reason: "mountinfo, swaps and partitions (system-disk refusal)" },
         { value: "/run/udev", reason: "udev database: serial, WWN, by-path (disk identity)" },
         { value: "/run/bynar", reason: "runtime files and temporary mount points" },
         { value: "/etc/bynar", reason: "configuration, TLS certificate/key, JWKS, freeze file" },
@@ -195,5 +205,9 @@ export function permissionTable(options: PermissionOptions = {}): string {
       rows.push(`| \`--allow-${grant.kind}\` | \`${entry.value}\` | ${entry.reason} |`);
     }
   }
+  rows.push(
+    `| (none) | \`${KERNEL_PSEUDO_FS.join("`, `")}\` | not grantable: Deno requires ` +
+      "`--allow-all` for any access under them, so Bynar reads them through libc (FFI) |",
+  );
   return rows.join("\n");
 }

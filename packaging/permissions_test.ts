@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   DEFAULT_TEXTFILE_DIRECTORY,
   ENV_VARS,
+  KERNEL_PSEUDO_FS,
   permissionFlags,
   permissionGrants,
   permissionTable,
@@ -35,9 +36,6 @@ Deno.test("permissionFlags: one flag per kind, never --allow-all or an unscoped 
 Deno.test("permissionFlags: reads and writes are exactly the documented lists", () => {
   const flags = permissionFlags();
   assert.deepEqual(flag(flags, "read"), [
-    "/dev",
-    "/sys",
-    "/proc",
     "/run/udev",
     "/run/bynar",
     "/etc/bynar",
@@ -53,9 +51,11 @@ Deno.test("permissionFlags: reads and writes are exactly the documented lists", 
     "/run/bynar",
     DEFAULT_TEXTFILE_DIRECTORY,
   ]);
-  // never the whole of /etc, /root, /home, /tmp or /
+  // never the whole of /etc, /root, /home, /tmp or /; never the kernel pseudo-filesystems,
+  // which Deno only opens under --allow-all whatever --allow-read says
   for (const p of [...flag(flags, "read"), ...flag(flags, "write")]) {
     assert.ok(!["/", "/etc", "/root", "/home", "/tmp", "/run", "/var"].includes(p), p);
+    assert.ok(!KERNEL_PSEUDO_FS.some((k) => p === k || p.startsWith(`${k}/`)), p);
   }
 });
 

@@ -166,7 +166,9 @@ export function formatPass(report: PassReport): string {
   const out = [`${report.simulate ? "Simulated pass (nothing changed)" : "Pass"} ${report.passId}`];
   for (const n of report.recovered) out.push(`recovered: ${n.detail}`);
   for (const d of report.disks) {
-    out.push(`${d.path} (${d.diskKey}): ${d.startState} -> ${d.finalState}${d.held ? " (held)" : ""}`);
+    out.push(
+      `${d.path} (${d.diskKey}): ${d.startState} -> ${d.finalState}${d.held ? " (held)" : ""}`,
+    );
     for (const t of d.transitions) {
       out.push(`  ${t.from} -> ${t.to} [${t.step}, ${Math.round(t.durationMs)} ms] ${t.reason}`);
     }

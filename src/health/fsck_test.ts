@@ -15,8 +15,14 @@ Deno.test("e2fsck -n exit codes are interpreted bit by bit", () => {
   strictEqual(interpretE2fsckCheck(exit(0)).status, "clean");
   strictEqual(interpretE2fsckCheck(exit(4)).status, "corrupt");
   strictEqual(interpretE2fsckCheck(exit(12)).status, "corrupt");
-  strictEqual(interpretE2fsckCheck(exit(8, "e2fsck: Device or resource busy while trying to open")).status, "in_use");
-  strictEqual(interpretE2fsckCheck(exit(8, "e2fsck: Bad magic number in super-block")).status, "error");
+  strictEqual(
+    interpretE2fsckCheck(exit(8, "e2fsck: Device or resource busy while trying to open")).status,
+    "in_use",
+  );
+  strictEqual(
+    interpretE2fsckCheck(exit(8, "e2fsck: Bad magic number in super-block")).status,
+    "error",
+  );
   strictEqual(interpretE2fsckCheck(exit(16)).status, "error");
   strictEqual(interpretE2fsckCheck(exit(32)).status, "error");
   strictEqual(interpretE2fsckCheck(exit(null)).status, "error");
@@ -24,7 +30,10 @@ Deno.test("e2fsck -n exit codes are interpreted bit by bit", () => {
 
 Deno.test("e2fsck -p exit codes: 0/1/2 repaired, 4/8 failed, busy is in_use", () => {
   for (const c of [0, 1, 2]) strictEqual(interpretE2fsckRepair(exit(c)).status, "ok");
-  strictEqual(interpretE2fsckRepair(exit(4, "UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.")).status, "failed");
+  strictEqual(
+    interpretE2fsckRepair(exit(4, "UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.")).status,
+    "failed",
+  );
   strictEqual(interpretE2fsckRepair(exit(8, "Bad magic number in super-block")).status, "failed");
   strictEqual(interpretE2fsckRepair(exit(8, "/dev/loop3 is in use.")).status, "in_use");
   strictEqual(interpretE2fsckRepair(exit(128)).status, "error");
@@ -33,13 +42,21 @@ Deno.test("e2fsck -p exit codes: 0/1/2 repaired, 4/8 failed, busy is in_use", ()
 Deno.test("xfs_repair exit codes: -n 0 clean, 1 corrupt, 2 dirty log; repair 0 ok else failed", () => {
   strictEqual(interpretXfsCheck(exit(0)).status, "clean");
   strictEqual(interpretXfsCheck(exit(1)).status, "corrupt");
-  const dirty = interpretXfsCheck(exit(2, "ERROR: The filesystem has valuable metadata changes in a log"));
+  const dirty = interpretXfsCheck(
+    exit(2, "ERROR: The filesystem has valuable metadata changes in a log"),
+  );
   deepStrictEqual([dirty.status, dirty.detail.startsWith("log needs replay")], ["clean", true]);
-  strictEqual(interpretXfsCheck(exit(1, "xfs_repair: /dev/loop3 contains a mounted filesystem")).status, "in_use");
+  strictEqual(
+    interpretXfsCheck(exit(1, "xfs_repair: /dev/loop3 contains a mounted filesystem")).status,
+    "in_use",
+  );
   strictEqual(interpretXfsCheck(exit(3)).status, "error");
   strictEqual(interpretXfsRepair(exit(0)).status, "ok");
   strictEqual(interpretXfsRepair(exit(2)).status, "failed");
-  strictEqual(interpretXfsRepair(exit(1, "fatal error -- couldn't initialize XFS library")).status, "failed");
+  strictEqual(
+    interpretXfsRepair(exit(1, "fatal error -- couldn't initialize XFS library")).status,
+    "failed",
+  );
 });
 
 async function image(dir: string, fs: "ext4" | "xfs"): Promise<string> {

@@ -11,7 +11,10 @@
  * @param options The procfs root (default `/proc`).
  * @returns Process ids, ascending, excluding this process.
  */
-export async function holdersOf(device: string, options: { proc?: string } = {}): Promise<number[]> {
+export async function holdersOf(
+  device: string,
+  options: { proc?: string } = {},
+): Promise<number[]> {
   const proc = options.proc ?? "/proc";
   let real: string;
   try {

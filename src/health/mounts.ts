@@ -28,10 +28,15 @@ export interface MountsOptions {
  * @param options The sysfs root.
  * @returns The device number, or null when the device does not exist.
  */
-export async function deviceNumber(device: string, options: MountsOptions = {}): Promise<string | null> {
+export async function deviceNumber(
+  device: string,
+  options: MountsOptions = {},
+): Promise<string | null> {
   try {
     const real = await Deno.realPath(device);
-    const text = await Deno.readTextFile(`${options.sys ?? "/sys"}/class/block/${basename(real)}/dev`);
+    const text = await Deno.readTextFile(
+      `${options.sys ?? "/sys"}/class/block/${basename(real)}/dev`,
+    );
     return text.trim();
   } catch (err) {
     if (err instanceof Deno.errors.NotFound) return null;

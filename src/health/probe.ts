@@ -79,7 +79,10 @@ export class SystemFsProbe implements FsProbe {
   }
 
   /** @inheritdoc */
-  mountTemp(device: string, options: { fsType: string; mountpoint: string }): Promise<ActionResult> {
+  mountTemp(
+    device: string,
+    options: { fsType: string; mountpoint: string },
+  ): Promise<ActionResult> {
     return mountTemp(device, { ...options, runner: this.#runner });
   }
 

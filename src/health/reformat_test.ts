@@ -19,12 +19,17 @@ Deno.test("mkfsCommand keeps type, UUID and label; refuses unknown types (B-13)"
     "/dev/x",
   ]);
   throws(() => mkfsCommand("/dev/x", { fsType: "btrfs", uuid: null, label: null }), RangeError);
-  throws(() => mkfsCommand("/dev/x", { fsType: "LVM2_member", uuid: null, label: null }), RangeError);
+  throws(
+    () => mkfsCommand("/dev/x", { fsType: "LVM2_member", uuid: null, label: null }),
+    RangeError,
+  );
 });
 
 async function blkid(path: string): Promise<Record<string, string>> {
   const out = await runCommand("blkid", ["-p", "-o", "export", path]);
-  return Object.fromEntries(out.stdout.trim().split("\n").map((l) => l.split("=", 2) as [string, string]));
+  return Object.fromEntries(
+    out.stdout.trim().split("\n").map((l) => l.split("=", 2) as [string, string]),
+  );
 }
 
 for (const fsType of ["ext4", "xfs"] as const) {

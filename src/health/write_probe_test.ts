@@ -20,8 +20,14 @@ Deno.test("write test in a missing directory fails and reports it", async () => 
 });
 
 Deno.test("write errors are classified by errno", () => {
-  strictEqual(classifyWriteError(new Error("Read-only file system (os error 30)")).status, "read_only");
-  strictEqual(classifyWriteError(new Error("No space left on device (os error 28)")).status, "full");
+  strictEqual(
+    classifyWriteError(new Error("Read-only file system (os error 30)")).status,
+    "read_only",
+  );
+  strictEqual(
+    classifyWriteError(new Error("No space left on device (os error 28)")).status,
+    "full",
+  );
   strictEqual(classifyWriteError(new Error("Input/output error (os error 5)")).status, "failed");
 });
 

@@ -23,12 +23,22 @@ Deno.test("fsTarget: whole-disk fs, else the only partition with a filesystem", 
 Deno.test("smartOnlyReason: system disks, OSDs and unknown filesystems are never touched", () => {
   strictEqual(smartOnlyReason(fakeDisk("sdb"), { isOsd: false }), null);
   strictEqual(
-    smartOnlyReason(fakeDisk("vda", { systemReason: "holds /" }), { isOsd: false })?.startsWith("system disk"),
+    smartOnlyReason(fakeDisk("vda", { systemReason: "holds /" }), { isOsd: false })?.startsWith(
+      "system disk",
+    ),
     true,
   );
-  strictEqual(smartOnlyReason(fakeDisk("sdb", { fsType: "ceph_bluestore" }), { isOsd: false })?.includes("OSD"), true);
+  strictEqual(
+    smartOnlyReason(fakeDisk("sdb", { fsType: "ceph_bluestore" }), { isOsd: false })?.includes(
+      "OSD",
+    ),
+    true,
+  );
   strictEqual(smartOnlyReason(fakeDisk("sdb"), { isOsd: true })?.includes("backend"), true);
-  strictEqual(smartOnlyReason(fakeDisk("sdb", { fsType: "btrfs" }), { isOsd: false })?.includes("btrfs"), true);
+  strictEqual(
+    smartOnlyReason(fakeDisk("sdb", { fsType: "btrfs" }), { isOsd: false })?.includes("btrfs"),
+    true,
+  );
   strictEqual(
     osdEvidence(fakeDisk("sdb", { mountpoint: "/var/lib/ceph/osd/ceph-3" })),
     "it is mounted at /var/lib/ceph/osd/ceph-3",
@@ -41,12 +51,15 @@ Deno.test("reformatRefusal: off by default; never OSD, system disk or unknown fs
   strictEqual(reformatRefusal({ ...base, allowReformat: false })?.includes("disabled"), true);
   strictEqual(reformatRefusal({ ...base, disk: null }), "the disk is gone");
   strictEqual(
-    reformatRefusal({ ...base, disk: fakeDisk("sda", { systemReason: "holds /boot" }) })?.includes("system disk"),
+    reformatRefusal({ ...base, disk: fakeDisk("sda", { systemReason: "holds /boot" }) })?.includes(
+      "system disk",
+    ),
     true,
   );
   strictEqual(reformatRefusal({ ...base, isOsd: true })?.includes("OSD"), true);
   strictEqual(
-    reformatRefusal({ ...base, disk: fakeDisk("sdb", { mountpoint: "/var/lib/ceph/osd/ceph-1" }) })?.includes("OSD"),
+    reformatRefusal({ ...base, disk: fakeDisk("sdb", { mountpoint: "/var/lib/ceph/osd/ceph-1" }) })
+      ?.includes("OSD"),
     true,
   );
   strictEqual(reformatRefusal({ ...base, fsType: null })?.includes("unknown"), true);

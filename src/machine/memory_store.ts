@@ -4,12 +4,7 @@
  *
  * @module
  */
-import type {
-  IntentRecord,
-  MachineDiskRecord,
-  MachineStore,
-  TransitionRecord,
-} from "./ports.ts";
+import type { IntentRecord, MachineDiskRecord, MachineStore, TransitionRecord } from "./ports.ts";
 import type { DiskState } from "./states.ts";
 
 /** A store in memory, optionally layered over a read-only base store. */
@@ -65,9 +60,10 @@ export class MemoryMachineStore implements MachineStore {
 
   /** @inheritdoc */
   countTransitions(diskKey: string, options: { to: DiskState; since: string }): number {
-    const own = this.#transitions.filter((t) =>
-      t.diskKey === diskKey && t.to === options.to && t.at >= options.since
-    ).length;
+    const own =
+      this.#transitions.filter((t) =>
+        t.diskKey === diskKey && t.to === options.to && t.at >= options.since
+      ).length;
     return own + (this.#base?.countTransitions(diskKey, options) ?? 0);
   }
 

@@ -22,7 +22,12 @@ export { MemoryMachineStore } from "./memory_store.ts";
 export { reconcile, type Reconciliation } from "./reconcile.ts";
 export { recoverIntents, type RecoveryNote } from "./recover.ts";
 export { type DiskSession, runStep, type StepContext, type StepResult } from "./steps.ts";
-export { type DiskPassReport, type PassReport, runMachine, type RunMachineOptions } from "./runner.ts";
+export {
+  type DiskPassReport,
+  type PassReport,
+  runMachine,
+  type RunMachineOptions,
+} from "./runner.ts";
 export { policySmartCheck, type PolicySmartCheckOptions } from "./smart_check.ts";
 export { systemMachine, type SystemMachineOptions } from "./system.ts";
 export { type DiskStateView, listDiskStates } from "./view.ts";

@@ -6,14 +6,15 @@
  */
 import type { BlockDisk } from "../inventory/model.ts";
 import type { Assessment } from "../smart/model.ts";
-import type {
+import type { IntentRecord, MachineDiskRecord, TransitionRecord } from "../store/machine_repo.ts";
+import type { DiskState } from "./states.ts";
+
+export type {
+  IntentKind,
   IntentRecord,
   MachineDiskRecord,
   TransitionRecord,
 } from "../store/machine_repo.ts";
-import type { DiskState } from "./states.ts";
-
-export type { IntentKind, IntentRecord, MachineDiskRecord, TransitionRecord } from "../store/machine_repo.ts";
 
 /** SMART verdict of a disk (the foundation policy behind a small interface). */
 export interface SmartCheck {

@@ -17,22 +17,31 @@ Deno.test("reconcile: a known disk gone from the host is vanished", () => {
 });
 
 Deno.test("reconcile: same serial back (even in another slot) is the same disk", () => {
-  deepStrictEqual(reconcile([k("serial:A", "/dev/sdb", true)], [{ diskKey: "serial:A", path: "/dev/sdc" }]), {
-    vanished: [],
-    replaced: [],
-    back: ["serial:A"],
-  });
+  deepStrictEqual(
+    reconcile([k("serial:A", "/dev/sdb", true)], [{ diskKey: "serial:A", path: "/dev/sdc" }]),
+    {
+      vanished: [],
+      replaced: [],
+      back: ["serial:A"],
+    },
+  );
 });
 
 Deno.test("reconcile: a new serial in the slot of a vanished disk is its replacement", () => {
-  deepStrictEqual(reconcile([k("serial:A", "/dev/sdb", true)], [{ diskKey: "serial:B", path: "/dev/sdb" }]), {
-    vanished: [],
-    replaced: [{ oldKey: "serial:A", newKey: "serial:B", path: "/dev/sdb" }],
-    back: [],
-  });
+  deepStrictEqual(
+    reconcile([k("serial:A", "/dev/sdb", true)], [{ diskKey: "serial:B", path: "/dev/sdb" }]),
+    {
+      vanished: [],
+      replaced: [{ oldKey: "serial:A", newKey: "serial:B", path: "/dev/sdb" }],
+      back: [],
+    },
+  );
   // A known disk moving into the slot is not a replacement.
   deepStrictEqual(
-    reconcile([k("serial:A", "/dev/sdb", true), k("serial:C", "/dev/sdc")], [{ diskKey: "serial:C", path: "/dev/sdb" }])
+    reconcile([k("serial:A", "/dev/sdb", true), k("serial:C", "/dev/sdc")], [{
+      diskKey: "serial:C",
+      path: "/dev/sdb",
+    }])
       .replaced,
     [],
   );

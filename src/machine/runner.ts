@@ -165,7 +165,9 @@ export async function runMachine(options: RunMachineOptions): Promise<PassReport
   const passId = crypto.randomUUID();
   const startedAt = clock.now().toISOString();
 
-  const recovered = simulate ? [] : await recoverIntents(store, { fs: options.fs, clock, busyWaitMs });
+  const recovered = simulate
+    ? []
+    : await recoverIntents(store, { fs: options.fs, clock, busyWaitMs });
 
   const disks = await options.disks.list();
   const byKey = new Map(disks.map((d) => [d.identity.key, d]));
@@ -235,10 +237,17 @@ export async function runMachine(options: RunMachineOptions): Promise<PassReport
       store.putDisk(next);
       report(k).reason = next.reason;
     } else {
-      move(k, "waiting_for_replacement", "vanished", `vanished from the host (last seen at ${k.path})`, 0, {
-        vanished: true,
-        holds: 0,
-      });
+      move(
+        k,
+        "waiting_for_replacement",
+        "vanished",
+        `vanished from the host (last seen at ${k.path})`,
+        0,
+        {
+          vanished: true,
+          holds: 0,
+        },
+      );
     }
   }
   for (const r of rec.replaced) {

@@ -1,8 +1,8 @@
 import { deepStrictEqual, strictEqual } from "node:assert/strict";
-import { FakeDisks, FakeFs, fakeDisk, FakeSmart, ManualClock } from "../../tests/machine/fakes.ts";
+import { fakeDisk, FakeDisks, FakeFs, FakeSmart, ManualClock } from "../../tests/machine/fakes.ts";
 import { openDatabase } from "../store/db.ts";
 import { MachineRepo } from "../store/machine_repo.ts";
-import { type RunMachineOptions, runMachine } from "./runner.ts";
+import { runMachine, type RunMachineOptions } from "./runner.ts";
 
 function setup(disks = [fakeDisk("sdb")]) {
   const db = openDatabase(":memory:");
@@ -30,7 +30,12 @@ Deno.test("healthy unmounted filesystem: fsck, private mount, write test, good, 
   const { fs, store, opts } = setup();
   const r = await runMachine(opts());
   deepStrictEqual(path(r), ["scanned", "not_mounted", "mounted", "good"]);
-  deepStrictEqual(fs.calls.map((c) => c.split(" ")[0]), ["fsck", "mountTemp", "writeTest", "releaseTemp"]);
+  deepStrictEqual(fs.calls.map((c) => c.split(" ")[0]), [
+    "fsck",
+    "mountTemp",
+    "writeTest",
+    "releaseTemp",
+  ]);
   strictEqual(fs.temps.size, 0);
   strictEqual(store.getDisk("serial:SER-sdb")!.state, "good");
   deepStrictEqual(store.listIntents(), []);
@@ -38,7 +43,10 @@ Deno.test("healthy unmounted filesystem: fsck, private mount, write test, good, 
 
 Deno.test("B-01: SMART failure goes to waiting_for_replacement", async () => {
   const { smart, store, fs, opts } = setup();
-  smart.verdicts.set("/dev/sdb", { verdict: "critical", reasons: ["overall SMART health status is FAILING"] });
+  smart.verdicts.set("/dev/sdb", {
+    verdict: "critical",
+    reasons: ["overall SMART health status is FAILING"],
+  });
   const r = await runMachine(opts());
   deepStrictEqual(path(r), ["worn_out", "waiting_for_replacement"]);
   strictEqual(store.getDisk("serial:SER-sdb")!.reason.includes("FAILING"), true);
@@ -77,7 +85,10 @@ Deno.test("reformat when allowed keeps type and UUID, then re-checks", async () 
   const r = await runMachine(opts({ allowReformat: true }));
   deepStrictEqual(path(r).slice(3, 7), ["repair_failed", "reformatted", "unscanned", "scanned"]);
   strictEqual(r.disks[0]!.finalState, "good");
-  strictEqual(fs.calls.includes("reformat /dev/sdb ext4 0b4c1d2e-1111-2222-3333-444455556666"), true);
+  strictEqual(
+    fs.calls.includes("reformat /dev/sdb ext4 0b4c1d2e-1111-2222-3333-444455556666"),
+    true,
+  );
 });
 
 Deno.test("reformat is refused for an OSD even when allowed", async () => {
@@ -114,7 +125,9 @@ Deno.test("read-only mount is detected and remounted read-write", async () => {
 
 Deno.test("write failure on a read-write mount that turns out read-only -> remount", async () => {
   const { fs, opts } = setup();
-  const d = fs.device("/dev/sdb", { mounts: [{ mountpoint: "/srv/data", readOnly: false, fsType: "ext4" }] });
+  const d = fs.device("/dev/sdb", {
+    mounts: [{ mountpoint: "/srv/data", readOnly: false, fsType: "ext4" }],
+  });
   const origWrite = fs.writeTest.bind(fs);
   fs.writeTest = (s: string) => {
     if (!fs.calls.some((c) => c.startsWith("remount"))) d.mounts[0]!.readOnly = true; // errors=remount-ro
@@ -225,18 +238,32 @@ Deno.test("B-20: simulate runs the whole machine with no side effect and no stor
   deepStrictEqual(fs.mutations, []);
   strictEqual(JSON.stringify(db.prepare("SELECT * FROM machine_disks").all()), before);
   strictEqual(store.listDisks().length, 0);
-  strictEqual(Number((db.prepare("SELECT COUNT(*) AS n FROM machine_transitions").get() as { n: number }).n), 0);
+  strictEqual(
+    Number((db.prepare("SELECT COUNT(*) AS n FROM machine_transitions").get() as { n: number }).n),
+    0,
+  );
 });
 
 Deno.test("crash recovery: scratch and temp mount intents are undone before the pass", async () => {
   const { fs, store, opts } = setup();
-  fs.device("/dev/sdb", { mounts: [{ mountpoint: "/run/bynar/mnt/old", readOnly: false, fsType: "ext4" }] });
+  fs.device("/dev/sdb", {
+    mounts: [{ mountpoint: "/run/bynar/mnt/old", readOnly: false, fsType: "ext4" }],
+  });
   fs.temps.add("/run/bynar/mnt/old");
-  const base = { diskKey: "serial:SER-sdb", device: "/dev/sdb", detail: "", pid: 1, createdAt: "x" };
+  const base = {
+    diskKey: "serial:SER-sdb",
+    device: "/dev/sdb",
+    detail: "",
+    pid: 1,
+    createdAt: "x",
+  };
   store.addIntent({ ...base, kind: "temp_mount", path: "/run/bynar/mnt/old" });
   store.addIntent({ ...base, kind: "scratch", path: "/run/bynar/mnt/old/.bynar-write-test-1" });
   const r = await runMachine(opts());
-  deepStrictEqual(r.recovered.map((n) => [n.intent.kind, n.closed]), [["scratch", true], ["temp_mount", true]]);
+  deepStrictEqual(r.recovered.map((n) => [n.intent.kind, n.closed]), [["scratch", true], [
+    "temp_mount",
+    true,
+  ]]);
   deepStrictEqual(fs.calls.slice(0, 2), [
     "removeScratch /run/bynar/mnt/old/.bynar-write-test-1",
     "releaseTemp /run/bynar/mnt/old",

@@ -51,7 +51,9 @@ export function isDiskState(value: string): value is DiskState {
  */
 export function parseDiskState(value: string): DiskState {
   if (!isDiskState(value)) {
-    throw new RangeError(`Cannot parse disk state "${value}": expected one of ${DISK_STATES.join(", ")}`);
+    throw new RangeError(
+      `Cannot parse disk state "${value}": expected one of ${DISK_STATES.join(", ")}`,
+    );
   }
   return value;
 }

@@ -8,7 +8,7 @@
 import { errorMessage, SafetyError } from "../errors.ts";
 import type { FsProbe, MountView } from "../health/types.ts";
 import type { BlockDisk } from "../inventory/model.ts";
-import { fsTarget, type FsTarget, reformatRefusal, smartOnlyReason } from "./guards.ts";
+import { type FsTarget, fsTarget, reformatRefusal, smartOnlyReason } from "./guards.ts";
 import type {
   Clock,
   IntentKind,
@@ -185,7 +185,10 @@ async function inspectStep(ctx: StepContext): Promise<StepResult> {
   const rw = mounts.find((m) => !m.readOnly);
   if (rw) {
     ctx.session.hostMount = rw;
-    return { outcome: "mounted_rw", reason: `${t.fs.type} on ${t.device} is mounted at ${rw.mountpoint}` };
+    return {
+      outcome: "mounted_rw",
+      reason: `${t.fs.type} on ${t.device} is mounted at ${rw.mountpoint}`,
+    };
   }
   if (mounts.length) {
     ctx.session.hostMount = mounts[0]!;
@@ -211,7 +214,10 @@ async function mountStep(ctx: StepContext): Promise<StepResult> {
   if (check.status !== "clean") return hold(`fsck could not check ${t.device}: ${check.detail}`);
   if (ctx.simulate) {
     ctx.session.simMounted = true;
-    return { outcome: "mounted", reason: `(simulated) would mount ${t.device} at a private temporary directory` };
+    return {
+      outcome: "mounted",
+      reason: `(simulated) would mount ${t.device} at a private temporary directory`,
+    };
   }
   const mountpoint = ctx.fs.newTempMountPath();
   const intentId = ctx.store.addIntent({
@@ -258,7 +264,9 @@ async function writeTestStep(ctx: StepContext): Promise<StepResult> {
     async () => (await ctx.fs.removeScratch(scratch)).ok,
   );
   if (res.status === "ok") return { outcome: "ok", reason: `write test passed: ${res.detail}` };
-  if (res.status === "full") return { outcome: "full", reason: `filesystem full, not a disk fault: ${res.detail}` };
+  if (res.status === "full") {
+    return { outcome: "full", reason: `filesystem full, not a disk fault: ${res.detail}` };
+  }
   return { outcome: "failed", reason: `write test failed on ${mountpoint}: ${res.detail}` };
 }
 
@@ -268,7 +276,10 @@ async function remountStep(ctx: StepContext): Promise<StepResult> {
   const ro = (await ctx.fs.mounts(t.device)).find((m) => m.readOnly);
   if (!ro) {
     if (ctx.simulate && ctx.session.hostMount?.readOnly) {
-      return { outcome: "ok", reason: `(simulated) would remount ${ctx.session.hostMount.mountpoint} read-write` };
+      return {
+        outcome: "ok",
+        reason: `(simulated) would remount ${ctx.session.hostMount.mountpoint} read-write`,
+      };
     }
     return hold(`${t.device} is not mounted read-only any more`);
   }
@@ -301,9 +312,14 @@ async function diagnoseStep(ctx: StepContext): Promise<StepResult> {
   const busy = await exclusive(ctx, t.device);
   if (busy) return hold(busy);
   const check = await ctx.fs.fsck(t.device, t.fs.type!);
-  if (check.status === "corrupt") return { outcome: "corrupt", reason: `fsck found corruption: ${check.detail}` };
+  if (check.status === "corrupt") {
+    return { outcome: "corrupt", reason: `fsck found corruption: ${check.detail}` };
+  }
   if (check.status === "clean") {
-    return { outcome: "clean", reason: "writes fail on a clean, writable filesystem: the device is failing" };
+    return {
+      outcome: "clean",
+      reason: "writes fail on a clean, writable filesystem: the device is failing",
+    };
   }
   return hold(`fsck could not check ${t.device}: ${check.detail}`);
 }
@@ -318,9 +334,13 @@ async function fsckStep(ctx: StepContext): Promise<StepResult> {
     if (busy) return hold(busy);
   }
   const check = await ctx.fs.fsck(t.device, t.fs.type!);
-  if (check.status === "corrupt") return { outcome: "corrupt", reason: `fsck found corruption: ${check.detail}` };
+  if (check.status === "corrupt") {
+    return { outcome: "corrupt", reason: `fsck found corruption: ${check.detail}` };
+  }
   if (check.status === "clean") {
-    return hold(`fsck finds no corruption on ${t.device} but it cannot be mounted (${ctx.record.reason})`);
+    return hold(
+      `fsck finds no corruption on ${t.device} but it cannot be mounted (${ctx.record.reason})`,
+    );
   }
   return hold(`fsck could not check ${t.device}: ${check.detail}`);
 }
@@ -338,11 +358,19 @@ async function repairStep(ctx: StepContext): Promise<StepResult> {
   }
   const busy = await exclusive(ctx, device);
   if (busy) return hold(busy);
-  const res = await journal(ctx, { kind: "repair", device, detail: fsType }, () =>
-    ctx.fs.repair(device, fsType));
-  if (res.status === "ok") return { outcome: "ok", reason: `repaired ${fsType} on ${device}: ${res.detail}` };
+  const res = await journal(
+    ctx,
+    { kind: "repair", device, detail: fsType },
+    () => ctx.fs.repair(device, fsType),
+  );
+  if (res.status === "ok") {
+    return { outcome: "ok", reason: `repaired ${fsType} on ${device}: ${res.detail}` };
+  }
   if (res.status === "failed") {
-    return { outcome: "failed", reason: `repair of ${device} failed (exit ${res.exitCode}): ${res.detail}` };
+    return {
+      outcome: "failed",
+      reason: `repair of ${device} failed (exit ${res.exitCode}): ${res.detail}`,
+    };
   }
   return hold(`repair of ${device} did not run: ${res.detail}`);
 }

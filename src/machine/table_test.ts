@@ -99,10 +99,19 @@ Deno.test("planStep: budget per pass and per disk (B-11)", () => {
   const window = planStep("corrupt", { ...fresh(), repairsInWindow: 3 }, DEFAULT_LIMITS);
   strictEqual(window.kind, "give_up");
   if (window.kind === "give_up") ok(window.reason.includes("repaired 3 times"), window.reason);
-  strictEqual(planStep("repair_failed", { ...fresh(), reformatsInWindow: 1 }, DEFAULT_LIMITS).kind, "give_up");
+  strictEqual(
+    planStep("repair_failed", { ...fresh(), reformatsInWindow: 1 }, DEFAULT_LIMITS).kind,
+    "give_up",
+  );
   strictEqual(planStep("unscanned", { ...fresh(), holds: 3 }, DEFAULT_LIMITS).kind, "give_up");
-  strictEqual(planStep("scanned", { ...fresh(), stepsThisPass: 24 }, DEFAULT_LIMITS).kind, "give_up");
-  strictEqual(planStep("read_only", { ...fresh(), thisPass: { remount: 1 } }, DEFAULT_LIMITS).kind, "give_up");
+  strictEqual(
+    planStep("scanned", { ...fresh(), stepsThisPass: 24 }, DEFAULT_LIMITS).kind,
+    "give_up",
+  );
+  strictEqual(
+    planStep("read_only", { ...fresh(), thisPass: { remount: 1 } }, DEFAULT_LIMITS).kind,
+    "give_up",
+  );
   // Waiting for replacement is never "given up" (it is the end of the road already).
   deepStrictEqual(planStep("waiting_for_replacement", { ...fresh(), holds: 9 }, DEFAULT_LIMITS), {
     kind: "run",

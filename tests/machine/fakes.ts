@@ -118,7 +118,9 @@ export class FakeFs implements FsProbe {
   }
   /** Calls that change something. */
   get mutations(): string[] {
-    return this.calls.filter((c) => /^(mountTemp|releaseTemp|writeTest|remount|repair|reformat)/.test(c));
+    return this.calls.filter((c) =>
+      /^(mountTemp|releaseTemp|writeTest|remount|repair|reformat)/.test(c)
+    );
   }
   mounts(device: string): Promise<MountView[]> {
     return Promise.resolve(this.#dev(device).mounts.map((m) => ({ ...m })));
@@ -139,7 +141,9 @@ export class FakeFs implements FsProbe {
   }
   releaseTemp(mountpoint: string): Promise<ActionResult> {
     this.calls.push(`releaseTemp ${mountpoint}`);
-    for (const d of this.devices.values()) d.mounts = d.mounts.filter((m) => m.mountpoint !== mountpoint);
+    for (const d of this.devices.values()) {
+      d.mounts = d.mounts.filter((m) => m.mountpoint !== mountpoint);
+    }
     this.temps.delete(mountpoint);
     return Promise.resolve({ ok: true, detail: "released" });
   }
@@ -184,7 +188,9 @@ export class FakeFs implements FsProbe {
   repair(device: string): Promise<FixResult> {
     this.calls.push(`repair ${device}`);
     const d = this.#dev(device);
-    if (!d.repairable) return Promise.resolve({ status: "failed", exitCode: 4, detail: "run fsck manually" });
+    if (!d.repairable) {
+      return Promise.resolve({ status: "failed", exitCode: 4, detail: "run fsck manually" });
+    }
     d.corrupt = false;
     return Promise.resolve({ status: "ok", exitCode: 1, detail: "fixed" });
   }

@@ -27,7 +27,9 @@ export const DENO = `${REPO}tools/deno/node_modules/.bin/deno`;
  */
 export async function must(cmd: string, args: string[]): Promise<string> {
   const r = await runCommand(cmd, args, { timeoutMs: 120_000 });
-  if (r.code !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.code}): ${r.stderr.trim()}`);
+  if (r.code !== 0) {
+    throw new Error(`${cmd} ${args.join(" ")} failed (${r.code}): ${r.stderr.trim()}`);
+  }
   return r.stdout;
 }
 
@@ -65,7 +67,11 @@ export class Lab {
   }
 
   /** Creates a sparse image with a filesystem. */
-  async image(name: string, fs: "ext4" | "xfs", sizeMiB = fs === "xfs" ? 320 : 64): Promise<string> {
+  async image(
+    name: string,
+    fs: "ext4" | "xfs",
+    sizeMiB = fs === "xfs" ? 320 : 64,
+  ): Promise<string> {
     const file = `${this.dir}/${name}.img`;
     const f = await Deno.open(file, { create: true, write: true, truncate: true });
     await f.truncate(sizeMiB << 20);
