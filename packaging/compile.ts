@@ -17,7 +17,7 @@ import { loadConfigFile } from "../src/config/load.ts";
 import { BynarConfigSchema, DiskManagerConfigSchema } from "../src/config/schema.ts";
 import { BynarError } from "../src/errors.ts";
 import { netHostsFromConfig } from "./net_hosts.ts";
-import { type PermissionOptions, permissionFlags } from "./permissions.ts";
+import { permissionFlags, type PermissionOptions } from "./permissions.ts";
 
 /** Options for {@linkcode compileArgs}. */
 export interface CompileArgsOptions {

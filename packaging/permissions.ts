@@ -103,6 +103,8 @@ export const ENV_VARS: readonly PermissionEntry[] = [
   { value: "BYNAR_JIRA_PASSWORD", reason: "JIRA secret without writing it into bynar.json" },
   { value: "BYNAR_VAULT_TOKEN", reason: "Vault token without writing it into a config file" },
   { value: "BYNAR_SLACK_WEBHOOK", reason: "Slack webhook URL without a config file" },
+  { value: "BYNAR_TOKEN", reason: "bearer token for `bynar client`" },
+  { value: "VAULT_TOKEN", reason: "Vault's usual variable, accepted by `bynar token get`" },
   { value: "NO_COLOR", reason: "plain help/error output (commander)" },
   { value: "FORCE_COLOR", reason: "probed by commander's help colouring" },
 ];

@@ -7,7 +7,6 @@
 import { existsSync } from "node:fs";
 import { DatabaseSync } from "node:sqlite";
 import { pathToFileURL } from "node:url";
-import type { Command } from "@commander-js/extra-typings";
 import type { Config } from "../config/load.ts";
 import { databasePath } from "../config/load.ts";
 import type { BlockDisk } from "../inventory/model.ts";
@@ -53,24 +52,6 @@ export interface DiskStateRow {
   reason: string;
   /** Last transition, if any. */
   lastTransition: DiskStateView["lastTransition"];
-}
-
-/**
- * Adds `--graph`, `--run`, `--simulate` and `--db` to the `disks` command.
- *
- * @param cmd The command.
- * @returns The same command.
- */
-export function addMachineOptions<C extends Command>(cmd: C): C {
-  cmd
-    .option("--graph", "print the disk-health state machine as Graphviz DOT and exit")
-    .option("--run", "run one pass of the state machine (checks, repairs; see README)")
-    .option(
-      "--simulate",
-      "with --run: report the transitions it would make, with no side effect and no database write",
-    )
-    .option("--db <path>", "database path (default: bynar.json database_path)");
-  return cmd;
 }
 
 /**

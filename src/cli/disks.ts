@@ -97,7 +97,7 @@ export function disksCommand(): Command {
       "list this host's disks: type, size, filesystems, mounts, stable identity (WWN/serial) " +
         "and whether each is a system disk (holds /, /boot, /boot/efi or swap, or is listed in " +
         "ceph.json system_disks). Loop, RAM, optical, device-mapper and zram devices are " +
-        "skipped (--include-loop keeps loop devices). Read-only.",
+        "skipped (--include-loop keeps loop devices). Read-only unless --run (see --graph).",
     )
     .addOption(
       new Option("--format <format>", "output format").choices(["table", "json"]).default("table"),

@@ -133,6 +133,21 @@ export const BynarConfigSchema = z.strictObject({
   smart_policy: SmartPolicySchema,
   /** Prometheus textfile directory for `bynar --check --textfile`. */
   textfile_directory: z.string().optional(),
+  // --- detector → local disk-manager (bynar detect) ---
+  /** File holding the bearer token for the disk-manager API (re-read every pass; else BYNAR_TOKEN). */
+  manager_token_file: z.string().optional(),
+  /** Vault identity-token role to fetch the disk-manager token with (vault_endpoint + vault_token). */
+  manager_vault_role: z.string().optional(),
+  /** CA certificate (PEM) that signed the disk-manager's TLS certificate. */
+  manager_ca_file: z.string().optional(),
+  /** SHA-256 fingerprint of the disk-manager's (self-signed) certificate. */
+  manager_cert_pin: z.string().optional(),
+  /** Time limit of one disk-manager request, seconds. */
+  manager_timeout_seconds: z.number().int().min(1).default(30),
+  /** Attempts per disk-manager request on network errors, 5xx and 429 (with back-off). */
+  manager_retries: z.number().int().min(1).max(10).default(3),
+  /** How long one detector pass waits for a started removal/add before checking again next pass. */
+  operation_wait_seconds: z.number().int().min(0).default(60),
 });
 
 /** `disk-manager.json`. */

@@ -29,5 +29,6 @@ export {
   type RunMachineOptions,
 } from "./runner.ts";
 export { policySmartCheck, type PolicySmartCheckOptions } from "./smart_check.ts";
+export { backendOsdCheck } from "./osd_check.ts";
 export { systemMachine, type SystemMachineOptions } from "./system.ts";
 export { type DiskStateView, listDiskStates } from "./view.ts";

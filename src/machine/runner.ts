@@ -170,7 +170,6 @@ export async function runMachine(options: RunMachineOptions): Promise<PassReport
     : await recoverIntents(store, { fs: options.fs, clock, busyWaitMs });
 
   const disks = await options.disks.list();
-  const byKey = new Map(disks.map((d) => [d.identity.key, d]));
   const reports = new Map<string, DiskPassReport>();
   const report = (rec: MachineDiskRecord): DiskPassReport => {
     let r = reports.get(rec.diskKey);

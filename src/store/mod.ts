@@ -5,3 +5,4 @@
  */
 export * from "./db.ts";
 export * from "./disks_repo.ts";
+export * from "./machine_repo.ts";

@@ -551,6 +551,12 @@ function info(state: HarnessState): CephTestCluster {
 async function reuse(state: HarnessState): Promise<CephTestCluster | null> {
   if (!state.ready || !(await pidOf("mon.a")) || !(await monUp())) return null;
   if (!(await pidOf("mgr.x"))) await sh("ceph-mgr", ["-c", CONF_PATH, "-i", "x"]);
+  // A test that died mid-replacement leaves a destroyed or missing OSD: rebuild instead.
+  const dump = await cephJson<{ osds: { osd: number; state: string[] }[] }>(["osd", "dump"]);
+  const known = new Map(dump.osds.map((o) => [o.osd, o.state]));
+  if (state.osds.some((o) => !known.has(o.id) || known.get(o.id)!.includes("destroyed"))) {
+    return null;
+  }
   for (const osd of state.osds) {
     const mounted = await isMountpoint(`${OSD_DATA_ROOT}/ceph-${osd.id}`);
     if (!mounted) {
@@ -584,7 +590,10 @@ export async function ensureCluster(
   try {
     const state = await readState();
     if (state) {
-      const reused = await reuse(state).catch(() => null);
+      const reused = await reuse(state).catch((err) => {
+        console.error(`test cluster: cannot reuse (${err}); rebuilding`);
+        return null;
+      });
       if (reused) return reused;
     }
     return await bootstrap();

@@ -6,7 +6,7 @@
  */
 import { type CephConfig, CephConfigSchema } from "../../src/config/schema.ts";
 import { ceph, type CephTestCluster } from "./cluster.ts";
-import { runCommand } from "../../src/process/run.ts";
+import { getRadosConnection } from "../../ffi/librados/mod.ts";
 
 /**
  * Builds the ceph.json of the test cluster.
@@ -39,7 +39,8 @@ export function testCephConfig(
 }
 
 /**
- * Writes `count` objects of 1 MiB (random) to the pool and returns their SHA-256.
+ * Writes `count` objects of 1 MiB (random) to the pool through librados and returns
+ * their SHA-256.
  *
  * @param c Cluster.
  * @param prefix Object name prefix.
@@ -51,29 +52,22 @@ export async function writeChecksummedData(
   prefix: string,
   count: number,
 ): Promise<Map<string, string>> {
-  const dir = await Deno.makeTempDir({ prefix: "bynar-ceph-data-" });
+  const rados = await getRadosConnection({ confPath: c.confPath });
   const sums = new Map<string, string>();
-  try {
-    const file = `${dir}/obj`;
-    for (let i = 0; i < count; i++) {
-      const data = new Uint8Array(1024 * 1024);
-      for (let o = 0; o < data.length; o += 65536) {
-        crypto.getRandomValues(data.subarray(o, o + 65536));
-      }
-      await Deno.writeFile(file, data);
-      const name = `${prefix}-${i}`;
-      const r = await runCommand("rados", ["-c", c.confPath, "-p", c.pool, "put", name, file]);
-      if (r.code !== 0) throw new Error(`rados put ${name}: ${r.stderr}`);
-      sums.set(name, await sha256(data));
+  for (let i = 0; i < count; i++) {
+    const data = new Uint8Array(1024 * 1024);
+    for (let o = 0; o < data.length; o += 65536) {
+      crypto.getRandomValues(data.subarray(o, o + 65536));
     }
-  } finally {
-    await Deno.remove(dir, { recursive: true });
+    const name = `${prefix}-${i}`;
+    await rados.writeFull(c.pool, name, data);
+    sums.set(name, await sha256(data));
   }
   return sums;
 }
 
 /**
- * Reads the objects back and returns the names whose checksum differs.
+ * Reads the objects back (librados) and returns the names whose checksum differs.
  *
  * @param c Cluster.
  * @param sums Expected digests.
@@ -83,17 +77,11 @@ export async function verifyChecksummedData(
   c: CephTestCluster,
   sums: Map<string, string>,
 ): Promise<string[]> {
-  const dir = await Deno.makeTempDir({ prefix: "bynar-ceph-data-" });
+  const rados = await getRadosConnection({ confPath: c.confPath });
   const bad: string[] = [];
-  try {
-    for (const [name, sum] of sums) {
-      const file = `${dir}/${name}`;
-      const r = await runCommand("rados", ["-c", c.confPath, "-p", c.pool, "get", name, file]);
-      if (r.code !== 0 || await sha256(await Deno.readFile(file)) !== sum) bad.push(name);
-      await Deno.remove(file).catch(() => {});
-    }
-  } finally {
-    await Deno.remove(dir, { recursive: true });
+  for (const [name, sum] of sums) {
+    const data = await rados.read(c.pool, name, 2 * 1024 * 1024).catch(() => null);
+    if (!data || await sha256(new Uint8Array(data)) !== sum) bad.push(name);
   }
   return bad;
 }

@@ -150,6 +150,9 @@ export class Lab {
       for (const m of await mountsOf(l).catch(() => [])) {
         if (m.mountpoint.startsWith("/run/bynar/mnt/") || m.mountpoint.startsWith(this.dir)) {
           await runCommand("umount", [m.mountpoint]).catch(() => {});
+          if (m.mountpoint.startsWith("/run/bynar/mnt/")) {
+            await Deno.remove(m.mountpoint).catch(() => {});
+          }
         }
       }
     }

@@ -17,7 +17,6 @@ import {
   corruptXfs,
   FIXTURES,
   Lab,
-  must,
   privateMountDirs,
 } from "./lab.ts";
 

@@ -157,12 +157,19 @@ Deno.test("deb: contents, owners and modes; secret-bearing configs are 0600 (B-3
   // nothing else under /etc, no logrotate (logs go to journald), no log files
   assert.deepEqual(
     [...entries.keys()].filter((p) => p.startsWith("/etc/") && !p.endsWith("/")).sort(),
-    ["/etc/bynar/bynar.json", "/etc/bynar/ceph.json", "/etc/bynar/disk-manager.json", "/etc/default/bynar"],
+    [
+      "/etc/bynar/bynar.json",
+      "/etc/bynar/ceph.json",
+      "/etc/bynar/disk-manager.json",
+      "/etc/default/bynar",
+    ],
   );
   // the runtime is the pinned Deno, byte for byte
   const { tree } = await packageOnce();
   const shipped = await Deno.stat(join(tree, "usr/lib/bynar/deno"));
-  const pinned = await Deno.stat(await Deno.realPath(join(ROOT, "tools/deno/node_modules/.bin/deno")));
+  const pinned = await Deno.stat(
+    await Deno.realPath(join(ROOT, "tools/deno/node_modules/.bin/deno")),
+  );
   assert.equal(shipped.size, pinned.size);
 });
 
@@ -195,7 +202,7 @@ Deno.test("launcher: passes exactly the compiled binary's permission flags", asy
   await must("cp", ["-a", join(tree, "usr"), join(copy, "usr")]);
   await Deno.writeTextFile(
     join(copy, "usr/lib/bynar/deno"),
-    "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n",
+    '#!/bin/sh\nfor a in "$@"; do printf \'%s\\n\' "$a"; done\n',
   );
   const lib = join(copy, "usr/lib/bynar");
   const shippedDefaults = join(tree, "etc/default/bynar");
@@ -204,12 +211,22 @@ Deno.test("launcher: passes exactly the compiled binary's permission flags", asy
     assert.equal(r.code, 0, r.stderr);
     return r.stdout.trimEnd().split("\n");
   };
-  const expected = [...RUNTIME_FLAGS, ...permissionFlags(), `${lib}/bynar.js`, "--check", "--format", "json"];
+  const expected = [
+    ...RUNTIME_FLAGS,
+    ...permissionFlags(),
+    `${lib}/bynar.js`,
+    "--check",
+    "--format",
+    "json",
+  ];
   assert.deepEqual(await argv({ BYNAR_DEFAULTS: shippedDefaults }), expected);
   assert.deepEqual(await argv({ BYNAR_DEFAULTS: "/nonexistent" }), expected);
   // identical to what `deno task compile` bakes into dist/bynar
   const compiled = compileArgs().filter((a) => a.startsWith("--allow-"));
-  assert.deepEqual((await argv({ BYNAR_DEFAULTS: shippedDefaults })).filter((a) => a.startsWith("--allow-")), compiled);
+  assert.deepEqual(
+    (await argv({ BYNAR_DEFAULTS: shippedDefaults })).filter((a) => a.startsWith("--allow-")),
+    compiled,
+  );
   // found through a symlink too (readlink -f)
   const link = join(copy, "bynar-link");
   await Deno.symlink(join(copy, "usr/bin/bynar"), link);
@@ -352,7 +369,10 @@ Deno.test("dpkg --root: install, B-38 fix on upgrade, remove keeps configs, purg
   assert.equal(r.code, 0, r.stderr);
   assert.equal(await mode("etc/bynar/bynar.json"), 0o600);
   assert.equal(await mode("etc/bynar/disk-manager.json"), 0o600);
-  assert.equal(await Deno.readTextFile(join(root, "etc/bynar/disk-manager.json")), '{"port": 5556}\n');
+  assert.equal(
+    await Deno.readTextFile(join(root, "etc/bynar/disk-manager.json")),
+    '{"port": 5556}\n',
+  );
   assert.match(r.stderr, /set .*disk-manager\.json to mode 0600/);
 
   await Deno.writeTextFile(join(root, "var/lib/bynar/bynar.db"), "state");
@@ -393,7 +413,14 @@ Deno.test("systemd units pass systemd-analyze verify and are hardened", async ()
   const text = (u: string) => Deno.readTextFile(join(tree, "lib/systemd/system", u));
   for (const u of units.filter((u) => u.endsWith(".service"))) {
     const t = await text(u);
-    for (const line of ["ProtectSystem=strict", "PrivateTmp=yes", "NoNewPrivileges=yes", "DevicePolicy=closed"]) {
+    for (
+      const line of [
+        "ProtectSystem=strict",
+        "PrivateTmp=yes",
+        "NoNewPrivileges=yes",
+        "DevicePolicy=closed",
+      ]
+    ) {
       assert.match(t, new RegExp(`^${line}$`, "m"), `${u}: ${line}`);
     }
     const caps = t.match(/^CapabilityBoundingSet=(.*)$/m)?.[1]?.split(" ") ?? [];
@@ -419,4 +446,126 @@ Deno.test("systemd units start subcommands the packaged program has", async () =
     const sub = t.match(/^ExecStart=\/usr\/bin\/bynar (\S+)/m)?.[1] ?? "";
     assert.match(help.stdout, new RegExp(`^  ${sub}\\b`, "m"), `${u}: "bynar ${sub}" is missing`);
   }
+});
+
+function freePort(): number {
+  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (l.addr as Deno.NetAddr).port;
+  l.close();
+  return port;
+}
+
+Deno.test("installed: bynar disk-manager serves on loopback and bynar client lists the disks", async () => {
+  const { bynar } = await packageOnce();
+  const { withCluster } = await import("../ceph/cluster.ts");
+  const { makeTestPki } = await import("../api/pki.ts");
+  const dir = await runDir();
+  const pki = await makeTestPki(dir);
+  const keygen = await run(bynar, [
+    "token",
+    "keygen",
+    "--out-key",
+    join(dir, "key.jwk"),
+    "--out-jwks",
+    join(dir, "jwks.json"),
+  ]);
+  assert.equal(keygen.code, 0, keygen.stderr);
+  const port = freePort();
+  const metricsPort = freePort();
+  await Deno.writeTextFile(
+    join(dir, "disk-manager.json"),
+    JSON.stringify({
+      listen_address: "127.0.0.1",
+      port,
+      metrics_port: metricsPort,
+      tls_cert: pki.certPath,
+      tls_key: pki.keyPath,
+      jwks_file: join(dir, "jwks.json"),
+      jwt_issuer: "bynar-pkgtest",
+      audit_log: join(dir, "audit.log"),
+    }),
+  );
+  await Deno.writeTextFile(
+    join(dir, "bynar.json"),
+    JSON.stringify({ database_path: join(dir, "bynar.db") }),
+  );
+  await withCluster(async (cluster) => {
+    // librados reads the conf and keyring from native code: outside Deno's read list.
+    await Deno.writeTextFile(
+      join(dir, "ceph.json"),
+      JSON.stringify({
+        config_file: cluster.confPath,
+        keyring: cluster.keyring,
+        client_mount_timeout: 10,
+        daemon_control: "process",
+        osd_create_mode: "raw",
+      }),
+    );
+    const child = new Deno.Command(bynar, {
+      args: ["disk-manager", "--config-dir", dir],
+      env: { RUST_BACKTRACE: "0", NO_COLOR: "1" },
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    let log = "";
+    const drain = (async () => {
+      for await (const chunk of child.stderr.pipeThrough(new TextDecoderStream())) log += chunk;
+    })();
+    const stdoutDrain = child.stdout.pipeTo(new WritableStream());
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!log.includes("disk-manager: serving") && Date.now() < deadline) {
+        const status = await Promise.race([
+          child.status,
+          new Promise<null>((r) => setTimeout(() => r(null), 200)),
+        ]);
+        if (status) break;
+      }
+      assert.match(log, /disk-manager: serving https:\/\/127\.0\.0\.1:\d+\/v1/, log);
+      const health = await fetch(`http://127.0.0.1:${metricsPort}/healthz`);
+      assert.equal(health.status, 200, await health.text());
+
+      const issued = await run(bynar, [
+        "token",
+        "issue",
+        "--key",
+        join(dir, "key.jwk"),
+        "--sub",
+        "pkgtest",
+        "--scope",
+        "disks:read",
+        "--config-dir",
+        dir,
+      ]);
+      assert.equal(issued.code, 0, issued.stderr);
+      await Deno.writeTextFile(join(dir, "token"), issued.stdout.trim());
+      const list = await run(bynar, [
+        "client",
+        "--host",
+        "localhost",
+        "-p",
+        String(port),
+        "--ca",
+        pki.caPath,
+        "--token-file",
+        join(dir, "token"),
+        "--config-dir",
+        dir,
+        "list",
+      ]);
+      assert.equal(list.code, 0, `${list.stdout}${list.stderr}\n--- disk-manager log ---\n${log}`);
+      assert.match(list.stdout, /^DEVICE\s+TYPE\s+IDENTITY/);
+    } finally {
+      try {
+        child.kill("SIGTERM");
+      } catch {
+        // already exited
+      }
+      const status = await child.status;
+      await drain;
+      await stdoutDrain;
+      assert.equal(status.code, 0, `disk-manager did not stop cleanly on SIGTERM:\n${log}`);
+    }
+  });
 });

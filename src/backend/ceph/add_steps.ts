@@ -115,6 +115,7 @@ export const ADD_STEPS: Record<string, StepHandler> = {
     const id = osdIdOf(run);
     const { api, host, repo, mode, ctx } = run.deps;
     await assertSameDevice(run);
+    if (run.resumed) await host.waitForVolumeIdle(run.op.device);
     if (await checkLabel(run) === "ours") return "already prepared";
     const o = (await api.osdDump()).osds.find((x) => x.id === id);
     if (o && !o.state.includes("destroyed")) {
@@ -161,6 +162,7 @@ export const ADD_STEPS: Record<string, StepHandler> = {
       fsid = (await host.label(run.op.device, mode))?.osdFsid ?? null;
       if (!fsid) throw new Error(`Cannot activate osd.${id}: no OSD label on "${run.op.device}"`);
     }
+    if (run.resumed) await host.waitForVolumeIdle(run.op.device);
     if (await host.isMounted(dir) || mode === "lvm") {
       let current = "";
       try {

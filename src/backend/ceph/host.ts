@@ -31,6 +31,11 @@ export interface CephHost {
   exec(call: ProgramCall, timeoutMs?: number): Promise<string>;
   /** Device numbers (`major:minor`) of a device and its partitions. */
   devNumbers(device: string): Promise<string[]>;
+  /**
+   * Waits until no ceph-volume process works on `device` (one left running by a crashed
+   * Bynar process must finish before a resume touches the device).
+   */
+  waitForVolumeIdle(device: string, timeoutMs?: number): Promise<void>;
 }
 
 /** Options of {@linkcode createCephHost}. */
@@ -217,7 +222,38 @@ export function createCephHost(options: CephHostOptions): CephHost {
     },
     exec,
     devNumbers,
+    async waitForVolumeIdle(device, timeoutMs = 600_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const busy = volumeProcesses(proc, device);
+        if (busy.length === 0) return;
+        if (Date.now() > deadline) {
+          throw new SafetyError(
+            "device_busy",
+            `Cannot continue on "${device}": ceph-volume (pid ${
+              busy.join(", ")
+            }) still works on it`,
+            { device },
+          );
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    },
   };
+}
+
+function volumeProcesses(proc: string, device: string): number[] {
+  const out: number[] = [];
+  for (const e of Deno.readDirSync(proc)) {
+    if (!/^\d+$/.test(e.name) || Number(e.name) === Deno.pid) continue;
+    try {
+      const args = Deno.readTextFileSync(`${proc}/${e.name}/cmdline`).split("\0");
+      if (args.some((a) => a.endsWith("ceph-volume")) && args.includes(device)) {
+        out.push(Number(e.name));
+      }
+    } catch { /* gone */ }
+  }
+  return out;
 }
 
 function call0Env(o: VolumeCallOptions): Record<string, string> {

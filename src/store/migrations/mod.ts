@@ -11,6 +11,7 @@ import { MIGRATION_0001 } from "./0001_core.ts";
 import { MIGRATION_0002 } from "./0002_machine.ts";
 import { MIGRATION_0003 } from "./0003_backend_ops.ts";
 import { MIGRATION_0004 } from "./0004_api.ts";
+import { MIGRATION_0005 } from "./0005_detect.ts";
 
 /** All migrations. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_0002,
   MIGRATION_0003,
   MIGRATION_0004,
+  MIGRATION_0005,
 ];

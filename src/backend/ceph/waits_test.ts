@@ -1,0 +1,60 @@
+import assert from "node:assert/strict";
+import { type Clock, pollUntil, WaitTimeoutError } from "./waits.ts";
+
+function fakeClock(): Clock & { sleeps: number[] } {
+  let now = 0;
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => now,
+    sleep: (ms) => {
+      sleeps.push(ms);
+      now += ms;
+      return Promise.resolve();
+    },
+  };
+}
+
+Deno.test("polls with exponential back-off up to the max delay, never busy-looping", async () => {
+  const clock = fakeClock();
+  let n = 0;
+  const r = await pollUntil(() => Promise.resolve({ done: ++n === 6, description: `poll ${n}` }), {
+    what: "x",
+    timeoutMs: 60_000,
+    clock,
+    initialDelayMs: 250,
+    maxDelayMs: 1000,
+  });
+  assert.equal(r.polls, 6);
+  assert.deepEqual(clock.sleeps, [250, 375, 563, 845, 1000]);
+  assert.equal(r.description, "poll 6");
+});
+
+Deno.test("gives up at the deadline with the last observed state", async () => {
+  const clock = fakeClock();
+  await assert.rejects(
+    pollUntil(() => Promise.resolve({ done: false, description: "peering=3" }), {
+      what: "osd.1 to drain",
+      timeoutMs: 5000,
+      clock,
+    }),
+    (e: unknown) =>
+      e instanceof WaitTimeoutError && /osd\.1 to drain/.test(e.message) &&
+      /peering=3/.test(e.message),
+  );
+  assert.ok(clock.now() <= 5000);
+});
+
+Deno.test("an aborted signal stops the wait", async () => {
+  const ac = new AbortController();
+  ac.abort(new Error("cancelled"));
+  await assert.rejects(
+    pollUntil(() => Promise.resolve({ done: false, description: "" }), {
+      what: "x",
+      timeoutMs: 1000,
+      clock: fakeClock(),
+      signal: ac.signal,
+    }),
+    /cancelled/,
+  );
+});

@@ -1,0 +1,155 @@
+/**
+ * The real {@linkcode DiskManagerPort}: the local disk-manager's HTTPS API through
+ * {@linkcode ApiClient}, with a timeout on every request and retries with back-off on
+ * network errors, 5xx and 429 (B-23). Every mutating request names the disk's path AND
+ * identity.
+ *
+ * @module
+ */
+import { ApiClient, ApiClientError } from "../api/client.ts";
+import type { OperationStatusMsg, OpOutcomeResultMsg } from "../api/codec/messages.ts";
+import { BynarError, errorMessage } from "../errors.ts";
+import type { DiskManagerPort, ManagedDisk, OpStart, OpState, SafetyAnswer } from "./types.ts";
+
+/** The client calls the adapter makes (ApiClient in production, a double in tests). */
+export type ManagerApi = Pick<ApiClient, "safeToRemove" | "remove" | "add" | "operation">;
+
+/** Options of {@linkcode HttpDiskManager}. */
+export interface HttpDiskManagerOptions {
+  /**
+   * Attempts per call for retryable failures.
+   * @default 3
+   */
+  attempts?: number;
+  /**
+   * First back-off, ms (doubled each retry).
+   * @default 1000
+   */
+  backoffMs?: number;
+  /**
+   * Waits between attempts.
+   * @default setTimeout
+   */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+function retryable(err: unknown): boolean {
+  if (!(err instanceof ApiClientError)) return false;
+  return err.status === 0 || err.status === 429 || err.status >= 500;
+}
+
+function outcomeOf(m: OpOutcomeResultMsg): "Success" | "Skipped" | "SkipRepeat" {
+  return m.outcome === "Skipped" || m.outcome === "SkipRepeat" ? m.outcome : "Success";
+}
+
+function opState(s: OperationStatusMsg): OpState {
+  const r = s.result;
+  return {
+    state: s.state,
+    message: r?.error_msg ?? r?.message ?? s.message ?? s.step ?? "",
+    osdId: r?.osd_id ?? null,
+    outcome: r ? outcomeOf(r) : undefined,
+  };
+}
+
+/** The disk-manager over HTTPS. */
+export class HttpDiskManager implements DiskManagerPort {
+  #api: ManagerApi;
+  #attempts: number;
+  #backoff: number;
+  #sleep: (ms: number) => Promise<void>;
+
+  /**
+   * Creates the adapter.
+   *
+   * @param api The API client.
+   * @param options Retries and back-off.
+   */
+  constructor(api: ManagerApi, options: HttpDiskManagerOptions = {}) {
+    this.#api = api;
+    this.#attempts = Math.max(1, options.attempts ?? 3);
+    this.#backoff = options.backoffMs ?? 1000;
+    this.#sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  async #retry<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    for (let i = 1;; i++) {
+      try {
+        return await fn();
+      } catch (err) {
+        if (!retryable(err) || i >= this.#attempts) {
+          if (err instanceof BynarError) throw err;
+          throw new BynarError("manager_failed", `Cannot ${what}: ${errorMessage(err)}`, { cause: err });
+        }
+        await this.#sleep(this.#backoff * 2 ** (i - 1));
+      }
+    }
+  }
+
+  /** @inheritdoc */
+  async safeToRemove(disk: ManagedDisk): Promise<Omit<SafetyAnswer, "passId">> {
+    const r = await this.#retry(
+      `ask whether "${disk.path}" is safe to remove`,
+      () => this.#api.safeToRemove(disk.path, disk.identity),
+    );
+    if (r.result === "ERR") {
+      return { outcome: "Error", safe: false, reason: r.error_msg ?? "error", osdId: disk.osdId ?? null };
+    }
+    return {
+      outcome: outcomeOf(r),
+      safe: !!r.value,
+      reason: r.message ?? "",
+      osdId: r.osd_id ?? disk.osdId ?? null,
+    };
+  }
+
+  async #mutate(kind: "remove" | "add", disk: ManagedDisk): Promise<OpStart> {
+    const reply = await this.#retry(`${kind} "${disk.path}"`, () =>
+      kind === "remove"
+        ? this.#api.remove(disk.path, disk.identity)
+        : this.#api.add(disk.path, disk.identity, disk.osdId != null ? { osdId: disk.osdId } : {}));
+    if (reply.operation) return { kind: "started", opId: reply.operation.id };
+    const r = reply.result;
+    if (!r || r.result === "ERR") {
+      throw new BynarError(
+        "manager_failed",
+        `Cannot ${kind} "${disk.path}": ${r?.error_msg ?? "the disk-manager gave no result"}`,
+        { device: disk.path },
+      );
+    }
+    return { kind: "done", outcome: outcomeOf(r), message: r.message ?? "", osdId: r.osd_id ?? null };
+  }
+
+  /** @inheritdoc */
+  remove(disk: ManagedDisk): Promise<OpStart> {
+    return this.#mutate("remove", disk);
+  }
+
+  /** @inheritdoc */
+  add(disk: ManagedDisk): Promise<OpStart> {
+    return this.#mutate("add", disk);
+  }
+
+  /** @inheritdoc */
+  async operation(opId: string): Promise<OpState> {
+    try {
+      return opState(await this.#retry(`read operation ${opId}`, () => this.#api.operation(opId)));
+    } catch (err) {
+      if (err instanceof ApiClientError && err.status === 404) {
+        return { state: "MISSING", message: err.message, osdId: null };
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * Not offered by the API client (no operation listing yet): a resumed request is sent
+   * again instead, which the backend answers idempotently (it resumes its own journaled
+   * operation, or says SkipRepeat; a still-running one answers 409 and is retried).
+   *
+   * @returns Always null.
+   */
+  findOperation(): Promise<string | null> {
+    return Promise.resolve(null);
+  }
+}
