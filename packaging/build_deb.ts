@@ -36,7 +36,12 @@ export const DEPENDS: readonly string[] = [
 export const RECOMMENDS: readonly string[] = ["librados2", "ceph-common"];
 
 /** `Suggests:` — repair and partitioning tools, the textfile consumer. */
-export const SUGGESTS: readonly string[] = ["xfsprogs", "gdisk", "prometheus-node-exporter"];
+export const SUGGESTS: readonly string[] = [
+  "xfsprogs",
+  "gdisk",
+  "parted",
+  "prometheus-node-exporter",
+];
 
 /**
  * `deno run` flags placed before the permission flags in the launcher: no config or lock
@@ -56,6 +61,7 @@ export const RUNTIME_FLAGS: readonly string[] = [
 /** Permission flags the launcher lets `/etc/default/bynar` extend (flag kind → variable). */
 export const EXTENSIBLE: Readonly<Record<string, string>> = {
   "--allow-write": "BYNAR_ALLOW_WRITE",
+  "--allow-run": "BYNAR_ALLOW_RUN",
   "--allow-net": "BYNAR_ALLOW_NET",
 };
 
@@ -128,9 +134,9 @@ export interface LauncherOptions {
  * The `/usr/bin/bynar` launcher (POSIX sh).
  *
  * It resolves its own path, runs `<prefix>/lib/bynar/deno` on `<prefix>/lib/bynar/bynar.js`
- * with the given flags, and appends `BYNAR_ALLOW_NET` / `BYNAR_ALLOW_WRITE` from
- * `/etc/default/bynar` (or `$BYNAR_DEFAULTS`) to the net and write lists; with both empty
- * the flags are exactly `flags`.
+ * with the given flags, and appends `BYNAR_ALLOW_NET` / `BYNAR_ALLOW_WRITE` /
+ * `BYNAR_ALLOW_RUN` from `/etc/default/bynar` (or `$BYNAR_DEFAULTS`) to the net, write and
+ * run lists; with all three empty the flags are exactly `flags`.
  *
  * @param options The flags.
  * @returns The script text.
@@ -145,12 +151,18 @@ export function launcherScript(options: LauncherOptions): string {
     'lib="${self%/bin/*}/lib/bynar"',
     "BYNAR_ALLOW_NET=",
     "BYNAR_ALLOW_WRITE=",
+    "BYNAR_ALLOW_RUN=",
     'defaults="${BYNAR_DEFAULTS:-/etc/default/bynar}"',
     '# shellcheck disable=SC1090\nif [ -r "$defaults" ]; then . "$defaults"; fi',
     "# A fixed PATH: programs in --allow-run are resolved through it.",
     "PATH=/usr/sbin:/usr/bin:/sbin:/bin",
     "DENO_NO_UPDATE_CHECK=1",
     "export PATH DENO_NO_UPDATE_CHECK",
+    "# V8 code cache of the bundle: a start takes about 100 ms with it, 280 ms without.",
+    'if [ -z "${DENO_DIR:-}" ] && [ -d /var/cache/bynar ] && [ -w /var/cache/bynar ]; then',
+    "  DENO_DIR=/var/cache/bynar",
+    "  export DENO_DIR",
+    "fi",
     'exec "$lib/deno" \\',
   ];
   for (const flag of options.runtimeFlags ?? RUNTIME_FLAGS) lines.push(`  ${shellQuote(flag)} \\`);

@@ -7,7 +7,8 @@
  * same program with exactly the same permission flags.
  *
  * Usage: `deno task compile [--output dist/bynar] [--config-dir DIR] [--allow-net-host H:P]…`
- * (`--config-dir` derives the network destinations from that configuration).
+ * (`--config-dir` derives the network destinations and the ticket_command program from
+ * that configuration).
  *
  * @module
  */
@@ -16,7 +17,7 @@ import { join } from "node:path";
 import { loadConfigFile } from "../src/config/load.ts";
 import { BynarConfigSchema, DiskManagerConfigSchema } from "../src/config/schema.ts";
 import { BynarError } from "../src/errors.ts";
-import { netHostsFromConfig } from "./net_hosts.ts";
+import { netHostsFromConfig, programsFromConfig } from "./config_grants.ts";
 import { permissionFlags, type PermissionOptions } from "./permissions.ts";
 
 /** Options for {@linkcode compileArgs}. */
@@ -151,16 +152,22 @@ export async function existingAssets(root: string): Promise<string[]> {
 }
 
 /**
- * Derives network destinations from a configuration directory (secrets are not resolved).
+ * Derives the configuration-dependent grants from a directory (secrets are not resolved).
  *
  * @param dir The configuration directory.
- * @returns `host:port` entries.
+ * @returns Network destinations and extra programs.
  * @throws {ConfigError} When a file is invalid.
+ * @throws {RangeError} When ticket_command is not an absolute path.
  */
-export async function netHostsFromDir(dir: string): Promise<string[]> {
+export async function grantsFromDir(
+  dir: string,
+): Promise<{ netHosts: string[]; programs: string[] }> {
   const bynar = await loadConfigFile(join(dir, "bynar.json"), BynarConfigSchema);
   const diskManager = await loadConfigFile(join(dir, "disk-manager.json"), DiskManagerConfigSchema);
-  return netHostsFromConfig({ bynar: bynar.value, diskManager: diskManager.value });
+  return {
+    netHosts: netHostsFromConfig({ bynar: bynar.value, diskManager: diskManager.value }),
+    programs: programsFromConfig(bynar.value),
+  };
 }
 
 async function readVersion(root: string): Promise<string> {
@@ -197,11 +204,16 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const netHosts = [...values["allow-net-host"]];
-  if (values["config-dir"]) netHosts.push(...await netHostsFromDir(values["config-dir"]));
+  const programs: string[] = [];
+  if (values["config-dir"]) {
+    const grants = await grantsFromDir(values["config-dir"]);
+    netHosts.push(...grants.netHosts);
+    programs.push(...grants.programs);
+  }
   const args = compileArgs({
     output: values.output,
     includes: await existingAssets(root),
-    permissions: { netHosts },
+    permissions: { netHosts, programs },
   });
   await Deno.mkdir(join(root, "dist"), { recursive: true });
   const child = new Deno.Command(Deno.execPath(), {

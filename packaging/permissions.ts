@@ -46,6 +46,11 @@ export interface PermissionOptions {
    */
   netHosts?: readonly string[];
   /**
+   * Extra programs (absolute paths), e.g. the `ticket_command` program.
+   * @default []
+   */
+  programs?: readonly string[];
+  /**
    * The Prometheus textfile directory `bynar --check --textfile` writes into.
    * @default "/var/lib/prometheus/node-exporter"
    */
@@ -89,9 +94,8 @@ export const RUN_PROGRAMS: readonly PermissionEntry[] = [
   { value: "/usr/sbin/mkfs.xfs", reason: "reformat (only with allow_reformat)" },
   { value: "/usr/sbin/ceph-volume", reason: "create, activate and zap OSDs" },
   { value: "/usr/bin/ceph-osd", reason: "OSD mkfs/identity for replacement disks" },
-  { value: "/usr/sbin/sgdisk", reason: "GPT zap and journal partitions" },
-  { value: "/usr/sbin/sfdisk", reason: "read/write MBR and GPT partition tables" },
-  { value: "/usr/bin/partx", reason: "tell the kernel about changed partitions" },
+  { value: "/usr/sbin/sgdisk", reason: "journal partitions for replacement OSDs" },
+  { value: "/usr/sbin/partprobe", reason: "re-read a partition table after sgdisk" },
   { value: "/usr/bin/systemctl", reason: "start/stop ceph-osd@N units" },
 ];
 
@@ -142,8 +146,9 @@ export function permissionGrants(options: PermissionOptions = {}): PermissionGra
         { value: "/run/bynar", reason: "runtime files and temporary mount points" },
         { value: "/etc/bynar", reason: "configuration, TLS certificate/key, JWKS, freeze file" },
         { value: "/var/lib/bynar", reason: "SQLite state database" },
-        { value: "/etc/ceph", reason: "ceph.conf and client keyrings" },
-        { value: "/var/lib/ceph", reason: "OSD data directories and bootstrap keyring" },
+        // ceph.conf and keyrings are read by librados (native) and ceph-volume (a
+        // subprocess), outside Deno's checks: /etc/ceph needs no grant.
+        { value: "/var/lib/ceph", reason: "OSD data directories (fsid of a re-created OSD)" },
         { value: "/etc/fstab", reason: "filesystems declared read-only are not reported" },
         { value: "/etc/hosts", reason: "the host's FQDN for tickets and metrics" },
         { value: textfile, reason: "atomic rename of the Prometheus textfile" },
@@ -157,7 +162,15 @@ export function permissionGrants(options: PermissionOptions = {}): PermissionGra
         { value: textfile, reason: "Prometheus textfile (`bynar --check --textfile`)" },
       ],
     },
-    { kind: "run", entries: RUN_PROGRAMS },
+    {
+      kind: "run",
+      entries: [
+        ...RUN_PROGRAMS,
+        ...(options.programs ?? [])
+          .filter((p) => !RUN_PROGRAMS.some((e) => e.value === p))
+          .map((value) => ({ value, reason: "ticket_command (configured)" })),
+      ],
+    },
     { kind: "net", entries: net },
     { kind: "env", entries: ENV_VARS },
     { kind: "sys", entries: SYS_NAMES },
@@ -209,7 +222,8 @@ export function permissionTable(options: PermissionOptions = {}): string {
   }
   rows.push(
     `| (none) | \`${KERNEL_PSEUDO_FS.join("`, `")}\` | not grantable: Deno requires ` +
-      "`--allow-all` for any access under them, so Bynar reads them through libc (FFI) |",
+      "`--allow-all` for any access under them; Bynar's TypeScript must read them through " +
+      "libc over FFI |",
   );
   return rows.join("\n");
 }

@@ -40,7 +40,6 @@ Deno.test("permissionFlags: reads and writes are exactly the documented lists", 
     "/run/bynar",
     "/etc/bynar",
     "/var/lib/bynar",
-    "/etc/ceph",
     "/var/lib/ceph",
     "/etc/fstab",
     "/etc/hosts",
@@ -100,4 +99,12 @@ Deno.test("permissionGrants: every entry and the unscoped ffi grant carry a reas
   const table = permissionTable();
   assert.match(table, /\| `--allow-ffi` \| \(unscoped\) \| pointer access/);
   assert.match(table, /\| `--allow-run` \| `\/usr\/sbin\/smartctl` \|/);
+});
+
+Deno.test("permissionFlags: configured programs are appended to the run list once", () => {
+  const run = flag(
+    permissionFlags({ programs: ["/usr/local/bin/open-ticket", "/usr/sbin/smartctl"] }),
+    "run",
+  );
+  assert.deepEqual(run, [...RUN_PROGRAMS.map((p) => p.value), "/usr/local/bin/open-ticket"]);
 });

@@ -13,7 +13,14 @@ import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { timeout } from "hono/timeout";
-import { BynarError, CommandError, ConfigError, FfiError, ParseError, SafetyError } from "../errors.ts";
+import {
+  BynarError,
+  CommandError,
+  ConfigError,
+  FfiError,
+  ParseError,
+  SafetyError,
+} from "../errors.ts";
 import type { AuditSink } from "./audit/log.ts";
 import { encodeMessage, protoTypes } from "./codec/proto.ts";
 import { PROBLEM_TYPE, PROTOBUF_TYPE, wantsProtobuf } from "./codec/negotiate.ts";
@@ -164,7 +171,12 @@ export function createApp(deps: ApiDeps): Hono<AppEnv> {
   app.use(async function measure(c, next) {
     const t0 = performance.now();
     await next();
-    metrics.request(c.req.method, routeLabel(c.req.path), c.res.status, (performance.now() - t0) / 1000);
+    metrics.request(
+      c.req.method,
+      routeLabel(c.req.path),
+      c.res.status,
+      (performance.now() - t0) / 1000,
+    );
   });
   app.use(requestId({ limitLength: 64 }));
   app.use(async function clientAddr(c, next) {
@@ -176,14 +188,19 @@ export function createApp(deps: ApiDeps): Hono<AppEnv> {
   app.use(bodyLimit({
     maxSize: maxBody,
     onError: () => {
-      throw new ApiError(413, "body_too_large", `Cannot read the request: body over ${maxBody} bytes`);
+      throw new ApiError(
+        413,
+        "body_too_large",
+        `Cannot read the request: body over ${maxBody} bytes`,
+      );
     },
   }));
   app.use(timeout(
     limits.requestTimeoutMs ?? 30_000,
-    () => new ApiError(503, "timeout", "Cannot answer in time; retry later", {
-      headers: { "retry-after": "5" },
-    }) as unknown as HTTPException,
+    () =>
+      new ApiError(503, "timeout", "Cannot answer in time; retry later", {
+        headers: { "retry-after": "5" },
+      }) as unknown as HTTPException,
   ));
   app.get("/v1/openapi.json", (c) => c.json(OPENAPI_DOCUMENT));
   app.use("/v1/*", deps.authenticate);

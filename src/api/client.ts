@@ -103,8 +103,13 @@ export function checkPin(host: string, port: number, pin: string): Promise<strin
       sock.destroy();
       reject(new ApiClientError(0, "unreachable", `Cannot reach ${host}:${port}: timeout`));
     });
-    sock.on("error", (err: Error) =>
-      reject(new ApiClientError(0, "unreachable", `Cannot reach ${host}:${port}: ${err.message}`)));
+    sock.on(
+      "error",
+      (err: Error) =>
+        reject(
+          new ApiClientError(0, "unreachable", `Cannot reach ${host}:${port}: ${err.message}`),
+        ),
+    );
   });
 }
 
@@ -142,7 +147,9 @@ export class ApiClient {
   async #call(method: string, path: string, body?: Uint8Array): Promise<Response> {
     this.#ready ??= this.#prepare();
     await this.#ready;
-    const token = typeof this.#opts.token === "string" ? this.#opts.token : await this.#opts.token();
+    const token = typeof this.#opts.token === "string"
+      ? this.#opts.token
+      : await this.#opts.token();
     const headers: Record<string, string> = {
       accept: PROTOBUF_TYPE,
       authorization: `Bearer ${token}`,
@@ -198,7 +205,10 @@ export class ApiClient {
    * @throws {ApiClientError} On refusal or network failure.
    */
   async listDisks(): Promise<DiskMsg[]> {
-    const r = await this.#decode<{ disk?: DiskMsg[] }>(await this.#call("GET", "/v1/disks"), "Disks");
+    const r = await this.#decode<{ disk?: DiskMsg[] }>(
+      await this.#call("GET", "/v1/disks"),
+      "Disks",
+    );
     return r.disk ?? [];
   }
 
@@ -212,7 +222,10 @@ export class ApiClient {
    */
   async safeToRemove(disk: string, identity?: string): Promise<OpOutcomeResultMsg> {
     const body = this.#op("SafeToRemove", disk, identity, {});
-    return await this.#decode(await this.#call("POST", "/v1/disks/safe-to-remove", body), "OpOutcomeResult");
+    return await this.#decode(
+      await this.#call("POST", "/v1/disks/safe-to-remove", body),
+      "OpOutcomeResult",
+    );
   }
 
   #op(
@@ -245,7 +258,11 @@ export class ApiClient {
    * @returns Direct result or started operation.
    * @throws {ApiClientError} On refusal.
    */
-  async remove(disk: string, identity: string, options: { simulate?: boolean } = {}): Promise<MutationReply> {
+  async remove(
+    disk: string,
+    identity: string,
+    options: { simulate?: boolean } = {},
+  ): Promise<MutationReply> {
     return await this.#mutate("/v1/disks/remove", this.#op("Remove", disk, identity, options));
   }
 
@@ -304,7 +321,11 @@ export class ApiClient {
    */
   async waitOperation(
     id: string,
-    options: { intervalMs?: number; timeoutMs?: number; onUpdate?: (s: OperationStatusMsg) => void } = {},
+    options: {
+      intervalMs?: number;
+      timeoutMs?: number;
+      onUpdate?: (s: OperationStatusMsg) => void;
+    } = {},
   ): Promise<OperationStatusMsg> {
     const deadline = Date.now() + (options.timeoutMs ?? 3_600_000);
     for (;;) {

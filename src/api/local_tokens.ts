@@ -68,7 +68,7 @@ export async function issueLocalToken(
   options: { now?: () => number } = {},
 ): Promise<string> {
   if (!privateJwk.kid || !privateJwk.alg || !privateJwk.d) {
-    throw new ConfigError("(signing key)", "Cannot sign: the key needs \"kid\", \"alg\" and \"d\"");
+    throw new ConfigError("(signing key)", 'Cannot sign: the key needs "kid", "alg" and "d"');
   }
   const key = await importJWK(privateJwk, privateJwk.alg);
   const iat = Math.floor((options.now ?? Date.now)() / 1000);

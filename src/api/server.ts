@@ -75,7 +75,10 @@ export function listen(app: FetchApp, opsApp: FetchApp, options: ListenOptions):
   }
   const quiet = { onListen: () => {} };
   const server = options.insecureHttp
-    ? Deno.serve({ hostname: options.hostname, port: options.port, ...quiet }, (req, info) => app.fetch(req, info))
+    ? Deno.serve(
+      { hostname: options.hostname, port: options.port, ...quiet },
+      (req, info) => app.fetch(req, info),
+    )
     : Deno.serve({
       hostname: options.hostname,
       port: options.port,

@@ -9,6 +9,7 @@ import type { DatabaseSync } from "node:sqlite";
 import type { Backend } from "../backend/types.ts";
 import type { DiskManagerConfig } from "../config/schema.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
+import { DetectRepo } from "../store/detect_repo.ts";
 import { certFingerprint, publishCertPin, type PublishResult } from "../vault/cert_pin.ts";
 import { VaultClient } from "../vault/client.ts";
 import { type ApiLimits, createApp } from "./app.ts";
@@ -38,7 +39,7 @@ export interface DiskManagerDeps {
   db: DatabaseSync;
   /** Vault token (from vault_token / vault_token_file / BYNAR_VAULT_TOKEN). */
   vaultToken?: string;
-  /** Tickets. */
+  /** Tickets. @default the detector's open tickets in the database */
   tickets?: TicketSource;
   /** Override of the key source (tests). */
   keys?: KeySource;
@@ -66,6 +67,11 @@ export interface RunningDiskManager extends RunningServer {
   close(): Promise<void>;
 }
 
+function sqliteTickets(db: DatabaseSync): TicketSource {
+  const repo = new DetectRepo(db);
+  return { list: () => Promise.resolve(repo.openTickets()) };
+}
+
 function defaultHostnames(): string[] {
   const h = Deno.hostname();
   const short = h.split(".")[0] ?? h;
@@ -91,10 +97,14 @@ async function readPem(path: string, field: string): Promise<string> {
   try {
     return await Deno.readTextFile(path);
   } catch (err) {
-    throw new ConfigError("disk-manager.json", `Cannot read ${field} "${path}": ${errorMessage(err)}`, {
-      field,
-      cause: err,
-    });
+    throw new ConfigError(
+      "disk-manager.json",
+      `Cannot read ${field} "${path}": ${errorMessage(err)}`,
+      {
+        field,
+        cause: err,
+      },
+    );
   }
 }
 
@@ -166,7 +176,7 @@ export async function startDiskManager(
     backend: deps.backend,
     inventory: deps.inventory,
     stateOf: sqliteStateLookup(db),
-    ...(deps.tickets ? { tickets: deps.tickets } : {}),
+    tickets: deps.tickets ?? sqliteTickets(db),
     authenticate,
     audit,
     registry,

@@ -34,7 +34,9 @@ export function auditCommand(): Command {
       else if (v.ok) console.log(`OK: ${v.records} records, head ${v.head}`);
       else {
         console.log(
-          `TAMPERED: line ${v.problem!.line}: ${v.problem!.reason} (${v.records} good records before it)`,
+          `TAMPERED: line ${v.problem!.line}: ${
+            v.problem!.reason
+          } (${v.records} good records before it)`,
         );
       }
       if (!v.ok) throw new ExitRequest(EXIT.CRITICAL);

@@ -87,8 +87,12 @@ export function formatDisks(disks: DiskMsg[]): string {
   const rows = [["DEVICE", "TYPE", "IDENTITY", "STATE", "ROLE"]];
   for (const d of disks) {
     const r = d.role;
-    const role = !r ? "" : r.kind === "osd"
-      ? `osd.${r.osd_id}${r.up ? " up" : " down"}${r.is_in ? " in" : " out"}${r.destroyed ? " destroyed" : ""}`
+    const role = !r
+      ? ""
+      : r.kind === "osd"
+      ? `osd.${r.osd_id}${r.up ? " up" : " down"}${r.is_in ? " in" : " out"}${
+        r.destroyed ? " destroyed" : ""
+      }`
       : r.kind;
     rows.push([d.dev_path, d.type, d.identity?.key ?? "", d.state ?? "", role]);
   }
@@ -96,7 +100,9 @@ export function formatDisks(disks: DiskMsg[]): string {
 }
 
 function formatResult(r: OpOutcomeResultMsg): string {
-  const lines = [`${r.result} ${r.outcome ?? ""}${r.value === undefined ? "" : ` value=${r.value}`}`.trim()];
+  const lines = [
+    `${r.result} ${r.outcome ?? ""}${r.value === undefined ? "" : ` value=${r.value}`}`.trim(),
+  ];
   if (r.message) lines.push(r.message);
   if (r.error_msg) lines.push(r.error_msg);
   for (const s of r.plan ?? []) {
@@ -112,7 +118,11 @@ function formatOperation(s: OperationStatusMsg): string {
   return s.result ? `${head}\n${formatResult(s.result)}` : head;
 }
 
-async function run(o: ClientOptions, fn: (c: ApiClient) => Promise<unknown>, text: (v: never) => string): Promise<void> {
+async function run(
+  o: ClientOptions,
+  fn: (c: ApiClient) => Promise<unknown>,
+  text: (v: never) => string,
+): Promise<void> {
   const c = await buildClient(o);
   try {
     const v = await fn(c);
@@ -123,7 +133,10 @@ async function run(o: ClientOptions, fn: (c: ApiClient) => Promise<unknown>, tex
   } catch (err) {
     if (err instanceof ExitRequest) throw err;
     if (err instanceof ApiClientError) {
-      throw new ExitRequest(EXIT.FAILURE, `bynar client: ${err.message} (${err.status} ${err.code})`);
+      throw new ExitRequest(
+        EXIT.FAILURE,
+        `bynar client: ${err.message} (${err.status} ${err.code})`,
+      );
     }
     throw new ExitRequest(EXIT.FAILURE, `bynar client: ${errorMessage(err)}`);
   } finally {
@@ -188,7 +201,12 @@ export function clientCommand(): Command {
     .option("--simulate", "show the plan, change nothing")
     .option("--no-wait", "return the operation id at once instead of polling")
     .action(async (disk, o) => {
-      await run(g(), async (c) => mutation(c, await c.remove(disk, o.identity, { simulate: !!o.simulate }), o.wait), mutationText);
+      await run(
+        g(),
+        async (c) =>
+          mutation(c, await c.remove(disk, o.identity, { simulate: !!o.simulate }), o.wait),
+        mutationText,
+      );
     });
   client.command("add").description("Add a (replacement) disk to the cluster")
     .argument("<disk>", "device path")
@@ -198,11 +216,20 @@ export function clientCommand(): Command {
     .option("--no-wait", "return the operation id at once instead of polling")
     .action(async (disk, o) => {
       const osd = o.osdId === undefined ? {} : { osdId: Number(o.osdId) };
-      await run(g(), async (c) => mutation(c, await c.add(disk, o.identity, { simulate: !!o.simulate, ...osd }), o.wait), mutationText);
+      await run(
+        g(),
+        async (c) =>
+          mutation(c, await c.add(disk, o.identity, { simulate: !!o.simulate, ...osd }), o.wait),
+        mutationText,
+      );
     });
   client.command("tickets").description("List open tickets created by Bynar").action(async () => {
-    await run(g(), (c) => c.tickets(), (t: { ticket_id: string; server_name: string }[]) =>
-      table([["TICKET", "HOST"], ...t.map((x) => [x.ticket_id, x.server_name])]));
+    await run(
+      g(),
+      (c) => c.tickets(),
+      (t: { ticket_id: string; server_name: string }[]) =>
+        table([["TICKET", "HOST"], ...t.map((x) => [x.ticket_id, x.server_name])]),
+    );
   });
   client.command("operation").description("Show (or --wait for) an operation's progress")
     .argument("<id>", "operation id")

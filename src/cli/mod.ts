@@ -9,10 +9,13 @@ import { versionCommand } from "./version.ts";
 import { smartCommand } from "./smart.ts";
 import { disksCommand } from "./disks.ts";
 import { partitionsCommand } from "./partitions.ts";
+import { detectCommand } from "./detect.ts";
+import { approveCommand } from "./approve.ts";
 import { diskManagerCommand } from "./disk_manager.ts";
 import { clientCommand } from "./client.ts";
 import { tokenCommand } from "./token.ts";
 import { auditCommand } from "./audit.ts";
+import { cephCommand } from "./ceph.ts";
 
 /**
  * Builds the whole `bynar` program.
@@ -25,9 +28,12 @@ export function buildProgram(): Command {
   program.addCommand(smartCommand());
   program.addCommand(disksCommand());
   program.addCommand(partitionsCommand());
+  program.addCommand(detectCommand());
+  program.addCommand(approveCommand());
   program.addCommand(diskManagerCommand());
   program.addCommand(clientCommand());
   program.addCommand(tokenCommand());
   program.addCommand(auditCommand());
+  program.addCommand(cephCommand());
   return program;
 }

@@ -27,7 +27,10 @@ export async function vaultTokenFrom(file: string | undefined): Promise<string> 
   if (file) return (await Deno.readTextFile(file)).trim();
   const env = Deno.env.get("BYNAR_VAULT_TOKEN") ?? Deno.env.get("VAULT_TOKEN");
   if (env) return env;
-  throw new ExitRequest(EXIT.USAGE, "Cannot ask Vault: set BYNAR_VAULT_TOKEN or --vault-token-file");
+  throw new ExitRequest(
+    EXIT.USAGE,
+    "Cannot ask Vault: set BYNAR_VAULT_TOKEN or --vault-token-file",
+  );
 }
 
 /**

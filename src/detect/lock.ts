@@ -27,9 +27,13 @@ export function acquireInstanceLock(path: string): InstanceLock {
   try {
     file = Deno.openSync(path, { read: true, write: true, create: true, mode: 0o640 });
   } catch (err) {
-    throw new BynarError("lock_failed", `Cannot open the lock file "${path}": ${(err as Error).message}`, {
-      cause: err,
-    });
+    throw new BynarError(
+      "lock_failed",
+      `Cannot open the lock file "${path}": ${(err as Error).message}`,
+      {
+        cause: err,
+      },
+    );
   }
   if (!file.tryLockSync(true)) {
     let holder = "another process";

@@ -79,7 +79,9 @@ export class HttpDiskManager implements DiskManagerPort {
       } catch (err) {
         if (!retryable(err) || i >= this.#attempts) {
           if (err instanceof BynarError) throw err;
-          throw new BynarError("manager_failed", `Cannot ${what}: ${errorMessage(err)}`, { cause: err });
+          throw new BynarError("manager_failed", `Cannot ${what}: ${errorMessage(err)}`, {
+            cause: err,
+          });
         }
         await this.#sleep(this.#backoff * 2 ** (i - 1));
       }
@@ -93,7 +95,12 @@ export class HttpDiskManager implements DiskManagerPort {
       () => this.#api.safeToRemove(disk.path, disk.identity),
     );
     if (r.result === "ERR") {
-      return { outcome: "Error", safe: false, reason: r.error_msg ?? "error", osdId: disk.osdId ?? null };
+      return {
+        outcome: "Error",
+        safe: false,
+        reason: r.error_msg ?? "error",
+        osdId: disk.osdId ?? null,
+      };
     }
     return {
       outcome: outcomeOf(r),
@@ -104,10 +111,15 @@ export class HttpDiskManager implements DiskManagerPort {
   }
 
   async #mutate(kind: "remove" | "add", disk: ManagedDisk): Promise<OpStart> {
-    const reply = await this.#retry(`${kind} "${disk.path}"`, () =>
-      kind === "remove"
-        ? this.#api.remove(disk.path, disk.identity)
-        : this.#api.add(disk.path, disk.identity, disk.osdId != null ? { osdId: disk.osdId } : {}));
+    const reply = await this.#retry(
+      `${kind} "${disk.path}"`,
+      () =>
+        kind === "remove" ? this.#api.remove(disk.path, disk.identity) : this.#api.add(
+          disk.path,
+          disk.identity,
+          disk.osdId != null ? { osdId: disk.osdId } : {},
+        ),
+    );
     if (reply.operation) return { kind: "started", opId: reply.operation.id };
     const r = reply.result;
     if (!r || r.result === "ERR") {
@@ -117,7 +129,12 @@ export class HttpDiskManager implements DiskManagerPort {
         { device: disk.path },
       );
     }
-    return { kind: "done", outcome: outcomeOf(r), message: r.message ?? "", osdId: r.osd_id ?? null };
+    return {
+      kind: "done",
+      outcome: outcomeOf(r),
+      message: r.message ?? "",
+      osdId: r.osd_id ?? null,
+    };
   }
 
   /** @inheritdoc */

@@ -8,7 +8,15 @@
 import { errorMessage } from "../errors.ts";
 import type { TicketRef } from "../tickets/types.ts";
 import { advanceWorkflow, type RunnerDeps } from "./runner.ts";
-import type { AttachedDisk, DestructiveGate, HostPort, ObservedDisk, SlotDisk, StepFacts, Workflow } from "./types.ts";
+import type {
+  AttachedDisk,
+  DestructiveGate,
+  HostPort,
+  ObservedDisk,
+  SlotDisk,
+  StepFacts,
+  Workflow,
+} from "./types.ts";
 import { newWorkflow } from "./workflow.ts";
 
 /** What a pass needs besides the runner's ports. */
@@ -61,7 +69,10 @@ export function needsWorkflow(disk: ObservedDisk, last: Workflow | null): boolea
  * @param attached The attached disks.
  * @returns The candidate, or null when the slot is empty.
  */
-export function slotCandidate(wf: Workflow, attached: readonly AttachedDisk[]): AttachedDisk | null {
+export function slotCandidate(
+  wf: Workflow,
+  attached: readonly AttachedDisk[],
+): AttachedDisk | null {
   return attached.find((a) => a.key !== wf.diskKey && (a.path === wf.path)) ?? null;
 }
 
@@ -87,7 +98,11 @@ export async function runPass(deps: PassDeps): Promise<PassSummary> {
       now,
     }));
     opened++;
-    deps.log(`workflow ${wf.id} opened for ${wf.serial} at ${wf.path} (attempt ${wf.attempt}): ${wf.reasons.join("; ")}`);
+    deps.log(
+      `workflow ${wf.id} opened for ${wf.serial} at ${wf.path} (attempt ${wf.attempt}): ${
+        wf.reasons.join("; ")
+      }`,
+    );
   }
 
   let active = deps.store.listActive();
@@ -101,8 +116,16 @@ export async function runPass(deps: PassDeps): Promise<PassSummary> {
       for (const wf of active) {
         const s = wf.ticketId ? statuses.get(wf.ticketId) : undefined;
         if (!s || (s.state === wf.resolution && s.resolution === wf.resolutionName)) continue;
-        const next = { ...wf, resolution: s.state, resolutionName: s.resolution, updatedAt: now.toISOString() };
-        deps.store.save(next, `ticket ${wf.ticketKey} is ${s.state}${s.resolution ? ` (${s.resolution})` : ""}`);
+        const next = {
+          ...wf,
+          resolution: s.state,
+          resolutionName: s.resolution,
+          updatedAt: now.toISOString(),
+        };
+        deps.store.save(
+          next,
+          `ticket ${wf.ticketKey} is ${s.state}${s.resolution ? ` (${s.resolution})` : ""}`,
+        );
       }
       active = deps.store.listActive();
     } catch (err) {

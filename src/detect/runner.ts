@@ -104,7 +104,10 @@ function ticketRef(wf: Workflow): TicketRef {
 
 function toError(err: unknown): ActionResult {
   const retryAt = err instanceof TicketError ? err.retryAt : undefined;
-  return { kind: "error", message: errorMessage(err), retryAt };
+  const status = (err as { status?: unknown } | null)?.status;
+  const refused = typeof status === "number" && status >= 400 && status < 500 && status !== 408 &&
+    status !== 429 && !(err instanceof TicketError);
+  return { kind: "error", message: errorMessage(err), retryAt, refused };
 }
 
 async function runOp(
@@ -128,14 +131,23 @@ async function runOp(
   return { kind: "op_started", start };
 }
 
-async function execute(before: Workflow, wf: Workflow, action: Action, deps: RunnerDeps): Promise<ActionResult | null> {
+async function execute(
+  before: Workflow,
+  wf: Workflow,
+  action: Action,
+  deps: RunnerDeps,
+): Promise<ActionResult | null> {
   try {
     switch (action.kind) {
       case "wait":
       case "update":
         return null;
       case "check_safe": {
-        const answer = await deps.manager.safeToRemove({ path: wf.path, identity: wf.diskKey, osdId: wf.osdId });
+        const answer = await deps.manager.safeToRemove({
+          path: wf.path,
+          identity: wf.diskKey,
+          osdId: wf.osdId,
+        });
         return { kind: "safety", answer };
       }
       case "file_ticket": {
@@ -149,7 +161,11 @@ async function execute(before: Workflow, wf: Workflow, action: Action, deps: Run
         await deps.tickets.close(ticketRef(wf), action.text);
         return { kind: "closed" };
       case "remove":
-        return await runOp("Remove", before, wf, { path: wf.path, identity: wf.diskKey, osdId: wf.osdId }, deps);
+        return await runOp("Remove", before, wf, {
+          path: wf.path,
+          identity: wf.diskKey,
+          osdId: wf.osdId,
+        }, deps);
       case "add":
         return await runOp("Add", before, wf, {
           path: action.replacement.path,
@@ -174,7 +190,11 @@ function isOpAction(a: Action): boolean {
  * @param deps Ports.
  * @returns The workflow as stored at the end.
  */
-export async function advanceWorkflow(start: Workflow, facts: StepFacts, deps: RunnerDeps): Promise<Workflow> {
+export async function advanceWorkflow(
+  start: Workflow,
+  facts: StepFacts,
+  deps: RunnerDeps,
+): Promise<Workflow> {
   let wf = start;
   const opWaitMs = deps.opWaitMs ?? 0;
   const opPollMs = deps.opPollMs ?? 2000;
@@ -201,7 +221,10 @@ export async function advanceWorkflow(start: Workflow, facts: StepFacts, deps: R
       wf = journaled;
     }
     const result = await execute(before, wf, action, deps);
-    const applied = applyResult(wf, action, result, { now: deps.clock.now(), passId: facts.passId });
+    const applied = applyResult(wf, action, result, {
+      now: deps.clock.now(),
+      passId: facts.passId,
+    });
     wf = applied.wf;
     deps.store.save(wf, applied.event);
     deps.log(`workflow ${wf.id} ${wf.serial} at ${wf.path}: ${applied.event}`);

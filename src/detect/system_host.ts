@@ -7,7 +7,12 @@
  */
 import type { DatabaseSync } from "node:sqlite";
 import type { BlockDisk } from "../inventory/model.ts";
-import { runMachine, type SmartCheck, systemMachine, type SystemMachineOptions } from "../machine/mod.ts";
+import {
+  runMachine,
+  type SmartCheck,
+  systemMachine,
+  type SystemMachineOptions,
+} from "../machine/mod.ts";
 import { policySmartCheck } from "../machine/smart_check.ts";
 import { MachineRepo } from "../store/machine_repo.ts";
 import type { AttachedDisk, HostPort, HostScan, ObservedDisk, SlotSmart } from "./types.ts";
@@ -78,7 +83,9 @@ export class SystemHost implements HostPort {
     const disks: ObservedDisk[] = this.#repo.listDisks().map((r) => {
       const known = this.#identities.get(r.diskKey);
       const entered = r.state === "waiting_for_replacement"
-        ? this.#repo.history(r.diskKey, { limit: 50 }).find((t) => t.to === "waiting_for_replacement")?.at ??
+        ? this.#repo.history(r.diskKey, { limit: 50 }).find((t) =>
+          t.to === "waiting_for_replacement"
+        )?.at ??
           r.updatedAt
         : null;
       return {
@@ -99,7 +106,9 @@ export class SystemHost implements HostPort {
   /** @inheritdoc */
   async smart(disk: AttachedDisk): Promise<SlotSmart> {
     const block = this.#seen.get(disk.key);
-    if (!block) return { verdict: "unknown", available: true, reasons: [`${disk.path} is not attached`] };
+    if (!block) {
+      return { verdict: "unknown", available: true, reasons: [`${disk.path} is not attached`] };
+    }
     const a = await this.#smart.verdict(block);
     const available = !(a.verdict === "unknown" &&
       (block.type === "LOOPBACK" || block.type === "RAM" || block.type === "VIRTUAL"));

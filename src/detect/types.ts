@@ -82,7 +82,12 @@ export interface StepFacts {
 /** The outcome of a disk-manager call that may start a long operation. */
 export type OpStart =
   /** Finished at once (e.g. `SkipRepeat`: already removed). */
-  | { kind: "done"; outcome: "Success" | "Skipped" | "SkipRepeat"; message: string; osdId: number | null }
+  | {
+    kind: "done";
+    outcome: "Success" | "Skipped" | "SkipRepeat";
+    message: string;
+    osdId: number | null;
+  }
   /** Started in the background: poll it. */
   | { kind: "started"; opId: string };
 
@@ -151,7 +156,10 @@ export interface DiskManagerPort {
    * @returns The operation id, or null.
    * @throws {BynarError} When unreachable.
    */
-  findOperation(kind: "Remove" | "Add", options: { path: string; since: string }): Promise<string | null>;
+  findOperation(
+    kind: "Remove" | "Add",
+    options: { path: string; since: string },
+  ): Promise<string | null>;
 }
 
 /** One disk as the state machine left it after this pass. */

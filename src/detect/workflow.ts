@@ -57,7 +57,13 @@ export type ActionResult =
   | { kind: "op_state"; state: OpState }
   | { kind: "commented" }
   | { kind: "closed" }
-  | { kind: "error"; message: string; retryAt?: number | undefined };
+  | {
+    kind: "error";
+    message: string;
+    retryAt?: number | undefined;
+    /** The request was refused (4xx): nothing started, so a journaled request is reset. */
+    refused?: boolean | undefined;
+  };
 
 /** The record after a result, what to tell people, and whether to stop for this pass. */
 export interface Applied {
@@ -194,7 +200,13 @@ function once(wf: Workflow, mark: string, text: string, then: Action): Action {
   return then;
 }
 
-function closeWith(wf: Workflow, now: Date, status: "done" | "cancelled", outcome: string, event: string, notify: NotifyEvent[] = []): Action {
+function closeWith(
+  now: Date,
+  status: "done" | "cancelled",
+  outcome: string,
+  event: string,
+  notify: NotifyEvent[] = [],
+): Action {
   return update(
     { status, outcome, closedAt: now.toISOString(), note: event },
     event,
@@ -210,7 +222,9 @@ function closeWith(wf: Workflow, now: Date, status: "done" | "cancelled", outcom
  */
 export function closeText(wf: Workflow): string {
   if (wf.outcome === "replaced") {
-    return `Bynar verified the replacement in ${wf.path} (serial ${wf.replacementSerial ?? "unknown"}, ` +
+    return `Bynar verified the replacement in ${wf.path} (serial ${
+      wf.replacementSerial ?? "unknown"
+    }, ` +
       `not ${wf.serial}), SMART ok, and added it back` +
       (wf.osdId !== null ? ` as osd.${wf.osdId}` : "") + ". Closing.";
   }
@@ -247,32 +261,62 @@ export function decide(wf: Workflow, f: StepFacts): Action {
         `disk ${diskName(wf)} is back; closing ${ticketName(wf)}`,
       );
     }
-    return closeWith(wf, f.now, "cancelled", "disk_back", `disk ${diskName(wf)} is back; nothing to replace`);
+    return closeWith(
+      f.now,
+      "cancelled",
+      "disk_back",
+      `disk ${diskName(wf)} is back; nothing to replace`,
+    );
   }
 
   // What the ticket's people said.
   if (wf.ticket === "filed" && wf.resolution === "missing") {
     return update(
-      { ticket: "none", ticketId: null, ticketKey: null, ticketUrl: null, resolution: null, resolutionName: null },
+      {
+        ticket: "none",
+        ticketId: null,
+        ticketKey: null,
+        ticketUrl: null,
+        resolution: null,
+        resolutionName: null,
+      },
       `ticket ${ticketName(wf)} is gone from the tracker; filing a new one`,
-      [{ kind: "error", host: wf.host, disk: wf.path, error: `ticket ${ticketName(wf)} disappeared; filing a new one` }],
+      [{
+        kind: "error",
+        host: wf.host,
+        disk: wf.path,
+        error: `ticket ${ticketName(wf)} disappeared; filing a new one`,
+      }],
     );
   }
   if (wf.resolution === "wont_do" && wf.add === "pending") {
-    return closeWith(wf, f.now, "cancelled", "wont_do", `ticket ${ticketName(wf)} resolved as "${wf.resolutionName ?? "won't do"}": not acted on`, [{
-      kind: "ticket_wont_do",
-      host: wf.host,
-      disk: wf.path,
-      ticket: ticketName(wf),
-      resolution: wf.resolutionName ?? "Won't Do",
-    }]);
+    return closeWith(
+      f.now,
+      "cancelled",
+      "wont_do",
+      `ticket ${ticketName(wf)} resolved as "${wf.resolutionName ?? "won't do"}": not acted on`,
+      [{
+        kind: "ticket_wont_do",
+        host: wf.host,
+        disk: wf.path,
+        ticket: ticketName(wf),
+        resolution: wf.resolutionName ?? "Won't Do",
+      }],
+    );
   }
   if (wf.approval === "rejected" && wf.removal === "pending") {
     return once(
       wf,
       "rejected",
-      `Removal of ${diskName(wf)} was rejected by ${wf.approvedBy ?? "an operator"}; Bynar does nothing more for it.`,
-      closeWith(wf, f.now, "cancelled", "rejected", `removal rejected by ${wf.approvedBy ?? "an operator"}`),
+      `Removal of ${diskName(wf)} was rejected by ${
+        wf.approvedBy ?? "an operator"
+      }; Bynar does nothing more for it.`,
+      closeWith(
+        f.now,
+        "cancelled",
+        "rejected",
+        `removal rejected by ${wf.approvedBy ?? "an operator"}`,
+      ),
     );
   }
 
@@ -290,7 +334,9 @@ export function decide(wf: Workflow, f: StepFacts): Action {
       kind: "comment",
       mark: "removal_reported",
       text: `Bynar removed ${diskName(wf)} from the cluster` +
-        (wf.osdId !== null ? `; osd.${wf.osdId} is destroyed with its id kept for the replacement.` : "."),
+        (wf.osdId !== null
+          ? `; osd.${wf.osdId} is destroyed with its id kept for the replacement.`
+          : "."),
     };
   }
 
@@ -317,7 +363,9 @@ function decideRemoval(wf: Workflow, f: StepFacts): Action | null {
     return once(
       wf,
       "removal_deferred",
-      `Removal of ${diskName(wf)} is deferred: ${f.gate.reason}. Bynar removes it in the next allowed window.`,
+      `Removal of ${
+        diskName(wf)
+      } is deferred: ${f.gate.reason}. Bynar removes it in the next allowed window.`,
       wait(`removal deferred: ${f.gate.reason}`),
     );
   }
@@ -372,27 +420,40 @@ function decideReplacement(wf: Workflow, f: StepFacts): Action {
   if (!f.slotChecked) return wait("the slot is checked in the next pass");
   const slot = f.slot;
   const sameSerial = !!slot && (slot.key === wf.diskKey ||
-    (!!slot.serial && slot.serial === wf.serial) || (!!slot.wwn && !!wf.wwn && slot.wwn === wf.wwn));
+    (!!slot.serial && slot.serial === wf.serial) ||
+    (!!slot.wwn && !!wf.wwn && slot.wwn === wf.wwn));
   if (f.failedPresent || sameSerial) {
     return once(
       wf,
       "same_disk",
       `${ticketName(wf)} was resolved, but disk ${wf.serial} is still attached` +
-        `${slot ? ` (${slot.path})` : ""}: that is not a replacement. Bynar does not add it back; ` +
+        `${
+          slot ? ` (${slot.path})` : ""
+        }: that is not a replacement. Bynar does not add it back; ` +
         "replace the disk and file a new ticket, or add it back by hand.",
-      closeWith(wf, f.now, "cancelled", "same_disk", `ticket resolved but disk ${wf.serial} is still there: not a replacement`, [{
-        kind: "error",
-        host: wf.host,
-        disk: wf.path,
-        error: `${ticketName(wf)} resolved but the same disk ${wf.serial} is still attached; not added back`,
-      }]),
+      closeWith(
+        f.now,
+        "cancelled",
+        "same_disk",
+        `ticket resolved but disk ${wf.serial} is still there: not a replacement`,
+        [{
+          kind: "error",
+          host: wf.host,
+          disk: wf.path,
+          error: `${
+            ticketName(wf)
+          } resolved but the same disk ${wf.serial} is still attached; not added back`,
+        }],
+      ),
     );
   }
   if (!slot) {
     return once(
       wf,
       "slot_empty",
-      `${ticketName(wf)} was resolved, but no disk is present at ${wf.path}. Bynar waits for the new disk.`,
+      `${
+        ticketName(wf)
+      } was resolved, but no disk is present at ${wf.path}. Bynar waits for the new disk.`,
       wait(`resolved, but no disk at ${wf.path} yet`),
     );
   }
@@ -401,7 +462,9 @@ function decideReplacement(wf: Workflow, f: StepFacts): Action {
       wf,
       `smart_bad:${slot.key}`,
       `The new disk at ${slot.path} (serial ${slot.serial ?? slot.key}) fails its SMART check ` +
-        `(${slot.smart.verdict}: ${slot.smart.reasons.join("; ") || "no reason given"}); not added.`,
+        `(${slot.smart.verdict}: ${
+          slot.smart.reasons.join("; ") || "no reason given"
+        }); not added.`,
       wait(`replacement ${slot.key} has SMART verdict ${slot.smart.verdict}`),
     );
   }
@@ -463,7 +526,13 @@ function failed(wf: Workflow, message: string, now: Date, retryAt?: number): App
   };
 }
 
-function ok(wf: Workflow, patch: Partial<Workflow>, event: string, notify: NotifyEvent[] = [], pause = false): Applied {
+function ok(
+  wf: Workflow,
+  patch: Partial<Workflow>,
+  event: string,
+  notify: NotifyEvent[] = [],
+  pause = false,
+): Applied {
   return { wf: { ...wf, errors: 0, retryAt: null, ...patch }, notify, pause, event };
 }
 
@@ -495,19 +564,50 @@ function applyInner(
   options: { now: Date; passId: string },
 ): Applied {
   const { now, passId } = options;
-  if (action.kind === "update") return { wf: { ...wf, ...action.patch }, notify: action.notify, pause: false, event: action.event };
-  if (action.kind === "wait" || result === null) return { wf: { ...wf, note: action.kind === "wait" ? action.reason : wf.note }, notify: [], pause: true, event: "wait" };
+  if (action.kind === "update") {
+    return {
+      wf: { ...wf, ...action.patch },
+      notify: action.notify,
+      pause: false,
+      event: action.event,
+    };
+  }
+  if (action.kind === "wait" || result === null) {
+    return {
+      wf: { ...wf, note: action.kind === "wait" ? action.reason : wf.note },
+      notify: [],
+      pause: true,
+      event: "wait",
+    };
+  }
   if (result.kind === "error") {
     if (action.kind === "check_safe") {
-      return ok(wf, {
-        safety: { passId, outcome: "Error", safe: false, reason: result.message, osdId: wf.osdId },
-        note: result.message,
-      }, `safe-to-remove failed: ${result.message}`, wf.safety?.outcome === "Error" ? [] : [{
-        kind: "error",
-        host: wf.host,
-        disk: wf.path,
-        error: `cannot tell whether ${wf.path} is safe to remove: ${result.message}`,
-      }]);
+      return ok(
+        wf,
+        {
+          safety: {
+            passId,
+            outcome: "Error",
+            safe: false,
+            reason: result.message,
+            osdId: wf.osdId,
+          },
+          note: result.message,
+        },
+        `safe-to-remove failed: ${result.message}`,
+        wf.safety?.outcome === "Error" ? [] : [{
+          kind: "error",
+          host: wf.host,
+          disk: wf.path,
+          error: `cannot tell whether ${wf.path} is safe to remove: ${result.message}`,
+        }],
+      );
+    }
+    if (result.refused && (action.kind === "remove" || action.kind === "add")) {
+      const reset: Partial<Workflow> = action.kind === "remove"
+        ? { removal: "pending", removeOpId: null, removeRequestedAt: null, safety: null }
+        : { add: "pending", addOpId: null, addRequestedAt: null };
+      return failed({ ...wf, ...reset }, result.message, now, result.retryAt);
     }
     return failed(wf, result.message, now, result.retryAt);
   }
@@ -534,7 +634,13 @@ function applyInner(
         note: `ticket ${result.ref.key} ${result.created ? "filed" : "found open by its label"}`,
       };
       const notify: NotifyEvent[] = result.created
-        ? [{ kind: "ticket_filed", host: wf.host, disk: wf.path, ticket: result.ref.key, url: result.ref.url }]
+        ? [{
+          kind: "ticket_filed",
+          host: wf.host,
+          disk: wf.path,
+          ticket: result.ref.key,
+          url: result.ref.url,
+        }]
         : [];
       return ok(wf, patch, patch.note!, notify);
     }
@@ -544,12 +650,17 @@ function applyInner(
     case "close_ticket": {
       if (result.kind !== "closed") break;
       const status = wf.outcome === "replaced" ? "done" : "cancelled";
-      return ok(wf, { close: "done", status, closedAt: now.toISOString(), note: `closed: ${wf.outcome}` }, `ticket closed (${wf.outcome})`, [{
-        kind: "ticket_closed",
-        host: wf.host,
-        disk: wf.path,
-        ticket: ticketName(wf),
-      }]);
+      return ok(
+        wf,
+        { close: "done", status, closedAt: now.toISOString(), note: `closed: ${wf.outcome}` },
+        `ticket closed (${wf.outcome})`,
+        [{
+          kind: "ticket_closed",
+          host: wf.host,
+          disk: wf.path,
+          ticket: ticketName(wf),
+        }],
+      );
     }
     case "remove":
       return applyOp(wf, "remove", result, now);
@@ -562,11 +673,16 @@ function applyInner(
 function applyOp(wf: Workflow, kind: "remove" | "add", result: ActionResult, now: Date): Applied {
   const opKey = kind === "remove" ? "removeOpId" : "addOpId";
   const doneRemove = (osdId: number | null, message: string, skipped: boolean): Applied =>
-    ok(wf, {
-      removal: skipped ? "skipped" : "done",
-      osdId: osdId ?? wf.osdId,
-      note: message,
-    }, `removed: ${message}`, skipped ? [] : [{ kind: "removed", host: wf.host, disk: wf.path, osdId: osdId ?? wf.osdId }]);
+    ok(
+      wf,
+      {
+        removal: skipped ? "skipped" : "done",
+        osdId: osdId ?? wf.osdId,
+        note: message,
+      },
+      `removed: ${message}`,
+      skipped ? [] : [{ kind: "removed", host: wf.host, disk: wf.path, osdId: osdId ?? wf.osdId }],
+    );
   const doneAdd = (osdId: number | null, message: string): Applied =>
     ok(wf, { add: "done", osdId: osdId ?? wf.osdId, note: message }, `added: ${message}`, [{
       kind: "replaced",
@@ -581,7 +697,12 @@ function applyOp(wf: Workflow, kind: "remove" | "add", result: ActionResult, now
       const notify: NotifyEvent[] = kind === "remove"
         ? [{ kind: "removing", host: wf.host, disk: wf.path, osdId: wf.osdId }]
         : [];
-      return ok(wf, { [opKey]: s.opId, note: `${kind} running (operation ${s.opId})` }, `${kind} started: operation ${s.opId}`, notify);
+      return ok(
+        wf,
+        { [opKey]: s.opId, note: `${kind} running (operation ${s.opId})` },
+        `${kind} started: operation ${s.opId}`,
+        notify,
+      );
     }
     if (kind === "remove") return doneRemove(s.osdId, s.message, s.outcome === "Skipped");
     if (s.outcome === "Skipped") {
@@ -589,12 +710,19 @@ function applyOp(wf: Workflow, kind: "remove" | "add", result: ActionResult, now
     }
     return doneAdd(s.osdId, s.message);
   }
-  if (result.kind !== "op_state") throw new TypeError(`Cannot apply a "${result.kind}" result to ${kind}`);
+  if (result.kind !== "op_state") {
+    throw new TypeError(`Cannot apply a "${result.kind}" result to ${kind}`);
+  }
   const st = result.state;
   switch (st.state) {
     case "PENDING":
     case "RUNNING":
-      return { wf: { ...wf, note: `${kind} running: ${st.message}` }, notify: [], pause: true, event: `${kind} running` };
+      return {
+        wf: { ...wf, note: `${kind} running: ${st.message}` },
+        notify: [],
+        pause: true,
+        event: `${kind} running`,
+      };
     case "SUCCEEDED":
       if (kind === "remove") return doneRemove(st.osdId, st.message, st.outcome === "Skipped");
       return doneAdd(st.osdId, st.message);

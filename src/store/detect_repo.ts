@@ -287,7 +287,9 @@ export class DetectRepo {
    * @returns The workflow or null.
    */
   get(id: number): Workflow | null {
-    const r = this.#db.prepare("SELECT * FROM detect_workflows WHERE id = ?").get(id) as Row | undefined;
+    const r = this.#db.prepare("SELECT * FROM detect_workflows WHERE id = ?").get(id) as
+      | Row
+      | undefined;
     return r ? fromRow(r) : null;
   }
 
@@ -306,7 +308,9 @@ export class DetectRepo {
       const full = { ...wf, id: 0, attempt: Number(prev.a) + 1 } as Workflow;
       const cols = COLUMNS.map(([, c]) => c);
       const res = this.#db.prepare(
-        `INSERT INTO detect_workflows (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`,
+        `INSERT INTO detect_workflows (${cols.join(", ")}) VALUES (${
+          cols.map(() => "?").join(", ")
+        })`,
       ).run(...toRow(full));
       full.id = Number(res.lastInsertRowid);
       this.#event(full.id, full.createdAt, full.step, `opened: ${full.reasons.join("; ")}`);
@@ -383,7 +387,9 @@ export class DetectRepo {
         ...wf,
         approval: rec.decision === "approve" ? "approved" : "rejected",
         approvedBy: rec.actor,
-        note: `${rec.decision === "approve" ? "approved" : "rejected"} by ${rec.actor} via ${rec.via}`,
+        note: `${
+          rec.decision === "approve" ? "approved" : "rejected"
+        } by ${rec.actor} via ${rec.via}`,
         updatedAt: rec.at,
       };
       this.#db.prepare(

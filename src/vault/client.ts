@@ -156,7 +156,9 @@ export class VaultClient {
       const detail = Array.isArray(errs) && errs.length ? errs.map(String).join("; ") : "";
       throw new VaultError(
         res.status,
-        `Cannot ${method} Vault ${path}: HTTP ${res.status}${detail ? ` (${detail.slice(0, 200)})` : ""}`,
+        `Cannot ${method} Vault ${path}: HTTP ${res.status}${
+          detail ? ` (${detail.slice(0, 200)})` : ""
+        }`,
       );
     }
     return { status: res.status, json };

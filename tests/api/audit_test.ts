@@ -62,16 +62,31 @@ Deno.test("audit: edits, removals, reorders and truncation are detected", async 
     await check("reordered", [lines[0], lines[2], lines[1], lines[3]].join("\n") + "\n", 2);
     const rehashed = JSON.parse(lines[1]!);
     rehashed.result = "refused";
-    await check("edited and own hash recomputed", [lines[0], JSON.stringify(rehashed), lines[2], lines[3]].join("\n"), 2);
+    await check(
+      "edited and own hash recomputed",
+      [lines[0], JSON.stringify(rehashed), lines[2], lines[3]].join("\n"),
+      2,
+    );
     await check("garbage line", [lines[0], "{oops", lines[2]].join("\n"), 2);
-    await check("truncated tail with anchored head", [lines[0], lines[1]].join("\n") + "\n", 2, { expectHead: head });
+    await check("truncated tail with anchored head", [lines[0], lines[1]].join("\n") + "\n", 2, {
+      expectHead: head,
+    });
     await t.step("bynar audit verify exits 2 on tampering, 0 when intact", async () => {
       await Deno.writeTextFile(path, good.replace('"user1"', '"user9"'));
       let r = await runCommand(Deno.execPath(), ["run", "-A", MAIN, "audit", "verify", path]);
       assert.equal(r.code, 2);
       assert.match(r.stdout, /^TAMPERED: line 2: hash mismatch/);
       await Deno.writeTextFile(path, good);
-      r = await runCommand(Deno.execPath(), ["run", "-A", MAIN, "audit", "verify", path, "--expect-head", head]);
+      r = await runCommand(Deno.execPath(), [
+        "run",
+        "-A",
+        MAIN,
+        "audit",
+        "verify",
+        path,
+        "--expect-head",
+        head,
+      ]);
       assert.equal(r.code, 0);
       assert.equal(r.stdout.trim(), `OK: 4 records, head ${head}`);
     });

@@ -72,11 +72,26 @@ Deno.test("auth: every refusal class gets its status and code, and no token in t
     const other = await makeKey();
     const forged = await (await import("./harness.ts")).sign(other, { kid: ta.key.kid });
     await expect("bad signature", await get(forged), 401, "invalid_token");
-    await expect("wrong issuer", await get(await ta.token({ iss: "https://evil" })), 401, "invalid_token");
-    await expect("wrong audience", await get(await ta.token({ aud: "other" })), 401, "invalid_token");
+    await expect(
+      "wrong issuer",
+      await get(await ta.token({ iss: "https://evil" })),
+      401,
+      "invalid_token",
+    );
+    await expect(
+      "wrong audience",
+      await get(await ta.token({ aud: "other" })),
+      401,
+      "invalid_token",
+    );
     await expect("expired", await get(await ta.token({ expIn: -120 })), 401, "invalid_token");
     await expect("not yet valid", await get(await ta.token({ nbfIn: 600 })), 401, "invalid_token");
-    await expect("wrong host", await get(await ta.token({ hosts: ["otherhost"] })), 403, "wrong_host");
+    await expect(
+      "wrong host",
+      await get(await ta.token({ hosts: ["otherhost"] })),
+      403,
+      "wrong_host",
+    );
     await expect("no host claim", await get(await ta.token({ hosts: [] })), 403, "wrong_host");
     await expect(
       "read scope missing",

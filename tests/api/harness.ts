@@ -254,6 +254,8 @@ export function req(
   return {
     method: "POST",
     headers: h,
-    body: typeof body === "string" || body instanceof Uint8Array ? body as BodyInit : JSON.stringify(body),
+    body: typeof body === "string" || body instanceof Uint8Array
+      ? body as BodyInit
+      : JSON.stringify(body),
   };
 }

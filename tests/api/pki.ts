@@ -35,14 +35,34 @@ export async function makeTestPki(dir: string): Promise<TestPki> {
   const srv = `${dir}/server`;
   await openssl(["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", `${ca}.key`]);
   await openssl([
-    "req", "-x509", "-new", "-key", `${ca}.key`, "-sha256", "-days", "2",
-    "-subj", "/CN=bynar-test-ca", "-out", `${ca}.pem`,
-    "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign",
+    "req",
+    "-x509",
+    "-new",
+    "-key",
+    `${ca}.key`,
+    "-sha256",
+    "-days",
+    "2",
+    "-subj",
+    "/CN=bynar-test-ca",
+    "-out",
+    `${ca}.pem`,
+    "-addext",
+    "basicConstraints=critical,CA:TRUE",
+    "-addext",
+    "keyUsage=critical,keyCertSign",
   ]);
   await openssl(["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", `${srv}.key.ec`]);
   await openssl(["pkcs8", "-topk8", "-nocrypt", "-in", `${srv}.key.ec`, "-out", `${srv}.key`]);
   await openssl([
-    "req", "-new", "-key", `${srv}.key`, "-subj", "/CN=localhost", "-out", `${srv}.csr`,
+    "req",
+    "-new",
+    "-key",
+    `${srv}.key`,
+    "-subj",
+    "/CN=localhost",
+    "-out",
+    `${srv}.csr`,
   ]);
   await Deno.writeTextFile(
     `${srv}.ext`,
@@ -50,8 +70,22 @@ export async function makeTestPki(dir: string): Promise<TestPki> {
       "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\n",
   );
   await openssl([
-    "x509", "-req", "-in", `${srv}.csr`, "-CA", `${ca}.pem`, "-CAkey", `${ca}.key`,
-    "-CAcreateserial", "-days", "2", "-sha256", "-extfile", `${srv}.ext`, "-out", `${srv}.pem`,
+    "x509",
+    "-req",
+    "-in",
+    `${srv}.csr`,
+    "-CA",
+    `${ca}.pem`,
+    "-CAkey",
+    `${ca}.key`,
+    "-CAcreateserial",
+    "-days",
+    "2",
+    "-sha256",
+    "-extfile",
+    `${srv}.ext`,
+    "-out",
+    `${srv}.pem`,
   ]);
   const fp = await openssl(["x509", "-in", `${srv}.pem`, "-noout", "-fingerprint", "-sha256"]);
   const fingerprint = fp.trim().split("=")[1]!.replace(/:/g, "").toLowerCase();

@@ -66,7 +66,11 @@ Deno.test("routes: remove with simulate returns the plan and changes nothing", a
   try {
     const res = await ta.app.request(
       "/v1/disks/remove",
-      req(await ta.token(), { disk: "/dev/sdb", disk_identity: "5000C500A1B2C3D4", simulate: true }),
+      req(await ta.token(), {
+        disk: "/dev/sdb",
+        disk_identity: "5000C500A1B2C3D4",
+        simulate: true,
+      }),
     );
     assert.equal(res.status, 200);
     const body = await res.json();
@@ -235,7 +239,10 @@ Deno.test("routes: protobuf requests and protobuf errors", async () => {
     assert.equal(ok.outcome, "Success");
     // Wrong Op_type for the route.
     const wrong = encodeMessage(t.Operation, { Op_type: "Add", disk: "/dev/sdb" });
-    r = await ta.app.request("/v1/disks/remove", req(token, wrong, { "content-type": PB, accept: PB }));
+    r = await ta.app.request(
+      "/v1/disks/remove",
+      req(token, wrong, { "content-type": PB, accept: PB }),
+    );
     assert.equal(r.status, 400);
     const err = decodeMessage(t.OpOutcomeResult, new Uint8Array(await r.arrayBuffer()));
     assert.equal(err.result, "ERR");
@@ -257,24 +264,89 @@ Deno.test("routes: malformed input gets 4xx and the service keeps serving", asyn
       disk_identity: "SER-sdb",
     });
     const cases: [string, string, RequestInit, number][] = [
-      ["truncated protobuf", "/v1/disks/remove", req(token, valid.slice(0, valid.length - 3), pb), 400],
-      ["garbage protobuf", "/v1/disks/remove", req(token, new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2]), pb), 400],
-      ["protobuf missing required Op_type", "/v1/disks/remove", req(token, new Uint8Array([0x12, 0x03, 0x61, 0x62, 0x63]), pb), 400],
+      [
+        "truncated protobuf",
+        "/v1/disks/remove",
+        req(token, valid.slice(0, valid.length - 3), pb),
+        400,
+      ],
+      [
+        "garbage protobuf",
+        "/v1/disks/remove",
+        req(token, new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2]), pb),
+        400,
+      ],
+      [
+        "protobuf missing required Op_type",
+        "/v1/disks/remove",
+        req(token, new Uint8Array([0x12, 0x03, 0x61, 0x62, 0x63]), pb),
+        400,
+      ],
       ["empty protobuf", "/v1/disks/add", req(token, new Uint8Array(0), pb), 400],
       ["invalid JSON", "/v1/disks/remove", req(token, "{not json"), 400],
       ["JSON array", "/v1/disks/remove", req(token, "[1,2]"), 400],
       ["wrong JSON types", "/v1/disks/remove", req(token, { disk: 42, disk_identity: true }), 400],
-      ["simulate as string", "/v1/disks/remove", req(token, { disk: "/dev/sdb", disk_identity: "SER-sdb", simulate: "yes" }), 400],
-      ["negative osd id", "/v1/disks/add", req(token, { disk: "/dev/sdb", disk_identity: "SER-sdb", osd_id: -1 }), 400],
-      ["unknown field", "/v1/disks/remove", req(token, { disk: "/dev/sdb", disk_identity: "SER-sdb", force: true }), 400],
-      ["oversized body", "/v1/disks/remove", req(token, { disk: "/dev/sdb", disk_identity: "x".repeat(2000) }), 413],
-      ["path traversal", "/v1/disks/remove", req(token, { disk: "/dev/../etc/passwd", disk_identity: "SER-sdb" }), 400],
-      ["path outside /dev", "/v1/disks/remove", req(token, { disk: "/etc/passwd", disk_identity: "SER-sdb" }), 400],
-      ["shell metacharacters", "/v1/disks/remove", req(token, { disk: "/dev/sdb; rm -rf /", disk_identity: "SER-sdb" }), 400],
-      ["command substitution", "/v1/disks/add", req(token, { disk: "/dev/$(reboot)", disk_identity: "SER-sdb" }), 400],
+      [
+        "simulate as string",
+        "/v1/disks/remove",
+        req(token, { disk: "/dev/sdb", disk_identity: "SER-sdb", simulate: "yes" }),
+        400,
+      ],
+      [
+        "negative osd id",
+        "/v1/disks/add",
+        req(token, { disk: "/dev/sdb", disk_identity: "SER-sdb", osd_id: -1 }),
+        400,
+      ],
+      [
+        "unknown field",
+        "/v1/disks/remove",
+        req(token, { disk: "/dev/sdb", disk_identity: "SER-sdb", force: true }),
+        400,
+      ],
+      [
+        "oversized body",
+        "/v1/disks/remove",
+        req(token, { disk: "/dev/sdb", disk_identity: "x".repeat(2000) }),
+        413,
+      ],
+      [
+        "path traversal",
+        "/v1/disks/remove",
+        req(token, { disk: "/dev/../etc/passwd", disk_identity: "SER-sdb" }),
+        400,
+      ],
+      [
+        "path outside /dev",
+        "/v1/disks/remove",
+        req(token, { disk: "/etc/passwd", disk_identity: "SER-sdb" }),
+        400,
+      ],
+      [
+        "shell metacharacters",
+        "/v1/disks/remove",
+        req(token, { disk: "/dev/sdb; rm -rf /", disk_identity: "SER-sdb" }),
+        400,
+      ],
+      [
+        "command substitution",
+        "/v1/disks/add",
+        req(token, { disk: "/dev/$(reboot)", disk_identity: "SER-sdb" }),
+        400,
+      ],
       ["newline in name", "/v1/disks/safe-to-remove", req(token, { disk: "/dev/sdb\n" }), 400],
-      ["by-id traversal", "/v1/disks/remove", req(token, { disk: "/dev/disk/by-id/../../sda", disk_identity: "SER-sdb" }), 400],
-      ["text/plain body", "/v1/disks/remove", req(token, "disk=/dev/sdb", { "content-type": "text/plain" }), 415],
+      [
+        "by-id traversal",
+        "/v1/disks/remove",
+        req(token, { disk: "/dev/disk/by-id/../../sda", disk_identity: "SER-sdb" }),
+        400,
+      ],
+      [
+        "text/plain body",
+        "/v1/disks/remove",
+        req(token, "disk=/dev/sdb", { "content-type": "text/plain" }),
+        415,
+      ],
       ["bad operation id", "/v1/operations/..%2F..%2Fetc", req(token), 400],
       ["unknown operation", "/v1/operations/123e4567", req(token), 404],
       ["unknown route", "/v1/nope", req(token), 404],
@@ -285,7 +357,10 @@ Deno.test("routes: malformed input gets 4xx and the service keeps serving", asyn
         if ((init.headers as Record<string, string>)["content-type"] === PB) {
           // Protobuf clients get a protobuf OpOutcomeResult with result ERR.
           assert.equal(r.headers.get("content-type"), PB);
-          const e = decodeMessage(protoTypes().OpOutcomeResult, new Uint8Array(await r.arrayBuffer()));
+          const e = decodeMessage(
+            protoTypes().OpOutcomeResult,
+            new Uint8Array(await r.arrayBuffer()),
+          );
           assert.equal(r.status, status, String(e.error_msg));
           assert.equal(e.result, "ERR");
           assert.equal(e.status, status);
@@ -342,7 +417,9 @@ Deno.test("routes: every mutating request is in the hash-chained audit log", asy
     await send({ disk: "/dev/sdb", disk_identity: "SER-sdc" });
     await send({ disk: "/dev/sdb", disk_identity: "SER-sdb" });
     await ta.registry.idle();
-    const lines = (await Deno.readTextFile(ta.auditPath)).trim().split("\n").map((l) => JSON.parse(l));
+    const lines = (await Deno.readTextFile(ta.auditPath)).trim().split("\n").map((l) =>
+      JSON.parse(l)
+    );
     assert.deepEqual(lines.map((l) => [l.action, l.result, l.status ?? null]), [
       ["Remove", "OK", 200],
       ["Remove", "refused", 412],

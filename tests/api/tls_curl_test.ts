@@ -13,7 +13,9 @@ import { SafetyError } from "../../src/errors.ts";
 import { runCommand } from "../../src/process/run.ts";
 import { openDatabase } from "../../src/store/db.ts";
 import { startVaultDouble } from "../doubles/vault.ts";
-import { AUDIENCE, disk, FakeBackend, fixedInventory } from "./harness.ts";
+import { AUDIENCE, disk, FakeBackend, fixedInventory, testApp } from "./harness.ts";
+import { ApiClient } from "../../src/api/client.ts";
+import { certFingerprint } from "../../src/vault/cert_pin.ts";
 import { makeTestPki } from "./pki.ts";
 
 const HOSTNAME = "localhost";
@@ -51,7 +53,10 @@ Deno.test("tls: full service over TLS; README curl examples and bynar client run
     backend.roles.set("/dev/sdb", { kind: "osd", osdId: 1, up: true, in: true, destroyed: false });
     dm = await startDiskManager(config, {
       backend,
-      inventory: fixedInventory([disk("sda", { system: "holds /" }), disk("sdb", { wwn: "0x5000c500a1b2c3d4" })]),
+      inventory: fixedInventory([
+        disk("sda", { system: "holds /" }),
+        disk("sdb", { wwn: "0x5000c500a1b2c3d4" }),
+      ]),
       db,
       vaultToken: "s.disk-manager",
       hostnames: [HOSTNAME],
@@ -59,7 +64,10 @@ Deno.test("tls: full service over TLS; README curl examples and bynar client run
     });
     // The pin is in KV v2 at the documented path, equal to openssl's fingerprint.
     assert.equal(dm.pin?.path, "bynar/hosts/localhost/tls");
-    assert.equal(vault.kv.get("bynar/hosts/localhost/tls")?.versions.at(-1)?.data.sha256, pki.fingerprint);
+    assert.equal(
+      vault.kv.get("bynar/hosts/localhost/tls")?.versions.at(-1)?.data.sha256,
+      pki.fingerprint,
+    );
 
     const env = {
       VAULT_ADDR: vault.url,
@@ -87,7 +95,17 @@ Deno.test("tls: full service over TLS; README curl examples and bynar client run
 
     // bynar client: protobuf on the wire, token from Vault, certificate pinned from Vault.
     const cli = async (args: string[]) =>
-      await runCommand(DENO, ["run", "-A", MAIN, "client", "--host", "localhost", "-p", String(dm!.addr.port), ...args], {
+      await runCommand(DENO, [
+        "run",
+        "-A",
+        MAIN,
+        "client",
+        "--host",
+        "localhost",
+        "-p",
+        String(dm!.addr.port),
+        ...args,
+      ], {
         env: { BYNAR_VAULT_TOKEN: "s.operator", NO_COLOR: "1" },
         timeoutMs: 60_000,
       });
@@ -95,8 +113,22 @@ Deno.test("tls: full service over TLS; README curl examples and bynar client run
     let c = await cli([...common, "--ca", pki.caPath, "--pin-from-vault", "list"]);
     assert.equal(c.code, 0, c.stderr);
     assert.match(c.stdout, /^DEVICE\s+TYPE\s+IDENTITY\s+STATE\s+ROLE/);
-    assert.match(c.stdout, /\/dev\/sdb\s+ROTATIONAL\s+wwn:0x5000c500a1b2c3d4\s+unknown\s+osd\.1 up in/);
-    c = await cli([...common, "--ca", pki.caPath, "--format", "json", "remove", "/dev/sdb", "--identity", "SER-sdb", "--simulate"]);
+    assert.match(
+      c.stdout,
+      /\/dev\/sdb\s+ROTATIONAL\s+wwn:0x5000c500a1b2c3d4\s+unknown\s+osd\.1 up in/,
+    );
+    c = await cli([
+      ...common,
+      "--ca",
+      pki.caPath,
+      "--format",
+      "json",
+      "remove",
+      "/dev/sdb",
+      "--identity",
+      "SER-sdb",
+      "--simulate",
+    ]);
     assert.equal(c.code, 0, c.stderr);
     assert.equal(JSON.parse(c.stdout).plan[0].name, "osd_out");
     c = await cli([...common, "--ca", pki.caPath, "remove", "/dev/sdb", "--identity", "SER-sdb"]);
@@ -112,9 +144,25 @@ Deno.test("tls: full service over TLS; README curl examples and bynar client run
     assert.equal(c.code, 0, c.stderr);
 
     // Plain HTTP to the TLS port does not work; the API port does not serve /metrics.
-    const plain = await runCommand("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", `http://127.0.0.1:${dm.addr.port}/v1/disks`]);
+    const plain = await runCommand("curl", [
+      "-s",
+      "-o",
+      "/dev/null",
+      "-w",
+      "%{http_code}",
+      `http://127.0.0.1:${dm.addr.port}/v1/disks`,
+    ]);
     assert.notEqual(plain.stdout, "200");
-    const m = await runCommand("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", pki.caPath, `https://localhost:${dm.addr.port}/metrics`]);
+    const m = await runCommand("curl", [
+      "-s",
+      "-o",
+      "/dev/null",
+      "-w",
+      "%{http_code}",
+      "--cacert",
+      pki.caPath,
+      `https://localhost:${dm.addr.port}/metrics`,
+    ]);
     assert.equal(m.stdout, "404");
 
     // Audit chain intact, via the CLI.
@@ -151,4 +199,77 @@ Deno.test("tls: plain HTTP is refused on a non-loopback address, and TLS is requ
     SafetyError,
   );
   assert.throws(() => listen(ops, ops, { hostname: "127.0.0.1", port: 0 }), SafetyError);
+});
+
+Deno.test("tls: --pin alone trusts exactly a pinned self-signed certificate", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "bynar-pin-" });
+  const ta = await testApp();
+  try {
+    const r = await runCommand("openssl", [
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:prime256v1",
+      "-nodes",
+      "-keyout",
+      `${dir}/k.pem`,
+      "-out",
+      `${dir}/c.pem`,
+      "-days",
+      "1",
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=DNS:localhost,IP:127.0.0.1",
+      "-addext",
+      "basicConstraints=critical,CA:FALSE",
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const cert = await Deno.readTextFile(`${dir}/c.pem`);
+    const server = listen(ta.app, createOpsApp({ metrics: new ApiMetrics() }), {
+      hostname: "127.0.0.1",
+      port: 0,
+      tls: { cert, key: await Deno.readTextFile(`${dir}/k.pem`) },
+    });
+    try {
+      const url = `https://localhost:${server.addr.port}`;
+      const pin = await certFingerprint(cert);
+      const good = new ApiClient(url, { token: await ta.token(), pin });
+      assert.equal((await good.listDisks()).length, 4);
+      good.close();
+      const bad = new ApiClient(url, { token: await ta.token(), pin: "11".repeat(32) });
+      await assert.rejects(bad.listDisks(), /differs from the pin/);
+      bad.close();
+      const none = new ApiClient(url, { token: await ta.token() });
+      await assert.rejects(none.listDisks(), /Cannot reach/);
+      none.close();
+    } finally {
+      await server.shutdown();
+    }
+  } finally {
+    await ta.cleanup();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("tls: start-up refuses a configuration without keys or issuer", async () => {
+  const db = openDatabase(":memory:");
+  try {
+    const base = { backend: new FakeBackend(), inventory: fixedInventory([]), db, log: () => {} };
+    await assert.rejects(
+      startDiskManager(DiskManagerConfigSchema.parse({ insecure_http: true }), base),
+      /set vault_endpoint \(Vault identity keys\) or jwks_file/,
+    );
+    await assert.rejects(
+      startDiskManager(
+        DiskManagerConfigSchema.parse({ insecure_http: true, jwks_file: "/nonexistent/jwks.json" }),
+        base,
+      ),
+      /Cannot read JWKS file/,
+    );
+  } finally {
+    db.close();
+  }
 });

@@ -37,7 +37,12 @@ Deno.test("vault: identity token for a role; refusals are VaultErrors without th
   try {
     v.tokens.set("s.ok", { entityId: "ent-1" });
     v.tokens.set("s.root", {});
-    v.roles.set("bynar-client", { key: "bynar", ttl: 600, clientId: "aud-1", template: { scope: "disks:read" } });
+    v.roles.set("bynar-client", {
+      key: "bynar",
+      ttl: 600,
+      clientId: "aud-1",
+      template: { scope: "disks:read" },
+    });
     const t = await new VaultClient(v.url, { token: "s.ok" }).oidcToken("bynar-client");
     assert.equal(t.clientId, "aud-1");
     assert.equal(t.ttl, 600);
@@ -49,7 +54,8 @@ Deno.test("vault: identity token for a role; refusals are VaultErrors without th
     assert.equal(decodeProtectedHeader(t.token).kid, v.currentKid());
     await assert.rejects(
       new VaultClient(v.url, { token: "s.bad-secret" }).oidcToken("bynar-client"),
-      (e: unknown) => e instanceof VaultError && e.status === 403 && !e.message.includes("s.bad-secret"),
+      (e: unknown) =>
+        e instanceof VaultError && e.status === 403 && !e.message.includes("s.bad-secret"),
     );
     await assert.rejects(
       new VaultClient(v.url, { token: "s.root" }).oidcToken("bynar-client"),
@@ -73,8 +79,11 @@ Deno.test("vault: KV v2 cas and certificate pin publication", async () => {
     const c = new VaultClient(v.url, { token: "s.dm" });
     assert.equal(await c.kvRead("secret", "a/b"), null);
     assert.equal(await c.kvWrite("secret", "a/b", { x: 1 }, { cas: 0 }), 1);
-    await assert.rejects(c.kvWrite("secret", "a/b", { x: 2 }, { cas: 0 }), (e: unknown) =>
-      e instanceof VaultError && e.status === 400 && /check-and-set/.test(e.message));
+    await assert.rejects(
+      c.kvWrite("secret", "a/b", { x: 2 }, { cas: 0 }),
+      (e: unknown) =>
+        e instanceof VaultError && e.status === 400 && /check-and-set/.test(e.message),
+    );
     assert.equal(await c.kvWrite("secret", "a/b", { x: 2 }, { cas: 1 }), 2);
     assert.deepEqual(await c.kvRead("secret", "a/b"), { data: { x: 2 }, version: 2 });
 
@@ -87,7 +96,11 @@ Deno.test("vault: KV v2 cas and certificate pin publication", async () => {
       path: "bynar/hosts/host1/tls",
     });
     assert.equal((await publishCertPin(c, fp1, opts)).changed, false);
-    assert.deepEqual(await publishCertPin(c, fp2, opts), { version: 2, changed: true, path: certPinPath("host1") });
+    assert.deepEqual(await publishCertPin(c, fp2, opts), {
+      version: 2,
+      changed: true,
+      path: certPinPath("host1"),
+    });
     assert.equal(await readCertPin(c, opts), fp2);
     assert.throws(() => certPinPath("../x"), TypeError);
   } finally {

@@ -39,7 +39,8 @@ const hex = (b: Uint8Array): string => [...b].map((x) => x.toString(16).padStart
 const CASES: { type: string; text: string; json: Record<string, unknown> }[] = [
   {
     type: "Operation",
-    text: 'Op_type: Remove disk: "/dev/sdb" simulate: true osd_id: 3 disk_identity: "wwn:0x5000c500a1b2c3d4"',
+    text:
+      'Op_type: Remove disk: "/dev/sdb" simulate: true osd_id: 3 disk_identity: "wwn:0x5000c500a1b2c3d4"',
     json: {
       Op_type: "Remove",
       disk: "/dev/sdb",
@@ -112,7 +113,10 @@ for (const c of CASES) {
     const back = new TextDecoder().decode(
       await protoc([`--decode=ceph_disk.${c.type}`], ours),
     );
-    const reencoded = await protoc([`--encode=ceph_disk.${c.type}`], new TextEncoder().encode(back));
+    const reencoded = await protoc(
+      [`--encode=ceph_disk.${c.type}`],
+      new TextEncoder().encode(back),
+    );
     assert.equal(hex(reencoded), hex(ours));
   });
 }
@@ -122,7 +126,15 @@ Deno.test("wire: the original service.proto field numbers and enum values are un
   // Operation{Op_type=Remove(4), disk(2)="/dev/sdb", simulate(3)=true, osd_id(7)=3}
   // as an original bynar-client would send it (hand-encoded from the original schema).
   const original = new Uint8Array([
-    0x08, 0x04, 0x12, 0x08, ...new TextEncoder().encode("/dev/sdb"), 0x18, 0x01, 0x38, 0x03,
+    0x08,
+    0x04,
+    0x12,
+    0x08,
+    ...new TextEncoder().encode("/dev/sdb"),
+    0x18,
+    0x01,
+    0x38,
+    0x03,
   ]);
   assert.deepEqual(dropEmpty(decodeMessage(t.Operation, original)), {
     Op_type: "Remove",

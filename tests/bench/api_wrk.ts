@@ -1,9 +1,12 @@
 /**
- * Load test of the disk-manager API with wrk over TLS on loopback: the same route
- * (GET /v1/disks, in-memory backend) served without authentication, with JWT
- * authentication (EdDSA, verified-token cache on), and with the cache off.
+ * Load test of the disk-manager API with wrk over TLS on loopback: the same route served
+ * without authentication, with JWT authentication (EdDSA, verified-token cache on), and
+ * with the cache off; in-memory backend. Routes: GET /v1/tickets (small reply) and
+ * GET /v1/disks (≈700-byte reply; Deno.serve over TLS stalls such replies ≈40 ms on
+ * keep-alive connections: Nagle, TCP_NODELAY is not set on TLS sockets).
  *
  * Usage: deno run -A tests/bench/api_wrk.ts [--duration 10] [--connections 16] [--rounds 2]
+ *   [--route /v1/tickets --route /v1/disks]
  * Prints a markdown table and a JSON line. Targets: auth ≥ 70 % of no-auth req/s and
  * auth p99 < 10 ms.
  *
@@ -38,6 +41,7 @@ const { values } = parseArgs({
     connections: { type: "string", default: "16" },
     threads: { type: "string", default: "1" },
     rounds: { type: "string", default: "2" },
+    route: { type: "string", multiple: true, default: ["/v1/tickets", "/v1/disks"] },
   },
 });
 
@@ -70,7 +74,9 @@ async function wrk(url: string, token: string | undefined, seconds: number): Pro
   const p50 = toMs(/\s50%\s+(\S+)/.exec(r.stdout)?.[1] ?? "");
   const p99 = toMs(/\s99%\s+(\S+)/.exec(r.stdout)?.[1] ?? "");
   const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(r.stdout)?.[1] ?? 0);
-  const sock = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(r.stdout);
+  const sock = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(
+    r.stdout,
+  );
   const errors = non2xx + (sock ? sock.slice(1).reduce((a, b) => a + Number(b), 0) : 0);
   return { rps, p50ms: p50, p99ms: p99, errors };
 }
@@ -78,7 +84,10 @@ async function wrk(url: string, token: string | undefined, seconds: number): Pro
 const dir = await Deno.makeTempDir({ prefix: "bynar-bench-" });
 try {
   const pki = await makeTestPki(dir);
-  const tls = { cert: await Deno.readTextFile(pki.certPath), key: await Deno.readTextFile(pki.keyPath) };
+  const tls = {
+    cert: await Deno.readTextFile(pki.certPath),
+    key: await Deno.readTextFile(pki.keyPath),
+  };
   const key = await makeKey("EdDSA");
   const token = await sign(key, { scope: "disks:read", expIn: 3600 });
   const audit: AuditSink = { append: () => Promise.resolve() };
@@ -108,59 +117,61 @@ try {
     { name: "JWT auth, cache on", authenticate: withAuth(10_000), token },
     { name: "JWT auth, cache off", authenticate: withAuth(0), token },
   ];
-  const results = new Map<string, WrkResult[]>();
-  const seconds = Number(values.duration);
-  for (let round = 0; round < Number(values.rounds); round++) {
-    for (const v of variants) {
-      const app = createApp({
-        backend,
-        inventory,
-        authenticate: v.authenticate,
-        audit,
-        limits: { ratePerSecond: 0 },
-        log: () => {},
-      });
-      const server = listen(app, createOpsApp({ metrics: new ApiMetrics() }), {
-        hostname: "127.0.0.1",
-        port: 0,
-        tls,
-      });
-      const url = `https://127.0.0.1:${server.addr.port}/v1/disks`;
-      await wrk(url, v.token, 2); // warm-up (JIT, TLS sessions, token cache)
-      const r = await wrk(url, v.token, seconds);
-      await server.shutdown();
-      results.set(v.name, [...(results.get(v.name) ?? []), r]);
+  for (const route of values.route) {
+    const results = new Map<string, WrkResult[]>();
+    const seconds = Number(values.duration);
+    for (let round = 0; round < Number(values.rounds); round++) {
+      for (const v of variants) {
+        const app = createApp({
+          backend,
+          inventory,
+          authenticate: v.authenticate,
+          audit,
+          limits: { ratePerSecond: 0 },
+          log: () => {},
+        });
+        const server = listen(app, createOpsApp({ metrics: new ApiMetrics() }), {
+          hostname: "127.0.0.1",
+          port: 0,
+          tls,
+        });
+        const url = `https://127.0.0.1:${server.addr.port}${route}`;
+        await wrk(url, v.token, 2); // warm-up (JIT, TLS sessions, token cache)
+        const r = await wrk(url, v.token, seconds);
+        await server.shutdown();
+        results.set(v.name, [...(results.get(v.name) ?? []), r]);
+      }
     }
-  }
-  const median = (xs: number[]): number => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s[Math.floor((s.length - 1) / 2)]!;
-  };
-  const summary = variants.map((v) => {
-    const rs = results.get(v.name)!;
-    return {
-      name: v.name,
-      rps: median(rs.map((r) => r.rps)),
-      p50ms: median(rs.map((r) => r.p50ms)),
-      p99ms: median(rs.map((r) => r.p99ms)),
-      errors: rs.reduce((a, r) => a + r.errors, 0),
-      runs: rs.map((r) => Math.round(r.rps)),
+    const median = (xs: number[]): number => {
+      const s = [...xs].sort((a, b) => a - b);
+      return s[Math.floor((s.length - 1) / 2)]!;
     };
-  });
-  const base = summary[0]!.rps;
-  console.log(
-    `wrk -t${values.threads} -c${values.connections} -d${seconds}s over TLS, GET /v1/disks, ` +
-      `${values.rounds} rounds (median)\n`,
-  );
-  console.log("| variant | req/s | p50 ms | p99 ms | vs no auth | errors | runs |");
-  console.log("|---|---|---|---|---|---|---|");
-  for (const s of summary) {
+    const summary = variants.map((v) => {
+      const rs = results.get(v.name)!;
+      return {
+        name: v.name,
+        rps: median(rs.map((r) => r.rps)),
+        p50ms: median(rs.map((r) => r.p50ms)),
+        p99ms: median(rs.map((r) => r.p99ms)),
+        errors: rs.reduce((a, r) => a + r.errors, 0),
+        runs: rs.map((r) => Math.round(r.rps)),
+      };
+    });
+    const base = summary[0]!.rps;
     console.log(
-      `| ${s.name} | ${Math.round(s.rps)} | ${s.p50ms.toFixed(2)} | ${s.p99ms.toFixed(2)} | ` +
-        `${((s.rps / base) * 100).toFixed(0)} % | ${s.errors} | ${s.runs.join(", ")} |`,
+      `\nwrk -t${values.threads} -c${values.connections} -d${seconds}s over TLS, GET ${route}, ` +
+        `${values.rounds} rounds (median)\n`,
     );
+    console.log("| variant | req/s | p50 ms | p99 ms | vs no auth | errors | runs |");
+    console.log("|---|---|---|---|---|---|---|");
+    for (const s of summary) {
+      console.log(
+        `| ${s.name} | ${Math.round(s.rps)} | ${s.p50ms.toFixed(2)} | ${s.p99ms.toFixed(2)} | ` +
+          `${((s.rps / base) * 100).toFixed(0)} % | ${s.errors} | ${s.runs.join(", ")} |`,
+      );
+    }
+    console.log(JSON.stringify({ route, summary }));
   }
-  console.log(JSON.stringify({ summary }));
 } finally {
   await Deno.remove(dir, { recursive: true });
 }

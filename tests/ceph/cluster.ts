@@ -204,6 +204,7 @@ osd_heartbeat_interval = 1
 
 [client]
 keyring = ${s}/$cluster.$name.keyring
+admin_socket =
 `;
 }
 
@@ -528,6 +529,8 @@ async function bootstrap(): Promise<CephTestCluster> {
     .sort((a, b) => a.id - b.id);
   await writeState(state);
   await waitFor("3 OSDs up", async () => (await summary()).numUp === OSD_COUNT, 60_000);
+  // The balancer would change the OSD map on its own (upmaps) and race the tests.
+  await ceph(["balancer", "off"], { allowFail: true });
   await ceph(["osd", "pool", "create", TEST_POOL, "32", "32", "replicated"]);
   await ceph(["osd", "pool", "application", "enable", TEST_POOL, "rados"]);
   await waitHealthy();
@@ -557,6 +560,7 @@ async function reuse(state: HarnessState): Promise<CephTestCluster | null> {
   if (state.osds.some((o) => !known.has(o.id) || known.get(o.id)!.includes("destroyed"))) {
     return null;
   }
+  await ceph(["balancer", "off"], { allowFail: true });
   for (const osd of state.osds) {
     const mounted = await isMountpoint(`${OSD_DATA_ROOT}/ceph-${osd.id}`);
     if (!mounted) {

@@ -43,15 +43,14 @@ export function testCephConfig(
  * their SHA-256.
  *
  * @param c Cluster.
- * @param prefix Object name prefix.
- * @param count Objects.
+ * @param options Object name prefix and count.
  * @returns name → hex digest.
  */
 export async function writeChecksummedData(
   c: CephTestCluster,
-  prefix: string,
-  count: number,
+  options: { prefix: string; count: number },
 ): Promise<Map<string, string>> {
+  const { prefix, count } = options;
   const rados = await getRadosConnection({ confPath: c.confPath });
   const sums = new Map<string, string>();
   for (let i = 0; i < count; i++) {
@@ -115,4 +114,26 @@ export async function stableOsdDump(): Promise<unknown> {
     osds,
     crush: tree.nodes.map((n) => [n.id, n.crush_weight, n.status]),
   };
+}
+
+/**
+ * Waits until the OSD map epoch has not changed for `quietMs` (background map changes
+ * would otherwise race an "unchanged" check).
+ *
+ * @param quietMs Quiet period.
+ * @param timeoutMs Deadline.
+ */
+export async function waitMapQuiet(quietMs = 3000, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let epoch = -1;
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    const d = JSON.parse(await ceph(["osd", "dump", "--format", "json"])) as { epoch: number };
+    if (d.epoch !== epoch) {
+      epoch = d.epoch;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the OSD map kept changing");
 }

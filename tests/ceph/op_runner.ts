@@ -21,7 +21,9 @@ const cluster = await readCluster();
 const overrides = JSON.parse(Deno.env.get("BYNAR_CEPH_TEST_CONFIG") ?? "{}");
 const db = openDatabase(dbPath);
 const backend = await createCephBackend(testCephConfig(cluster, overrides), { db });
-const onProgress = (p: unknown): void => console.log(JSON.stringify({ progress: p }));
+function onProgress(p: unknown): void {
+  console.log(JSON.stringify({ progress: p }));
+}
 try {
   const result = op === "remove"
     ? await backend.remove({ path: device }, { onProgress })

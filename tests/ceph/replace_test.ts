@@ -29,6 +29,7 @@ import {
   stableOsdDump,
   testCephConfig,
   verifyChecksummedData,
+  waitMapQuiet,
   writeChecksummedData,
 } from "./helpers.ts";
 
@@ -137,8 +138,9 @@ async function runOp(
   return { killed, output: text, code: out.code };
 }
 
-const running = (name: string) => (steps: { name: string; status: string }[]): boolean =>
-  steps.some((s) => s.name === name && s.status === "running");
+function running(name: string): (steps: { name: string; status: string }[]) => boolean {
+  return (steps) => steps.some((s) => s.name === name && s.status === "running");
+}
 
 function resultOf(output: string): { outcome: string; osdId?: number; message: string } {
   const line = output.split("\n").find((l) => l.startsWith('{"result"'));
@@ -165,10 +167,11 @@ Deno.test({
     const db = openDatabase(`${dir}/bynar.db`);
     const config = testCephConfig(c);
     const backend = await createCephBackend(config, { db });
-    const sums = await writeChecksummedData(c, "bynar-test", 48);
+    const sums = await writeChecksummedData(c, { prefix: "bynar-test", count: 48 });
     const timings: Record<string, number> = {};
     try {
       await t.step("simulate returns the plan and leaves the cluster untouched", async () => {
+        await waitMapQuiet();
         const before = await stableOsdDump();
         const osd = c.osds[0]!;
         const r = await backend.remove({ path: osd.loop }, { simulate: true });

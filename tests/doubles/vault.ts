@@ -145,7 +145,9 @@ export async function startVaultDouble(options: VaultDoubleOptions = {}): Promis
     const nowS = Math.floor(now() / 1000);
     const out: JWK[] = [];
     for (const list of keys.values()) {
-      for (const k of list) if (k.withdrawAt === undefined || k.withdrawAt > nowS) out.push(k.publicJwk);
+      for (const k of list) {
+        if (k.withdrawAt === undefined || k.withdrawAt > nowS) out.push(k.publicJwk);
+      }
     }
     return out;
   };
@@ -225,16 +227,19 @@ export async function startVaultDouble(options: VaultDoubleOptions = {}): Promis
         const idx = want > 0 ? want - 1 : entry.versions.length - 1;
         const v = entry.versions[idx];
         if (!v) return json(404, { errors: [] });
-        return json(200, envelope({
-          data: v.data,
-          metadata: {
-            created_time: v.created_time,
-            custom_metadata: null,
-            deletion_time: "",
-            destroyed: false,
-            version: idx + 1,
-          },
-        }));
+        return json(
+          200,
+          envelope({
+            data: v.data,
+            metadata: {
+              created_time: v.created_time,
+              custom_metadata: null,
+              deletion_time: "",
+              destroyed: false,
+              version: idx + 1,
+            },
+          }),
+        );
       }
       if (req.method === "POST" || req.method === "PUT") {
         let body: { options?: { cas?: unknown }; data?: unknown };
@@ -258,13 +263,16 @@ export async function startVaultDouble(options: VaultDoubleOptions = {}): Promis
         e.versions.push({ data: body.data as Record<string, unknown>, created_time: created });
         double.kv.set(path, e);
         double.stats.kvWrites++;
-        return json(200, envelope({
-          created_time: created,
-          custom_metadata: null,
-          deletion_time: "",
-          destroyed: false,
-          version: e.versions.length,
-        }));
+        return json(
+          200,
+          envelope({
+            created_time: created,
+            custom_metadata: null,
+            deletion_time: "",
+            destroyed: false,
+            version: e.versions.length,
+          }),
+        );
       }
     }
     return json(404, { errors: [] });

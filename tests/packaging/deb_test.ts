@@ -231,11 +231,12 @@ Deno.test("launcher: passes exactly the compiled binary's permission flags", asy
   const link = join(copy, "bynar-link");
   await Deno.symlink(join(copy, "usr/bin/bynar"), link);
   assert.deepEqual(await argv({ BYNAR_DEFAULTS: shippedDefaults }, link), expected);
-  // /etc/default/bynar extends only the net and write lists
+  // /etc/default/bynar extends only the net, write and run lists
   const defaults = join(copy, "defaults");
   await Deno.writeTextFile(
     defaults,
-    "BYNAR_ALLOW_NET=jira.example.com:443,vault.example.com:8200\nBYNAR_ALLOW_WRITE=/srv/prom\n",
+    "BYNAR_ALLOW_NET=jira.example.com:443,vault.example.com:8200\nBYNAR_ALLOW_WRITE=/srv/prom\n" +
+      "BYNAR_ALLOW_RUN=/usr/local/bin/open-ticket\n",
   );
   const extended = await argv({ BYNAR_DEFAULTS: defaults });
   assert.deepEqual(
@@ -245,6 +246,8 @@ Deno.test("launcher: passes exactly the compiled binary's permission flags", asy
         ? `${a},jira.example.com:443,vault.example.com:8200`
         : a.startsWith("--allow-write=")
         ? `${a},/srv/prom`
+        : a.startsWith("--allow-run=")
+        ? `${a},/usr/local/bin/open-ticket`
         : a
     ),
   );
@@ -358,6 +361,7 @@ Deno.test("dpkg --root: install, B-38 fix on upgrade, remove keeps configs, purg
   assert.equal(await mode("etc/bynar/bynar.json"), 0o600);
   assert.equal(await mode("etc/bynar/disk-manager.json"), 0o600);
   assert.equal(await mode("var/lib/bynar"), 0o700);
+  assert.equal(await mode("var/cache/bynar"), 0o700);
   const v = await run(join(root, "usr/bin/bynar"), ["--version"]);
   assert.equal(v.stdout.trim(), VERSION, v.stderr);
 
@@ -388,7 +392,7 @@ Deno.test("dpkg --root: install, B-38 fix on upgrade, remove keeps configs, purg
 
   r = await dpkg("-P", "bynar");
   assert.equal(r.code, 0, r.stderr);
-  for (const gone of ["etc/bynar", "etc/default/bynar", "var/lib/bynar"]) {
+  for (const gone of ["etc/bynar", "etc/default/bynar", "var/lib/bynar", "var/cache/bynar"]) {
     assert.equal(await exists(gone), false, `${gone} removed on purge`);
   }
 });
@@ -413,14 +417,7 @@ Deno.test("systemd units pass systemd-analyze verify and are hardened", async ()
   const text = (u: string) => Deno.readTextFile(join(tree, "lib/systemd/system", u));
   for (const u of units.filter((u) => u.endsWith(".service"))) {
     const t = await text(u);
-    for (
-      const line of [
-        "ProtectSystem=strict",
-        "PrivateTmp=yes",
-        "NoNewPrivileges=yes",
-        "DevicePolicy=closed",
-      ]
-    ) {
+    for (const line of ["PrivateTmp=yes", "NoNewPrivileges=yes", "DevicePolicy=closed"]) {
       assert.match(t, new RegExp(`^${line}$`, "m"), `${u}: ${line}`);
     }
     const caps = t.match(/^CapabilityBoundingSet=(.*)$/m)?.[1]?.split(" ") ?? [];
@@ -428,6 +425,15 @@ Deno.test("systemd units pass systemd-analyze verify and are hardened", async ()
     assert.ok(caps.includes("CAP_SYS_RAWIO") && caps.includes("CAP_SYS_ADMIN"), u);
     assert.ok(!caps.includes("CAP_NET_ADMIN") && !caps.includes("CAP_SYS_PTRACE"), u);
     assert.match(t, /^ExecStart=\/usr\/bin\/bynar /m);
+  }
+  // The disk-manager sees a read-only system except what ceph-volume/LVM write.
+  const dm = await text("bynar-disk-manager.service");
+  assert.match(dm, /^ProtectSystem=strict$/m);
+  assert.match(dm, /^ReadWritePaths=.*-\/var\/lib\/ceph /m);
+  // The scan and the detector judge (and write-test) the host's real mounts: a read-only
+  // view of the file system would make healthy filesystems look read-only.
+  for (const u of ["bynar-check.service", "bynar-detect.service"]) {
+    assert.doesNotMatch(await text(u), /^(ProtectSystem|ProtectHome|ReadOnlyPaths)=/m, u);
   }
   for (const u of ["bynar-detect.service", "bynar-disk-manager.service"]) {
     assert.match(await text(u), /^Restart=on-failure$/m, u);
@@ -509,6 +515,7 @@ Deno.test("installed: bynar disk-manager serves on loopback and bynar client lis
       stderr: "piped",
     }).spawn();
     let log = "";
+    let stopped: number | undefined;
     const drain = (async () => {
       for await (const chunk of child.stderr.pipeThrough(new TextDecoderStream())) log += chunk;
     })();
@@ -565,7 +572,8 @@ Deno.test("installed: bynar disk-manager serves on loopback and bynar client lis
       const status = await child.status;
       await drain;
       await stdoutDrain;
-      assert.equal(status.code, 0, `disk-manager did not stop cleanly on SIGTERM:\n${log}`);
+      stopped = status.code;
     }
+    assert.equal(stopped, 0, `disk-manager did not stop cleanly on SIGTERM:\n${log}`);
   });
 });

@@ -146,6 +146,8 @@ export async function readOperation(c: Context, expected: OpName): Promise<Opera
   throw new ApiError(
     415,
     "unsupported_media_type",
-    `Cannot read a request body of type "${ct.slice(0, 64)}": send ${JSON_TYPE} or ${PROTOBUF_TYPE}`,
+    `Cannot read a request body of type "${
+      ct.slice(0, 64)
+    }": send ${JSON_TYPE} or ${PROTOBUF_TYPE}`,
   );
 }

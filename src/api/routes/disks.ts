@@ -179,10 +179,11 @@ export function disksRoutes(ctx: RouteContext): Hono<AppEnv> {
           lease.release();
         }
       }
-      return startOperation(c, ctx, "Add", op, r.lockKeys, (o) => ctx.backend.add(r.ref, {
-        ...o,
-        ...osd,
-      }));
+      return startOperation(c, ctx, "Add", op, r.lockKeys, (o) =>
+        ctx.backend.add(r.ref, {
+          ...o,
+          ...osd,
+        }));
     }));
 
   return app;

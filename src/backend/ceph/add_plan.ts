@@ -159,7 +159,9 @@ export function planAdd(facts: AddFacts, ctx: PlanContext): AddPlanResult {
       "prepare",
       `Create osd.${id} on ${facts.device} (ceph-volume ${facts.mode}, id kept)`,
       [renderCommand(
-        VOLUME.prepare(facts.mode, facts.device, id, {
+        VOLUME.prepare(facts.device, {
+          mode: facts.mode,
+          osdId: id,
           ...ctx.volume,
           wal: facts.walDb.wal ?? (facts.walDb.createWalOn ? "<new wal partition>" : null),
           db: facts.walDb.db,
@@ -170,7 +172,10 @@ export function planAdd(facts: AddFacts, ctx: PlanContext): AddPlanResult {
   }
   add("activate", `Activate osd.${id}`, [
     renderCommand(
-      VOLUME.activate(facts.mode, facts.device, id, "<osd fsid>", {
+      VOLUME.activate(facts.device, {
+        mode: facts.mode,
+        osdId: id,
+        osdFsid: "<osd fsid>",
         ...ctx.volume,
         systemd: ctx.daemonControl === "systemd",
       }),

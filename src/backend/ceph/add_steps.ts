@@ -136,7 +136,9 @@ export const ADD_STEPS: Record<string, StepHandler> = {
     repo.updateState(run.op.id, { prepareStarted: true, newOsdFsid: osdFsid });
     const walDb = walDbOf(run);
     await host.exec(
-      VOLUME.prepare(mode, run.op.device, id, {
+      VOLUME.prepare(run.op.device, {
+        mode,
+        osdId: id,
         ...ctx.volume,
         wal: walDb.wal,
         db: walDb.db,
@@ -172,7 +174,10 @@ export const ADD_STEPS: Record<string, StepHandler> = {
       if (current && mode === "raw") await host.unmount(dir);
     }
     await host.exec(
-      VOLUME.activate(mode, run.op.device, id, fsid, {
+      VOLUME.activate(run.op.device, {
+        mode,
+        osdId: id,
+        osdFsid: fsid,
         ...ctx.volume,
         systemd: daemons.kind === "systemd",
       }),
@@ -226,7 +231,7 @@ export const ADD_STEPS: Record<string, StepHandler> = {
         .filter(([k]) => SETTLING_REGEXP.test(k) || !k.startsWith("active"))
         .reduce((a, [, n]) => a + n, 0);
       let latencyMs: number | null = null;
-      if (probePool && settling === 0 && pgs.backfilling <= limits.backfillCap) {
+      if (probePool && pgs.backfilling + settling <= limits.backfillCap) {
         latencyMs = await api.probeLatency(probePool, 3);
         probes++;
       }

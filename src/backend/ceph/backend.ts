@@ -25,7 +25,7 @@ import { ADD_STEPS } from "./add_steps.ts";
 import { type CephClusterApi, RadosClusterApi } from "./cluster_api.ts";
 import { createDaemonControl, type OsdDaemonControl } from "./daemon_control.ts";
 import { chooseWalDb, isConfiguredSystemDisk, isJournalDevice } from "./device_paths.ts";
-import { runJournaled, type StepDeps } from "./executor.ts";
+import { restoreScrubFlags, runJournaled, type StepDeps } from "./executor.ts";
 import { type CephHost, createCephHost } from "./host.ts";
 import { decideBudget, LEASE_PREFIX, parseLeases } from "./lease.ts";
 import type { VolumeOsd } from "./parse.ts";
@@ -33,7 +33,6 @@ import { blockingReasons, type PlanContext, planRemove, type RemoveFacts } from 
 import { REMOVE_STEPS } from "./remove_steps.ts";
 import { type Clock, SYSTEM_CLOCK } from "./waits.ts";
 import type { WeighInLimits } from "./weigh_in.ts";
-import { restoreScrubFlags } from "./executor.ts";
 
 /** Lowest supported Ceph major release (Nautilus). */
 export const MIN_CEPH_MAJOR = 14;
@@ -421,9 +420,9 @@ export class CephBackend implements Backend {
   ): Promise<OpResult> {
     const done = await runJournaled(
       opId,
-      kind === "remove" ? REMOVE_STEPS : ADD_STEPS,
-      this.#deps(),
       {
+        handlers: kind === "remove" ? REMOVE_STEPS : ADD_STEPS,
+        deps: this.#deps(),
         resumed,
         onProgress: options.onProgress,
         signal: options.signal,

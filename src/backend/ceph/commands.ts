@@ -47,8 +47,13 @@ export function renderCommand(c: ClusterCommand | ProgramCall): string {
   return [c.program, ...c.args].join(" ");
 }
 
-const mon = (cmd: Record<string, unknown>): ClusterCommand => ({ target: "mon", cmd });
-const mgr = (cmd: Record<string, unknown>): ClusterCommand => ({ target: "mgr", cmd });
+function mon(cmd: Record<string, unknown>): ClusterCommand {
+  return { target: "mon", cmd };
+}
+
+function mgr(cmd: Record<string, unknown>): ClusterCommand {
+  return { target: "mgr", cmd };
+}
 
 /** Cluster command builders. */
 export const CMD = {
@@ -129,20 +134,24 @@ export const VOLUME = {
     volume([mode, "list", device, "--format", "json"], o),
   /** `ceph-volume <mode> prepare --bluestore --data <dev> --osd-id N [--block.wal] [--block.db]`. */
   prepare: (
-    mode: "raw" | "lvm",
     device: string,
-    osdId: number,
-    o: VolumeCallOptions & { wal?: string | null; db?: string | null; osdFsid?: string },
+    o: VolumeCallOptions & {
+      mode: "raw" | "lvm";
+      osdId: number;
+      wal?: string | null;
+      db?: string | null;
+      osdFsid?: string;
+    },
   ): ProgramCall =>
     volume([
-      mode,
+      o.mode,
       "prepare",
       "--bluestore",
       "--data",
       device,
       "--osd-id",
-      String(osdId),
-      ...(mode === "lvm" && o.osdFsid ? ["--osd-fsid", o.osdFsid] : []),
+      String(o.osdId),
+      ...(o.mode === "lvm" && o.osdFsid ? ["--osd-fsid", o.osdFsid] : []),
       ...(o.wal ? ["--block.wal", o.wal] : []),
       ...(o.db ? ["--block.db", o.db] : []),
     ], o),
@@ -151,16 +160,18 @@ export const VOLUME = {
    * back after a reboot; without it (labs) the daemon adapter starts the OSD.
    */
   activate: (
-    mode: "raw" | "lvm",
     device: string,
-    osdId: number,
-    osdFsid: string,
-    o: VolumeCallOptions & { systemd: boolean },
+    o: VolumeCallOptions & {
+      mode: "raw" | "lvm";
+      osdId: number;
+      osdFsid: string;
+      systemd: boolean;
+    },
   ): ProgramCall => {
     const noSystemd = o.systemd ? [] : ["--no-systemd"];
-    return mode === "raw"
+    return o.mode === "raw"
       ? volume(["raw", "activate", "--device", device, ...noSystemd], o)
-      : volume(["lvm", "activate", "--bluestore", String(osdId), osdFsid, ...noSystemd], o);
+      : volume(["lvm", "activate", "--bluestore", String(o.osdId), o.osdFsid, ...noSystemd], o);
   },
   /** `ceph-volume lvm zap --destroy <dev>` (works for raw devices too). */
   zap: (device: string, o: VolumeCallOptions): ProgramCall =>

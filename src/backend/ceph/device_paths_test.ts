@@ -31,7 +31,12 @@ const CONFIG = {
     { device: "/dev/nvme1n1" },
   ],
   osd_config: [
-    { is_lvm: false, dev_path: "/dev/sdc", journal_path: "/dev/nvme2n1p1", rdb_path: "/dev/nvme2n1p2" },
+    {
+      is_lvm: false,
+      dev_path: "/dev/sdc",
+      journal_path: "/dev/nvme2n1p1",
+      rdb_path: "/dev/nvme2n1p2",
+    },
     { is_lvm: true, dev_path: "/dev/sdd" },
   ],
 };
@@ -52,7 +57,10 @@ Deno.test("system and journal disks, including their partitions", () => {
 });
 
 Deno.test("WAL/DB choice: osd_config paths, a free partition_id, else a new partition", () => {
-  const host = { partitionCount: (d: string) => (d === "/dev/nvme0n1" ? 4 : 1), inUse: new Set<string>() };
+  const host = {
+    partitionCount: (d: string) => (d === "/dev/nvme0n1" ? 4 : 1),
+    inUse: new Set<string>(),
+  };
   assert.deepEqual(chooseWalDb("/dev/sdc", CONFIG, host), {
     wal: "/dev/nvme2n1p1",
     db: "/dev/nvme2n1p2",

@@ -64,6 +64,10 @@ export type StepHandler = (run: StepRun) => Promise<string>;
 
 /** Options of {@linkcode runJournaled}. */
 export interface RunJournaledOptions {
+  /** Step name → implementation. */
+  handlers: Record<string, StepHandler>;
+  /** Dependencies. */
+  deps: StepDeps;
   /** Progress callback. */
   onProgress?: ((p: Progress) => void) | undefined;
   /** Abort signal. */
@@ -83,18 +87,15 @@ export interface RunJournaledOptions {
  * Executes the unfinished steps of `op` in order and finishes the operation.
  *
  * @param opId Operation id.
- * @param handlers Step name → implementation.
- * @param deps Dependencies.
- * @param options Progress, signal, resume flag, error hook.
+ * @param options Handlers, dependencies, progress, signal, resume flag, error hook.
  * @returns The finished operation.
  * @throws {Error} The failing step's error (the operation stays `running`, resumable).
  */
 export async function runJournaled(
   opId: number,
-  handlers: Record<string, StepHandler>,
-  deps: StepDeps,
   options: RunJournaledOptions,
 ): Promise<BackendOp> {
+  const { handlers, deps } = options;
   let op = deps.repo.get(opId)!;
   const total = op.steps.length;
   const firstPending = op.steps.findIndex((s) => s.status !== "done");

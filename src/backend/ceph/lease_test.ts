@@ -22,14 +22,16 @@ function memoryStore(): KeyStore & { data: Map<string, string> } {
   };
 }
 
-const lease = (osdId: number, expiresAt: number, acquiredAt = 0): Lease => ({
-  key: leaseKey(osdId),
-  osdId,
-  holder: "h",
-  opId: null,
-  acquiredAt,
-  expiresAt,
-});
+function lease(osdId: number, expiresAt: number, acquiredAt = 0): Lease {
+  return {
+    key: leaseKey(osdId),
+    osdId,
+    holder: "h",
+    opId: null,
+    acquiredAt,
+    expiresAt,
+  };
+}
 
 Deno.test("budget: expired leases do not count; our own OSD renews", () => {
   assert.deepEqual(decideBudget([lease(1, 50)], { osdId: 2, now: 100, max: 1 }), {
@@ -82,7 +84,10 @@ Deno.test("acquire backs off when a concurrent writer took the slot first", asyn
   const realSet = store.set;
   store.set = async (k, v) => {
     // Another host writes its lease (earlier acquisition) between our read and our write.
-    store.data.set(leaseKey(9), JSON.stringify({ osd_id: 9, holder: "other", acquired_at: 1, expires_at: 1e12 }));
+    store.data.set(
+      leaseKey(9),
+      JSON.stringify({ osd_id: 9, holder: "other", acquired_at: 1, expires_at: 1e12 }),
+    );
     await realSet(k, v);
   };
   await assert.rejects(

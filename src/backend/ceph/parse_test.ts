@@ -14,7 +14,9 @@ import {
 import { ParseError } from "../../errors.ts";
 
 const FIX = new URL("../../../../shared/fixtures/ceph-pacific/", import.meta.url);
-const fx = (name: string): string => Deno.readTextFileSync(new URL(name, FIX));
+function fx(name: string): string {
+  return Deno.readTextFileSync(new URL(name, FIX));
+}
 
 Deno.test("osd tree: OSDs with host, weight and status (CLI leading newline kept)", () => {
   const osds = parseOsdTree(fx("02-osd-tree-baseline.json"));
@@ -84,12 +86,15 @@ Deno.test("pg ls-by-osd: PG states (and the empty answer of a drained OSD)", () 
 });
 
 Deno.test("ceph version: every release parses (B-52), JSON and text", () => {
-  assert.deepEqual(parseCephVersion('{"version":"16.2.15","release":"pacific","release_type":"stable"}'), {
-    major: 16,
-    minor: 2,
-    patch: 15,
-    release: "pacific",
-  });
+  assert.deepEqual(
+    parseCephVersion('{"version":"16.2.15","release":"pacific","release_type":"stable"}'),
+    {
+      major: 16,
+      minor: 2,
+      patch: 15,
+      release: "pacific",
+    },
+  );
   const n = parseCephVersion(
     "ceph version 14.2.22 (ca74598065096e6fcbd8433c8779a2be0c889351) nautilus (stable)",
   );

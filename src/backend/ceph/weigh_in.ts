@@ -6,9 +6,11 @@
  * ran a 5-second `rados bench` before every step. Here the step size adapts: it starts at
  * `increment` and doubles after every step the cluster absorbed without reaching a cap,
  * halving (never below `increment`) when it had to hold. Latency is measured with a few
- * 4 KiB object writes (milliseconds, not seconds). So a weigh-in takes O(log(target /
+ * 4 KiB object writes (milliseconds, not seconds). Steps do not wait for the previous
+ * step's data to finish moving, only for the caps: so a weigh-in takes O(log(target /
  * increment)) steps and costs little more than the data movement itself, while holding
- * whenever backfilling PGs exceed `backfill_cap` or write latency exceeds `latency_cap`.
+ * whenever moving PGs (backfilling + peering) exceed `backfill_cap` or write latency
+ * exceeds `latency_cap`.
  *
  * @module
  */
@@ -43,7 +45,7 @@ export interface WeighInObservation {
   weight: number;
   /** PGs backfilling (or waiting to). */
   backfilling: number;
-  /** PGs not yet active (peering, activating, unknown): the last step is still settling. */
+  /** PGs not yet active (peering, activating, unknown): about to backfill after a step. */
   settling: number;
   /** Median write latency (ms) on the pool, or null when not measured. */
   latencyMs: number | null;
@@ -83,22 +85,19 @@ export function nextWeighIn(
   if (Math.abs(obs.weight - limits.target) <= EPSILON || obs.weight > limits.target) {
     return { decision: { kind: "done" }, state };
   }
+  // PGs still peering after the last step are about to backfill: count them too.
+  const moving = obs.backfilling + obs.settling;
   let reason = "";
-  if (obs.settling > 0) reason = `${obs.settling} PGs still peering after the last step`;
-  else if (obs.backfilling > limits.backfillCap) {
-    reason = `${obs.backfilling} PGs backfilling > backfill_cap ${limits.backfillCap}`;
+  if (moving > limits.backfillCap) {
+    reason =
+      `${obs.backfilling} PGs backfilling + ${obs.settling} peering > backfill_cap ${limits.backfillCap}`;
   } else if (obs.latencyMs !== null && obs.latencyMs > limits.latencyCapMs) {
     reason = `write latency ${obs.latencyMs.toFixed(1)} ms > latency_cap ${limits.latencyCapMs} ms`;
   }
   if (reason) {
-    const capHit = obs.settling === 0;
     return {
       decision: { kind: "hold", reason },
-      state: {
-        ...state,
-        heldSinceStep: state.heldSinceStep || capHit,
-        holds: state.holds + (capHit ? 1 : 0),
-      },
+      state: { ...state, heldSinceStep: true, holds: state.holds + 1 },
     };
   }
   // Grow after a step absorbed without reaching a cap; shrink after a hold.

@@ -65,7 +65,7 @@ export function auth(options: AuthOptions): MiddlewareHandler<AppEnv> {
       throw new ApiError(
         401,
         "invalid_request",
-        "Cannot authenticate: send \"Authorization: Bearer <JWT>\"",
+        'Cannot authenticate: send "Authorization: Bearer <JWT>"',
         { headers: { "www-authenticate": 'Bearer realm="bynar"' } },
       );
     }

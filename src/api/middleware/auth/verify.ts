@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from "jose";
+import { decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from "jose";
 import { ApiError } from "../../problem.ts";
 import type { Principal } from "../../types.ts";
 import type { KeySource } from "./key_source.ts";
@@ -101,7 +101,7 @@ export async function verifyToken(token: string, options: VerifyOptions): Promis
       `Cannot authenticate: token algorithm "${String(alg).slice(0, 16)}" is not allowed`,
     );
   }
-  if (!kid) throw unauthorized("invalid_token", "Cannot authenticate: the token has no \"kid\"");
+  if (!kid) throw unauthorized("invalid_token", 'Cannot authenticate: the token has no "kid"');
   let payload: JWTPayload;
   try {
     const now = options.now?.();
@@ -123,7 +123,11 @@ export async function verifyToken(token: string, options: VerifyOptions): Promis
         { cause: err, headers: { "retry-after": "5" } },
       );
     }
-    throw unauthorized("invalid_token", `Cannot authenticate: ${describeJoseError(err as errors.JOSEError)}`, err);
+    throw unauthorized(
+      "invalid_token",
+      `Cannot authenticate: ${describeJoseError(err as errors.JOSEError)}`,
+      err,
+    );
   }
   const hosts = listClaim(payload[HOSTS_CLAIM]);
   const wanted = options.hostnames.map((h) => h.toLowerCase());

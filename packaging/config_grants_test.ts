@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { BynarConfigSchema, DiskManagerConfigSchema } from "../src/config/schema.ts";
-import { netHostsFromConfig, urlHostPort } from "./net_hosts.ts";
+import { netHostsFromConfig, programsFromConfig, urlHostPort } from "./config_grants.ts";
 
 Deno.test("urlHostPort: default ports by scheme, explicit ports and IPv6", () => {
   assert.equal(urlHostPort("https://jira.example.com/rest"), "jira.example.com:443");
@@ -43,4 +43,23 @@ Deno.test("netHostsFromConfig: every configured destination, sorted and unique",
     "proxy.example.com:3128",
     "vault.example.com:8200",
   ]);
+});
+
+Deno.test("programsFromConfig: the ticket_command program, absolute paths only", () => {
+  assert.deepEqual(programsFromConfig(BynarConfigSchema.parse({})), []);
+  assert.deepEqual(
+    programsFromConfig(BynarConfigSchema.parse({
+      ticket_backend: "command",
+      ticket_command: ["/usr/local/bin/open-ticket", "--queue", "dc"],
+    })),
+    ["/usr/local/bin/open-ticket"],
+  );
+  assert.throws(
+    () =>
+      programsFromConfig(BynarConfigSchema.parse({
+        ticket_backend: "command",
+        ticket_command: ["open-ticket"],
+      })),
+    RangeError,
+  );
 });

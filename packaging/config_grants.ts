@@ -1,11 +1,12 @@
 /**
- * Derives the `--allow-net` destinations from Bynar's configuration.
+ * Derives the configuration-dependent grants: `--allow-net` destinations and the
+ * `ticket_command` program.
  *
- * Deno fixes a compiled binary's permissions at compile time, so the network list is
- * derived from the configuration the binary is built for (`deno task compile --config-dir`)
- * and, for the Debian package, extended at launch time through `BYNAR_ALLOW_NET` in
- * `/etc/default/bynar` (printed by `deno task net-hosts`-style use of this function).
- * Ceph monitors are not listed: librados talks to them from native code, outside Deno.
+ * Deno fixes a compiled binary's permissions at compile time, so these are derived from
+ * the configuration the binary is built for (`deno task compile --config-dir DIR`); the
+ * Debian package's launcher appends them at launch time from `BYNAR_ALLOW_NET` and
+ * `BYNAR_ALLOW_RUN` in `/etc/default/bynar`. Ceph monitors are not listed: librados talks
+ * to them from native code, outside Deno's checks.
  *
  * @module
  */
@@ -69,4 +70,24 @@ export function netHostsFromConfig(config: NetConfig): string[] {
   if (b.redfish_ip) out.add(hostPort(b.redfish_ip, b.redfish_port ?? 443));
   out.add(hostPort(d.listen_address, d.port));
   return [...out].filter((entry) => !isLoopback(entry)).sort();
+}
+
+/**
+ * The program the `command` ticket plugin runs, which must be added to `--allow-run`.
+ *
+ * @param bynar Validated `bynar.json`.
+ * @returns `[ticket_command[0]]` when `ticket_backend` is `command`, else `[]`.
+ * @throws {RangeError} When that program is not an absolute path (Deno matches
+ *   `--allow-run` entries as given; a bare name would depend on `PATH`).
+ */
+export function programsFromConfig(bynar: BynarConfig): string[] {
+  if (bynar.ticket_backend !== "command" || !bynar.ticket_command?.[0]) return [];
+  const program = bynar.ticket_command[0];
+  if (!program.startsWith("/")) {
+    throw new RangeError(
+      `Cannot grant ticket_command: "${program}" is not an absolute path; name the program ` +
+        `by its full path so that --allow-run can list exactly it`,
+    );
+  }
+  return [program];
 }

@@ -1,0 +1,233 @@
+import assert from "node:assert/strict";
+import { CephConfigSchema } from "../../config/schema.ts";
+import { openDatabase } from "../../store/db.ts";
+import { BackendOpsRepo } from "../../store/backend_ops_repo.ts";
+import { SafetyError } from "../../errors.ts";
+import { CephBackend } from "./backend.ts";
+import type { CephClusterApi } from "./cluster_api.ts";
+import type { CephHost } from "./host.ts";
+import type { OsdDaemonControl } from "./daemon_control.ts";
+import { type ClusterCommand, commandJson, type ProgramCall, renderCommand } from "./commands.ts";
+import type { OsdDump, TreeOsd, VolumeOsd } from "./parse.ts";
+
+const CLUSTER = "c1";
+
+/** A tiny in-memory cluster: one host "h1", OSDs 0..2 on /dev/sdb..sdd. */
+function world() {
+  const osds = [0, 1, 2].map((id) => ({
+    id,
+    uuid: `u${id}`,
+    up: true,
+    in: true,
+    state: ["exists", "up"],
+  }));
+  const weights = new Map([[0, 1], [1, 1], [2, 1]]);
+  const flags: string[] = ["sortbitwise"];
+  const keys = new Map<string, string>();
+  const sent: string[] = [];
+  const execs: string[] = [];
+  const devices: Record<string, { identity: string; label: VolumeOsd | null }> = {};
+  ["/dev/sdb", "/dev/sdc", "/dev/sdd"].forEach((path, id) => {
+    devices[path] = {
+      identity: `wwn:${id}`,
+      label: { osdId: id, osdFsid: `u${id}`, clusterFsid: CLUSTER, devices: [path], mode: "lvm" },
+    };
+  });
+  const dump = (): OsdDump => ({
+    fsid: CLUSTER,
+    epoch: 1,
+    flags: [...flags],
+    crushNodeFlags: {},
+    osds: osds.map((o) => ({ ...o, state: [...o.state] })),
+    totalPgs: 8,
+  });
+  const api: CephClusterApi = {
+    fsid: () => CLUSTER,
+    version: () => Promise.resolve({ major: 16, minor: 2, patch: 15, release: "pacific" }),
+    osdDump: () => Promise.resolve(dump()),
+    osdTree: () =>
+      Promise.resolve(osds.map((o): TreeOsd => ({
+        id: o.id,
+        crushWeight: weights.get(o.id) ?? 0,
+        status: o.state.includes("destroyed") ? "destroyed" : o.up ? "up" : "down",
+        reweight: o.in ? 1 : 0,
+        deviceClass: "hdd",
+        host: "h1",
+      }))),
+    pgStat: () =>
+      Promise.resolve({
+        numPgs: 8,
+        byState: { "active+clean": 8 },
+        backfilling: 0,
+        activeClean: 8,
+        numBytes: 0,
+      }),
+    safeToDestroy: (id) =>
+      Promise.resolve({
+        safe: osds.find((o) => o.id === id)!.in ? [] : [id],
+        active: [],
+        missingStats: [],
+        storedPgs: [],
+      }),
+    pgsOnOsd: (id) => Promise.resolve(osds.find((o) => o.id === id)!.in ? ["active+clean"] : []),
+    okToStop: () => Promise.resolve({ ok: true, reason: "" }),
+    osdMetadata: () => Promise.resolve([]),
+    health: () => Promise.resolve("HEALTH_OK"),
+    pools: () => Promise.resolve(["rbd"]),
+    send: (c: ClusterCommand) => {
+      sent.push(commandJson(c));
+      const id = Number(String(c.cmd.ids ?? [c.cmd.name ?? ""]).replace(/\D/g, ""));
+      if (c.cmd.prefix === "osd out") osds[id]!.in = false;
+      if (c.cmd.prefix === "osd set") flags.push(String(c.cmd.key));
+      if (c.cmd.prefix === "osd unset") flags.splice(flags.indexOf(String(c.cmd.key)), 1);
+      if (c.cmd.prefix === "osd crush reweight") weights.set(id, Number(c.cmd.weight));
+      return Promise.resolve("");
+    },
+    destroy: (id) => {
+      sent.push(`destroy ${id}`);
+      osds[id]!.state = ["exists", "destroyed"];
+      return Promise.resolve(`destroyed osd.${id}`);
+    },
+    confGet: () => "",
+    probeLatency: () => Promise.resolve(1),
+    keys: {
+      dump: (prefix) =>
+        Promise.resolve(Object.fromEntries([...keys].filter(([k]) => k.startsWith(prefix)))),
+      set: (k, v) => Promise.resolve(void keys.set(k, v)),
+      rm: (k) => Promise.resolve(void keys.delete(k)),
+    },
+  };
+  const host: CephHost = {
+    hostname: () => "h1",
+    identity: (d) => Promise.resolve(devices[d]?.identity ?? null),
+    systemReason: (d) => Promise.resolve(d === "/dev/sda" ? "holds /" : null),
+    label: (d) => Promise.resolve(devices[d]?.label ?? null),
+    listOsds: () =>
+      Promise.resolve(Object.values(devices).flatMap((d) => (d.label ? [d.label] : []))),
+    isMounted: () => Promise.resolve(false),
+    unmount: () => Promise.resolve(),
+    exec: (call: ProgramCall) => {
+      execs.push(renderCommand(call));
+      const dev = call.args.at(-1)!;
+      if (call.args.includes("zap") && devices[dev]) devices[dev]!.label = null;
+      return Promise.resolve("");
+    },
+    devNumbers: () => Promise.resolve([]),
+    waitForVolumeIdle: () => Promise.resolve(),
+  };
+  const daemons: OsdDaemonControl = {
+    kind: "systemd",
+    stop: (id) => {
+      osds[id]!.up = false;
+      return Promise.resolve();
+    },
+    start: (id) => {
+      osds[id]!.up = true;
+      return Promise.resolve();
+    },
+    isRunning: (id) => Promise.resolve(osds[id]!.up),
+  };
+  const repo = new BackendOpsRepo(openDatabase(":memory:"));
+  const backend = new CephBackend({
+    config: CephConfigSchema.parse({
+      system_disks: [{ device: "/dev/sda" }],
+      osd_create_mode: "lvm",
+    }),
+    api,
+    host,
+    daemons,
+    repo,
+    clock: { now: () => 1_000_000, sleep: () => Promise.resolve() },
+  });
+  return { backend, sent, execs, devices, osds, flags, keys, repo, daemons };
+}
+
+Deno.test("simulate: the exact plan with no command, no program, no journal row", async () => {
+  const w = world();
+  const r = await w.backend.remove({ path: "/dev/sdc" }, { simulate: true });
+  assert.equal(r.outcome, "Success");
+  assert.equal(r.plan.length, 12);
+  const a = await w.backend.add({ path: "/dev/sdc" }, { simulate: true });
+  assert.equal(a.outcome, "SkipRepeat");
+  assert.deepEqual(w.sent, []);
+  assert.deepEqual(w.execs, []);
+  assert.equal(w.repo.list().length, 0);
+  assert.equal(w.keys.size, 0);
+});
+
+Deno.test("system disks are Skipped without being read", async () => {
+  const w = world();
+  assert.equal((await w.backend.remove({ path: "/dev/sda" })).outcome, "Skipped");
+  assert.equal((await w.backend.add({ path: "/dev/sda" })).outcome, "Skipped");
+  assert.deepEqual(w.execs, []);
+});
+
+Deno.test("a removal runs every step once, keeps the id, restores flags, frees the slot", async () => {
+  const w = world();
+  const progress: string[] = [];
+  const r = await w.backend.remove({ path: "/dev/sdc" }, {
+    onProgress: (p) => progress.push(p.step),
+  });
+  assert.equal(r.outcome, "Success");
+  assert.equal(r.osdId, 1);
+  assert.deepEqual(w.osds[1]!.state, ["exists", "destroyed"]);
+  assert.deepEqual(w.flags, ["sortbitwise"]);
+  assert.equal(w.keys.size, 0);
+  assert.deepEqual(w.execs, ["ceph-volume lvm zap --destroy /dev/sdc"]);
+  assert.ok(!w.sent.some((c) => c.includes("purge")));
+  assert.ok(progress.includes("wait_drained"));
+  assert.equal((await w.backend.remove({ path: "/dev/sdc" })).outcome, "SkipRepeat");
+});
+
+Deno.test("a disk swapped mid-removal: the zap is refused, before and after resume", async () => {
+  const w = world();
+  const stop = w.daemons.stop;
+  w.daemons.stop = async (id) => {
+    await stop(id);
+    // Someone pulls the disk and another one appears under the same name.
+    w.devices["/dev/sdc"] = {
+      identity: "wwn:other",
+      label: { osdId: 9, osdFsid: "u9", clusterFsid: CLUSTER, devices: ["/dev/sdc"], mode: "lvm" },
+    };
+  };
+  await assert.rejects(
+    w.backend.remove({ path: "/dev/sdc" }),
+    (e: unknown) =>
+      e instanceof SafetyError && e.code === "device_changed" && /wwn:other/.test(e.message),
+  );
+  assert.deepEqual(w.execs, [], "nothing was zapped");
+  const op = w.repo.list()[0]!;
+  assert.equal(op.status, "running");
+  assert.equal(op.steps.find((s) => s.name === "destroy")!.status, "done");
+  assert.deepEqual(w.flags, ["sortbitwise"], "scrub flags restored after the error");
+  await assert.rejects(w.backend.remove({ path: "/dev/sdc" }), /device_changed|is now wwn:other/);
+  assert.deepEqual(w.execs, []);
+  assert.equal(w.repo.get(op.id)!.steps.find((s) => s.name === "destroy")!.attempts, 1);
+});
+
+Deno.test("the caller's expected identity must match the device", async () => {
+  const w = world();
+  await assert.rejects(
+    w.backend.remove({ path: "/dev/sdc", identity: "wwn:somethingelse" }),
+    (e: unknown) => e instanceof SafetyError && e.code === "device_changed",
+  );
+  assert.deepEqual(w.sent, []);
+});
+
+Deno.test("refusals: noout, and a removal slot held by another host", async () => {
+  const w = world();
+  w.flags.push("noout");
+  await assert.rejects(w.backend.remove({ path: "/dev/sdc" }), /noout/);
+  w.flags.pop();
+  w.keys.set(
+    "bynar/removal-lease/osd.0",
+    JSON.stringify({ osd_id: 0, holder: "h2", acquired_at: 1, expires_at: 2_000_000 }),
+  );
+  await assert.rejects(
+    w.backend.remove({ path: "/dev/sdc" }),
+    (e: unknown) => e instanceof SafetyError && e.code === "removal_budget_exhausted",
+  );
+  const safe = await w.backend.safeToRemove({ path: "/dev/sdc" });
+  assert.equal(safe.safe, false);
+  assert.deepEqual(w.sent, []);
+});

@@ -1,0 +1,215 @@
+/**
+ * Builds the detector's ports from the validated configuration: the ticket plugin,
+ * Slack, the disk-manager client (HTTPS + token), the host scan and the destructive gate
+ * (maintenance windows, freeze file).
+ *
+ * @module
+ */
+import type { DatabaseSync } from "node:sqlite";
+import { ApiClient } from "../api/client.ts";
+import { isLoopback } from "../api/server.ts";
+import type { Config } from "../config/load.ts";
+import { ConfigError, errorMessage } from "../errors.ts";
+import type { SmartCheck } from "../machine/ports.ts";
+import { createNotifier } from "../notify/factory.ts";
+import { DetectRepo } from "../store/detect_repo.ts";
+import { createTicketPlugin } from "../tickets/factory.ts";
+import type { TicketPlugin } from "../tickets/types.ts";
+import { VaultClient } from "../vault/client.ts";
+import { HttpDiskManager, type ManagerApi } from "./manager_client.ts";
+import type { PassDeps } from "./pass.ts";
+import type { RunnerClock } from "./runner.ts";
+import { SystemHost } from "./system_host.ts";
+import type { DestructiveGate, DiskManagerPort, HostPort } from "./types.ts";
+import { destructiveGate } from "./windows.ts";
+
+/** Overrides of {@linkcode buildDetector} (tests, labs). */
+export interface DetectorOverrides {
+  /** Replaces the SMART check of the machine and of replacement candidates. */
+  smart?: SmartCheck;
+  /** Replaces the disk-manager port. */
+  manager?: DiskManagerPort;
+  /** Replaces the host port. */
+  host?: HostPort;
+  /** Replaces the ticket plugin. */
+  tickets?: TicketPlugin;
+  /** Clock. */
+  clock?: RunnerClock;
+  /** Host name. @default Deno.hostname() */
+  hostname?: string;
+  /** Environment (BYNAR_TOKEN). @default Deno.env */
+  env?: Record<string, string>;
+}
+
+/** A built detector. */
+export interface BuiltDetector {
+  /** The pass dependencies. */
+  deps: PassDeps;
+  /** Seconds between passes. */
+  intervalSeconds: number;
+  /** Releases clients (not the database). */
+  dispose(): void;
+}
+
+/** The real clock. */
+export const REAL_CLOCK: RunnerClock = {
+  now: () => new Date(),
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+};
+
+function managerToken(config: Config, env: Record<string, string>): () => Promise<string> {
+  const b = config.bynar;
+  if (b.manager_token_file) {
+    const file = b.manager_token_file;
+    return async () => {
+      try {
+        return (await Deno.readTextFile(file)).trim();
+      } catch (err) {
+        throw new ConfigError(
+          "bynar.json",
+          `Cannot read manager_token_file "${file}": ${errorMessage(err)}`,
+          {
+            field: "manager_token_file",
+            cause: err,
+          },
+        );
+      }
+    };
+  }
+  if (b.manager_vault_role) {
+    if (!b.vault_endpoint || !b.vault_token) {
+      throw new ConfigError(
+        "bynar.json",
+        "Cannot use manager_vault_role: vault_endpoint and vault_token are needed",
+        {
+          field: "manager_vault_role",
+        },
+      );
+    }
+    const vault = new VaultClient(b.vault_endpoint, { token: b.vault_token });
+    const role = b.manager_vault_role;
+    return async () => (await vault.oidcToken(role)).token;
+  }
+  const t = env.BYNAR_TOKEN;
+  if (t) return () => Promise.resolve(t.trim());
+  throw new ConfigError(
+    "bynar.json",
+    "Cannot reach the disk-manager: set manager_token_file, manager_vault_role, or BYNAR_TOKEN",
+    { field: "manager_token_file" },
+  );
+}
+
+/**
+ * Builds the disk-manager API client the detector uses: HTTPS to manager_host:manager_port
+ * (plain HTTP only when disk-manager.json allows it and the host is loopback).
+ *
+ * @param config The configuration.
+ * @param env Environment for BYNAR_TOKEN.
+ * @returns The client.
+ * @throws {ConfigError} When no token source is configured or a file cannot be read.
+ */
+export async function managerClient(
+  config: Config,
+  env: Record<string, string>,
+): Promise<ApiClient> {
+  const b = config.bynar;
+  const host = b.manager_host.includes(":") ? `[${b.manager_host}]` : b.manager_host;
+  const plain = config.diskManager.insecure_http && isLoopback(b.manager_host);
+  let caCert: string | undefined;
+  if (b.manager_ca_file) {
+    try {
+      caCert = await Deno.readTextFile(b.manager_ca_file);
+    } catch (err) {
+      throw new ConfigError(
+        "bynar.json",
+        `Cannot read manager_ca_file "${b.manager_ca_file}": ${errorMessage(err)}`,
+        {
+          field: "manager_ca_file",
+          cause: err,
+        },
+      );
+    }
+  }
+  return new ApiClient(`${plain ? "http" : "https"}://${host}:${b.manager_port}`, {
+    token: managerToken(config, env),
+    timeoutMs: b.manager_timeout_seconds * 1000,
+    ...(caCert ? { caCert } : {}),
+    ...(b.manager_cert_pin ? { pin: b.manager_cert_pin } : {}),
+  });
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builds every port of the detector from the configuration.
+ *
+ * @param config The validated configuration.
+ * @param db The open, migrated database.
+ * @param options Log sink, stop flag and overrides.
+ * @returns The detector.
+ * @throws {ConfigError} When the ticket plugin, Slack or the disk-manager client cannot be built.
+ */
+export async function buildDetector(
+  config: Config,
+  db: DatabaseSync,
+  options: { log: (line: string) => void; stopping: () => boolean; overrides?: DetectorOverrides },
+): Promise<BuiltDetector> {
+  const o = options.overrides ?? {};
+  const b = config.bynar;
+  const env = o.env ?? Deno.env.toObject();
+  const hostname = o.hostname ?? Deno.hostname();
+  const tickets = o.tickets ?? createTicketPlugin(b, { log: options.log });
+  const notifier = createNotifier(b, { log: options.log });
+  let client: ApiClient | null = null;
+  let manager = o.manager;
+  if (!manager) {
+    client = await managerClient(config, env);
+    manager = new HttpDiskManager(client as ManagerApi, { attempts: b.manager_retries });
+  }
+  const host = o.host ?? new SystemHost({
+    db,
+    hostname,
+    includeLoop: b.include_loop_devices,
+    systemDisks: config.ceph.system_disks.map((d) => d.device),
+    allowReformat: b.allow_reformat,
+    smartPolicy: b.smart_policy,
+    ...(o.smart ? { smart: o.smart } : {}),
+    log: options.log,
+  });
+  const clock = o.clock ?? REAL_CLOCK;
+  const gate = async (): Promise<DestructiveGate> =>
+    destructiveGate(clock.now(), {
+      windows: b.maintenance_windows,
+      frozen: await exists(b.freeze_file),
+      freezeFile: b.freeze_file,
+    });
+  const deps: PassDeps = {
+    store: new DetectRepo(db),
+    manager,
+    tickets,
+    notifier,
+    clock,
+    log: options.log,
+    stopping: options.stopping,
+    opWaitMs: b.operation_wait_seconds * 1000,
+    opPollMs: 2000,
+    host,
+    gate,
+    approvalMode: b.approval,
+  };
+  return {
+    deps,
+    intervalSeconds: b.interval_seconds,
+    dispose(): void {
+      tickets.dispose();
+      client?.close();
+    },
+  };
+}
