@@ -5,12 +5,9 @@
  * @module
  */
 import { SafetyError } from "../errors.ts";
+import { type FetchApp, serveNodeTls } from "./node_tls_server.ts";
 
-/** Something with a fetch handler (a Hono app). */
-export interface FetchApp {
-  /** Handles a request. */
-  fetch(req: Request, info: Deno.ServeHandlerInfo<Deno.NetAddr>): Response | Promise<Response>;
-}
+export type { FetchApp } from "./node_tls_server.ts";
 
 /** Options of {@linkcode listen}. */
 export interface ListenOptions {
@@ -24,6 +21,12 @@ export interface ListenOptions {
   insecureHttp?: boolean;
   /** Port of the loopback ops listener (0 = any; undefined = none). */
   metricsPort?: number;
+  /**
+   * TLS server: `deno` (Deno.serve) or `node` (node:https, TCP_NODELAY; avoids the ≈40 ms
+   * stall of Deno.serve's TLS sockets on replies over ≈350 bytes).
+   * @default "deno"
+   */
+  tlsServer?: "deno" | "node";
 }
 
 /** Running listeners. */
@@ -63,7 +66,11 @@ export function isLoopback(hostname: string): boolean {
  * @throws {SafetyError} When plain HTTP is asked for on a non-loopback address, or TLS
  *   material is missing.
  */
-export function listen(app: FetchApp, opsApp: FetchApp, options: ListenOptions): RunningServer {
+export async function listen(
+  app: FetchApp,
+  opsApp: FetchApp,
+  options: ListenOptions,
+): Promise<RunningServer> {
   if (options.insecureHttp && !isLoopback(options.hostname)) {
     throw new SafetyError(
       "insecure_http_refused",
@@ -79,6 +86,13 @@ export function listen(app: FetchApp, opsApp: FetchApp, options: ListenOptions):
       { hostname: options.hostname, port: options.port, ...quiet },
       (req, info) => app.fetch(req, info),
     )
+    : options.tlsServer === "node"
+    ? await serveNodeTls(app, {
+      hostname: options.hostname,
+      port: options.port,
+      cert: options.tls!.cert,
+      key: options.tls!.key,
+    })
     : Deno.serve({
       hostname: options.hostname,
       port: options.port,

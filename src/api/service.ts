@@ -197,12 +197,13 @@ export async function startDiskManager(
       log(`warning: cannot publish the TLS certificate pin to Vault: ${errorMessage(err)}`);
     }
   }
-  const server = listen(app, opsApp, {
+  const server = await listen(app, opsApp, {
     hostname: config.listen_address,
     port: config.port,
     ...(tls ? { tls } : {}),
     insecureHttp: config.insecure_http,
     metricsPort: config.metrics_port,
+    tlsServer: config.tls_server,
   });
   let closed = false;
   return {

@@ -19,8 +19,8 @@ import { addCheckOptions, CHECK_OPTIONS_HELP, checkAction } from "./check.ts";
 export function buildRootProgram(): Command {
   const program = new Command("bynar")
     .description(
-      "Bynar: warehouse-scale server repair. Checks every disk of this host, repairs what can be\n" +
-        "repaired, and takes dead disks out of the cluster, files a ticket and adds the\n" +
+      "Bynar: warehouse-scale server repair. Checks every disk of this host, repairs what can " +
+        "be repaired, and takes dead disks out of the cluster, files a ticket and adds the " +
         "replacement back.",
     )
     .version(VERSION, "-V, --version", "print the version")

@@ -209,6 +209,11 @@ export const DiskManagerConfigSchema = z.strictObject({
   token_cache_size: z.number().int().min(0).default(10000),
   /** Minimum seconds between two JWKS fetches (bounds refetches on unknown kids). */
   jwks_refresh_cooldown_seconds: z.number().int().min(0).default(10),
+  /**
+   * TLS server of the API: `deno` (Deno.serve) or `node` (node:https with TCP_NODELAY;
+   * Deno.serve's TLS sockets stall replies over ≈350 bytes by ≈40 ms on keep-alive).
+   */
+  tls_server: z.enum(["deno", "node"]).default("deno"),
 });
 
 const SystemDiskSchema = z.strictObject({ device: nonEmpty });

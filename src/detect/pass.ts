@@ -63,7 +63,8 @@ export function needsWorkflow(disk: ObservedDisk, last: Workflow | null): boolea
 }
 
 /**
- * Finds the disk in a workflow's slot: the same path (or by-id link) with another identity.
+ * Finds the disk in a workflow's slot: the same device path with another identity (a
+ * by-id link names the disk, not the slot, so it cannot be used here).
  *
  * @param wf The workflow.
  * @param attached The attached disks.
@@ -73,7 +74,7 @@ export function slotCandidate(
   wf: Workflow,
   attached: readonly AttachedDisk[],
 ): AttachedDisk | null {
-  return attached.find((a) => a.key !== wf.diskKey && (a.path === wf.path)) ?? null;
+  return attached.find((a) => a.key !== wf.diskKey && a.path === wf.path) ?? null;
 }
 
 /**

@@ -23,7 +23,7 @@ const MAIN = new URL("../../src/main.ts", import.meta.url).pathname;
 const CURL_EXAMPLES = new URL("./curl_examples.sh", import.meta.url).pathname;
 const DENO = Deno.execPath();
 
-Deno.test("tls: full service over TLS; README curl examples and bynar client run for real", async () => {
+async function fullService(tlsServer: "deno" | "node"): Promise<void> {
   const dir = await Deno.makeTempDir({ prefix: "bynar-tls-" });
   const vault = await startVaultDouble();
   const db = openDatabase(":memory:");
@@ -45,6 +45,7 @@ Deno.test("tls: full service over TLS; README curl examples and bynar client run
         vault_endpoint: vault.url,
         audit_log: `${dir}/audit.log`,
         jwks_refresh_cooldown_seconds: 0,
+        tls_server: tlsServer,
       }),
       port: 0,
       metrics_port: 0,
@@ -190,15 +191,20 @@ Deno.test("tls: full service over TLS; README curl examples and bynar client run
     await vault.close();
     await Deno.remove(dir, { recursive: true });
   }
-});
+}
 
-Deno.test("tls: plain HTTP is refused on a non-loopback address, and TLS is required", () => {
+for (const server of ["deno", "node"] as const) {
+  Deno.test(`tls: full service over TLS (${server}); README curl examples and bynar client run for real`, () =>
+    fullService(server));
+}
+
+Deno.test("tls: plain HTTP is refused on a non-loopback address, and TLS is required", async () => {
   const ops = createOpsApp({ metrics: new ApiMetrics() });
-  assert.throws(
-    () => listen(ops, ops, { hostname: "0.0.0.0", port: 0, insecureHttp: true }),
+  await assert.rejects(
+    listen(ops, ops, { hostname: "0.0.0.0", port: 0, insecureHttp: true }),
     SafetyError,
   );
-  assert.throws(() => listen(ops, ops, { hostname: "127.0.0.1", port: 0 }), SafetyError);
+  await assert.rejects(listen(ops, ops, { hostname: "127.0.0.1", port: 0 }), SafetyError);
 });
 
 Deno.test("tls: --pin alone trusts exactly a pinned self-signed certificate", async () => {
@@ -228,7 +234,7 @@ Deno.test("tls: --pin alone trusts exactly a pinned self-signed certificate", as
     ]);
     assert.equal(r.code, 0, r.stderr);
     const cert = await Deno.readTextFile(`${dir}/c.pem`);
-    const server = listen(ta.app, createOpsApp({ metrics: new ApiMetrics() }), {
+    const server = await listen(ta.app, createOpsApp({ metrics: new ApiMetrics() }), {
       hostname: "127.0.0.1",
       port: 0,
       tls: { cert, key: await Deno.readTextFile(`${dir}/k.pem`) },

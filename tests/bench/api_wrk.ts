@@ -6,7 +6,7 @@
  * keep-alive connections: Nagle, TCP_NODELAY is not set on TLS sockets).
  *
  * Usage: deno run -A tests/bench/api_wrk.ts [--duration 10] [--connections 16] [--rounds 2]
- *   [--route /v1/tickets --route /v1/disks]
+ *   [--route /v1/tickets --route /v1/disks] [--server deno|node]
  * Prints a markdown table and a JSON line. Targets: auth ≥ 70 % of no-auth req/s and
  * auth p99 < 10 ms.
  *
@@ -42,6 +42,7 @@ const { values } = parseArgs({
     threads: { type: "string", default: "1" },
     rounds: { type: "string", default: "2" },
     route: { type: "string", multiple: true, default: ["/v1/tickets", "/v1/disks"] },
+    server: { type: "string", default: "deno" },
   },
 });
 
@@ -130,10 +131,11 @@ try {
           limits: { ratePerSecond: 0 },
           log: () => {},
         });
-        const server = listen(app, createOpsApp({ metrics: new ApiMetrics() }), {
+        const server = await listen(app, createOpsApp({ metrics: new ApiMetrics() }), {
           hostname: "127.0.0.1",
           port: 0,
           tls,
+          tlsServer: values.server === "node" ? "node" : "deno",
         });
         const url = `https://127.0.0.1:${server.addr.port}${route}`;
         await wrk(url, v.token, 2); // warm-up (JIT, TLS sessions, token cache)
@@ -159,7 +161,7 @@ try {
     });
     const base = summary[0]!.rps;
     console.log(
-      `\nwrk -t${values.threads} -c${values.connections} -d${seconds}s over TLS, GET ${route}, ` +
+      `\nwrk -t${values.threads} -c${values.connections} -d${seconds}s over TLS (${values.server}), GET ${route}, ` +
         `${values.rounds} rounds (median)\n`,
     );
     console.log("| variant | req/s | p50 ms | p99 ms | vs no auth | errors | runs |");

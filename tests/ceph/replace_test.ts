@@ -324,6 +324,9 @@ Deno.test({
         assert.equal(res.outcome, "Success");
         assert.equal(res.osdId, osd.id);
         const steps = journalSteps(kdb);
+        console.log(
+          `removal attempts per step: ${steps.map((s) => `${s.name}=${s.attempts}`).join(" ")}`,
+        );
         assert.ok(steps.every((s) => s.status === "done"), JSON.stringify(steps));
         assert.equal(steps.find((s) => s.name === "osd_out")?.attempts, 1, "out not repeated");
         assert.ok((await osdView(osd.id))?.destroyed);
@@ -342,6 +345,15 @@ Deno.test({
         r = await runOp(["add", fresh.loop], kdb);
         assert.equal(r.code, 0, r.output);
         const added = resultOf(r.output);
+        const addSteps = journalSteps(kdb);
+        console.log(
+          `add attempts per step: ${addSteps.map((s) => `${s.name}=${s.attempts}`).join(" ")}`,
+        );
+        assert.ok(addSteps.every((s) => s.status === "done"), JSON.stringify(addSteps));
+        assert.ok(
+          (addSteps.find((s) => s.name === "prepare")?.attempts ?? 0) >= 2,
+          "the prepare was interrupted and resumed",
+        );
         assert.equal(added.outcome, "Success");
         assert.equal(added.osdId, osd.id);
         const v = await osdView(osd.id);

@@ -31,7 +31,14 @@ import { openDatabase } from "../../src/store/db.ts";
 import { DetectRepo } from "../../src/store/detect_repo.ts";
 import { AUDIENCE, HOST, ISSUER, makeKey, sign } from "../api/harness.ts";
 import { makeTestPki } from "../api/pki.ts";
-import { attachBlankDisk, cephJson, detachDisk, recordOsds, waitHealthy, withCluster } from "../ceph/cluster.ts";
+import {
+  attachBlankDisk,
+  cephJson,
+  detachDisk,
+  recordOsds,
+  waitHealthy,
+  withCluster,
+} from "../ceph/cluster.ts";
 import { testCephConfig } from "../ceph/helpers.ts";
 import { JiraDouble } from "../doubles/jira.ts";
 import { SlackDouble } from "../doubles/slack.ts";
@@ -78,7 +85,8 @@ async function attachInSlot(slot: string, name: string): Promise<{ loop: string;
 }
 
 Deno.test({
-  name: "detect e2e: failing SMART → removal (id kept) → one ticket → swap → add + weigh-in → ticket closed",
+  name:
+    "detect e2e: failing SMART → removal (id kept) → one ticket → swap → add + weigh-in → ticket closed",
   sanitizeOps: false,
   sanitizeResources: false,
 }, async () => {
@@ -90,7 +98,10 @@ Deno.test({
     const backend = await createCephBackend(testCephConfig(c), { db: dmDb });
     const pki = await makeTestPki(dir);
     const key = await makeKey();
-    await Deno.writeTextFile(`${dir}/token`, await sign(key, { scope: "disks:read disks:write", expIn: 7200 }));
+    await Deno.writeTextFile(
+      `${dir}/token`,
+      await sign(key, { scope: "disks:read disks:write", expIn: 7200 }),
+    );
     const dm = await startDiskManager({
       ...DiskManagerConfigSchema.parse({
         tls_cert: pki.certPath,
@@ -141,12 +152,17 @@ Deno.test({
       const blob = await Deno.readFile(new URL(FAILING_BLOB, SMART_BLOBS));
       const smart: SmartCheck = {
         async verdict(d) {
-          if (d.identity.key === failing.identity.key) return assess(await readAtaBlob(blob, { name: d.path }));
+          if (d.identity.key === failing.identity.key) {
+            return assess(await readAtaBlob(blob, { name: d.path }));
+          }
           return assess(await readSmart(d.path, { diskType: d.type }));
         },
       };
-      const host = new ScopedHost([osd.loop], (devices) =>
-        new SystemHost({ db: detDb, hostname: HOST, includeLoop: true, devices, smart }));
+      const host = new ScopedHost(
+        [osd.loop],
+        (devices) =>
+          new SystemHost({ db: detDb, hostname: HOST, includeLoop: true, devices, smart }),
+      );
       const det = await buildDetector(config, detDb, {
         log: (l) => console.error(`detect: ${l}`),
         stopping: () => false,
@@ -163,7 +179,10 @@ Deno.test({
       assertEquals(wf.ticket, "filed");
       assert(wf.reasons.join(" ").includes("reallocated"), wf.reasons.join("; "));
       const dump = await cephJson<{ osds: { osd: number; state: string[] }[] }>(["osd", "dump"]);
-      assert(dump.osds.find((o) => o.osd === osd.id)?.state.includes("destroyed"), "destroyed, id kept");
+      assert(
+        dump.osds.find((o) => o.osd === osd.id)?.state.includes("destroyed"),
+        "destroyed, id kept",
+      );
       assertEquals(jira.issues.size, 1);
 
       // Pass 2: nothing new (the ticket is open).
@@ -172,6 +191,12 @@ Deno.test({
 
       // People: swap the disk (new backing file = new identity, same slot), resolve.
       await detachDisk(osd.loop);
+      // The kernel releases a busy loop device lazily; the old backing file's inode is
+      // freed only then.
+      const sysLoop = `/sys/block/${osd.loop.replace("/dev/", "")}/loop/backing_file`;
+      for (let i = 0; i < 100 && await Deno.stat(sysLoop).then(() => true, () => false); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
       // Hold the freed inode so the new backing file cannot reuse it: a loop device's
       // serial is LOOP-<st_dev>-<st_ino> of its backing file.
       const hold = `${c.stateDir}/disks/inode-hold-${crypto.randomUUID()}`;
@@ -182,7 +207,9 @@ Deno.test({
       } finally {
         await Deno.remove(hold);
       }
-      c.osds = c.osds.map((o) => (o.id === osd.id ? { id: osd.id, loop: fresh.loop, file: fresh.file } : o));
+      c.osds = c.osds.map((
+        o,
+      ) => (o.id === osd.id ? { id: osd.id, loop: fresh.loop, file: fresh.file } : o));
       await recordOsds(c.osds);
       jira.resolve(wf.ticketKey!, "Fixed");
 
@@ -192,7 +219,9 @@ Deno.test({
       assertEquals(wf.status, "done", JSON.stringify(wf));
       assertEquals(wf.outcome, "replaced");
       assert(wf.replacementKey && wf.replacementKey !== failing.identity.key);
-      const tree = await cephJson<{ nodes: { id: number; status?: string; crush_weight?: number; reweight?: number }[] }>(
+      const tree = await cephJson<
+        { nodes: { id: number; status?: string; crush_weight?: number; reweight?: number }[] }
+      >(
         ["osd", "tree"],
       );
       const node = tree.nodes.find((n) => n.id === osd.id)!;

@@ -64,6 +64,8 @@ export class CephBackend implements Backend {
   #d: Required<Omit<CephBackendDeps, "onClose">> & { onClose?: () => void };
   #ctx: PlanContext;
   #limits: WeighInLimits;
+  /** Devices with an operation executing in this process. */
+  #busy = new Set<string>();
 
   /**
    * Creates the backend from its adapters (see {@linkcode createCephBackend}).
@@ -258,7 +260,44 @@ export class CephBackend implements Backend {
    * @returns The result.
    * @throws {SafetyError} When refused (flags, maintenance, budget, device changed).
    */
-  async remove(disk: DiskRef, options: MutateOptions = {}): Promise<OpResult> {
+  remove(disk: DiskRef, options: MutateOptions = {}): Promise<OpResult> {
+    return options.simulate
+      ? this.#remove(disk, options)
+      : this.#exclusive(disk.path, () => this.#remove(disk, options));
+  }
+
+  /**
+   * Adds a disk as an OSD (the destroyed id of this host by default) and weighs it in;
+   * resumes an interrupted add.
+   *
+   * @param disk The disk.
+   * @param options Simulate, progress, signal, OSD id.
+   * @returns The result.
+   * @throws {SafetyError} When the device is foreign, changed or the id is taken.
+   */
+  add(disk: DiskRef, options: MutateOptions = {}): Promise<OpResult> {
+    return options.simulate
+      ? this.#add(disk, options)
+      : this.#exclusive(disk.path, () => this.#add(disk, options));
+  }
+
+  async #exclusive<T>(device: string, fn: () => Promise<T>): Promise<T> {
+    if (this.#busy.has(device)) {
+      throw new SafetyError(
+        "operation_in_progress",
+        `Cannot start an operation on "${device}": another one is running on it in this process`,
+        { device },
+      );
+    }
+    this.#busy.add(device);
+    try {
+      return await fn();
+    } finally {
+      this.#busy.delete(device);
+    }
+  }
+
+  async #remove(disk: DiskRef, options: MutateOptions): Promise<OpResult> {
     const repo = this.#d.repo;
     const running = repo.findRunning(this.name, { kind: "remove", device: disk.path });
     if (running && !options.simulate) {
@@ -309,16 +348,7 @@ export class CephBackend implements Backend {
     return await this.#execute(op.id, "remove", options, false);
   }
 
-  /**
-   * Adds a disk as an OSD (the destroyed id of this host by default) and weighs it in;
-   * resumes an interrupted add.
-   *
-   * @param disk The disk.
-   * @param options Simulate, progress, signal, OSD id.
-   * @returns The result.
-   * @throws {SafetyError} When the device is foreign, changed or the id is taken.
-   */
-  async add(disk: DiskRef, options: MutateOptions = {}): Promise<OpResult> {
+  async #add(disk: DiskRef, options: MutateOptions): Promise<OpResult> {
     const repo = this.#d.repo;
     const running = repo.findRunning(this.name, { kind: "add", device: disk.path });
     if (running && !options.simulate) return await this.#execute(running.id, "add", options, true);

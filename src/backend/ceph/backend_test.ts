@@ -231,3 +231,13 @@ Deno.test("refusals: noout, and a removal slot held by another host", async () =
   assert.equal(safe.safe, false);
   assert.deepEqual(w.sent, []);
 });
+
+Deno.test("two concurrent operations on one device in one process: the second is refused", async () => {
+  const w = world();
+  const first = w.backend.remove({ path: "/dev/sdc" });
+  await assert.rejects(
+    w.backend.add({ path: "/dev/sdc" }),
+    (e: unknown) => e instanceof SafetyError && e.code === "operation_in_progress",
+  );
+  assert.equal((await first).outcome, "Success");
+});
