@@ -57,8 +57,9 @@ export function makeMount(
     mountpoint,
     fsType: options.fsType ?? "ext4",
     options: [options.readOnly ? "ro" : "rw"],
-    superOptions: [],
+    superOptions: [options.readOnly ? "ro" : "rw"],
     readOnly: options.readOnly ?? false,
+    mountReadOnly: options.readOnly ?? false,
   };
 }
 

@@ -40,9 +40,26 @@ export interface LoadConfigOptions {
   /**
    * Environment used for secrets (`BYNAR_JIRA_PASSWORD`, `BYNAR_VAULT_TOKEN`,
    * `BYNAR_SLACK_WEBHOOK`).
-   * @default Deno.env.toObject()
+   * @default those three variables read with `Deno.env.get` (the packaged program's
+   * `--allow-env` lists exactly the variables it reads; `Deno.env.toObject()` is refused)
    */
   env?: Record<string, string>;
+}
+
+/** The environment variables {@linkcode loadConfig} reads secrets from. */
+export const SECRET_ENV_VARS: readonly string[] = Object.freeze([
+  "BYNAR_JIRA_PASSWORD",
+  "BYNAR_VAULT_TOKEN",
+  "BYNAR_SLACK_WEBHOOK",
+]);
+
+function secretEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of SECRET_ENV_VARS) {
+    const value = Deno.env.get(name);
+    if (value !== undefined) env[name] = value;
+  }
+  return env;
 }
 
 /**
@@ -158,7 +175,7 @@ async function resolveSecret(
  * @throws {ConfigError} On the first invalid file, naming file, field and reason.
  */
 export async function loadConfig(dir: string, options: LoadConfigOptions = {}): Promise<Config> {
-  const env = options.env ?? Deno.env.toObject();
+  const env = options.env ?? secretEnv();
   const bynarPath = `${dir}/bynar.json`;
   const dmPath = `${dir}/disk-manager.json`;
   const bynar = await loadConfigFile(bynarPath, BynarConfigSchema);

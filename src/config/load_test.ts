@@ -127,6 +127,41 @@ Deno.test("loadConfig: secrets from the environment and from *_file fields", asy
   });
 });
 
+Deno.test("loadConfig: by default reads only the three secret variables (scoped --allow-env)", async () => {
+  await withDir({ "bynar.json": "{}" }, async (dir) => {
+    const probe = `${dir}/probe.ts`;
+    await Deno.writeTextFile(
+      probe,
+      `import { loadConfig } from ${JSON.stringify(new URL("./load.ts", import.meta.url).href)};
+      const c = await loadConfig(${JSON.stringify(dir)});
+      console.log(c.bynar.vault_token + " " + c.bynar.slack_webhook);`,
+    );
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "--no-lock",
+        "--quiet",
+        `--config=${new URL("../../deno.json", import.meta.url).pathname}`,
+        `--allow-read=${dir}`,
+        "--allow-env=BYNAR_JIRA_PASSWORD,BYNAR_VAULT_TOKEN,BYNAR_SLACK_WEBHOOK",
+        probe,
+      ],
+      cwd: new URL("../../", import.meta.url).pathname,
+      clearEnv: true,
+      env: {
+        BYNAR_VAULT_TOKEN: "tok",
+        BYNAR_SLACK_WEBHOOK: "https://hooks.example/x",
+        HOME: Deno.env.get("HOME") ?? "/root",
+        NO_COLOR: "1",
+      },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const text = new TextDecoder().decode(out.stdout) + new TextDecoder().decode(out.stderr);
+    assert.equal(text.trim(), "tok https://hooks.example/x");
+  });
+});
+
 Deno.test("databasePath: explicit path wins", () => {
   assert.equal(
     databasePath({ database_path: "/tmp/x.db" } as Parameters<typeof databasePath>[0]),

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { isHostFsFailure, readDir, readLink, realPath } from "../hostfs/mod.ts";
 
 /**
  * Lists the ids of other processes with an open file descriptor on a device.
@@ -10,6 +11,8 @@
  * @param device The device path (symlinks are followed).
  * @param options The procfs root (default `/proc`).
  * @returns Process ids, ascending, excluding this process.
+ * @throws {Deno.errors.NotCapable} When the sandbox refuses the reads (never "no holders").
+ * @throws {FfiError} When libc cannot be loaded.
  */
 export async function holdersOf(
   device: string,
@@ -18,25 +21,30 @@ export async function holdersOf(
   const proc = options.proc ?? "/proc";
   let real: string;
   try {
-    real = await Deno.realPath(device);
-  } catch {
+    real = await realPath(device);
+  } catch (err) {
+    if (isHostFsFailure(err)) throw err;
     return [];
   }
   const pids: number[] = [];
-  for await (const entry of Deno.readDir(proc)) {
+  for (const entry of await readDir(proc)) {
     if (!/^\d+$/.test(entry.name)) continue;
     const pid = Number(entry.name);
     if (pid === Deno.pid) continue;
     try {
-      for await (const fd of Deno.readDir(`${proc}/${pid}/fd`)) {
+      for (const fd of await readDir(`${proc}/${pid}/fd`)) {
         try {
-          if (await Deno.readLink(`${proc}/${pid}/fd/${fd.name}`) === real) {
+          if (await readLink(`${proc}/${pid}/fd/${fd.name}`) === real) {
             pids.push(pid);
             break;
           }
-        } catch { /* fd closed meanwhile */ }
+        } catch (err) {
+          if (isHostFsFailure(err)) throw err; // fd closed meanwhile otherwise
+        }
       }
-    } catch { /* process gone or not readable */ }
+    } catch (err) {
+      if (isHostFsFailure(err)) throw err; // process gone or not readable otherwise
+    }
   }
   return pids.sort((a, b) => a - b);
 }

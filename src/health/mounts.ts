@@ -1,9 +1,11 @@
 /**
- * Current mounts of a device, read fresh from `/proc/self/mountinfo`.
+ * Current mounts of a device, read fresh from `/proc/self/mountinfo` (through
+ * `src/hostfs`: Deno cannot read /proc, /sys or /dev under narrow permissions).
  *
  * @module
  */
 import { basename } from "node:path";
+import { readText, realPath } from "../hostfs/mod.ts";
 import { parseMountinfo } from "../inventory/mountinfo.ts";
 import type { MountView } from "./types.ts";
 
@@ -33,8 +35,8 @@ export async function deviceNumber(
   options: MountsOptions = {},
 ): Promise<string | null> {
   try {
-    const real = await Deno.realPath(device);
-    const text = await Deno.readTextFile(
+    const real = await realPath(device);
+    const text = await readText(
       `${options.sys ?? "/sys"}/class/block/${basename(real)}/dev`,
     );
     return text.trim();
@@ -55,8 +57,13 @@ export async function deviceNumber(
 export async function mountsOf(device: string, options: MountsOptions = {}): Promise<MountView[]> {
   const devno = await deviceNumber(device, options);
   if (devno === null) return [];
-  const text = await Deno.readTextFile(`${options.proc ?? "/proc"}/self/mountinfo`);
+  const text = await readText(`${options.proc ?? "/proc"}/self/mountinfo`);
   return parseMountinfo(text)
     .filter((m) => m.devno === devno)
-    .map((m) => ({ mountpoint: m.mountpoint, readOnly: m.readOnly, fsType: m.fsType }));
+    .map((m) => ({
+      mountpoint: m.mountpoint,
+      readOnly: m.readOnly,
+      mountReadOnly: m.mountReadOnly,
+      fsType: m.fsType,
+    }));
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import { join } from "node:path";
+import { readText } from "../hostfs/mod.ts";
 import { type CommandRunner, SYSTEM_RUNNER } from "../process/run.ts";
 import type { ActionResult } from "./types.ts";
 
@@ -21,7 +22,7 @@ export function newTempMountPath(root: string = DEFAULT_TEMP_ROOT): string {
 }
 
 async function isMountpoint(path: string): Promise<boolean> {
-  const text = await Deno.readTextFile("/proc/self/mountinfo");
+  const text = await readText("/proc/self/mountinfo");
   return text.split("\n").some((line) => {
     const f = line.split(" ");
     return f[4] !== undefined && f[4].replace(/\\040/g, " ") === path;

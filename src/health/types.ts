@@ -8,8 +8,16 @@
 export interface MountView {
   /** Mount point. */
   mountpoint: string;
-  /** Mounted read-only (per-mount or superblock option). */
+  /**
+   * The filesystem is read-only (superblock `ro`: mounted `-o ro` or remounted read-only
+   * after errors): the machine's `read_only` state.
+   */
   readOnly: boolean;
+  /**
+   * Only this mount is read-only (per-mount `ro`, e.g. systemd `ProtectSystem=` in Bynar's
+   * mount namespace): not a disk problem, but no write test is possible through it.
+   */
+  mountReadOnly: boolean;
   /** Filesystem type as mounted. */
   fsType: string;
 }

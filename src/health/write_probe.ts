@@ -29,6 +29,19 @@ function errnoOf(err: unknown): number | null {
 }
 
 /**
+ * Tells whether an error is Deno's sandbox refusing the operation (`NotCapable`, or a
+ * `PermissionDenied` that carries no OS errno) rather than the filesystem failing. Such
+ * errors say nothing about the disk and must never be classified as a disk fault.
+ *
+ * @param err The thrown value.
+ * @returns Whether it is a sandbox refusal.
+ */
+export function isSandboxRefusal(err: unknown): boolean {
+  if (err instanceof Deno.errors.NotCapable) return true;
+  return err instanceof Deno.errors.PermissionDenied && errnoOf(err) === null;
+}
+
+/**
  * Classifies a write error: EROFS → `read_only`, ENOSPC/EDQUOT → `full`, else `failed`.
  *
  * @param err The error thrown by the write.
@@ -52,6 +65,8 @@ export function classifyWriteError(err: unknown): WriteTestResult {
  *
  * @param scratch The scratch directory path from {@linkcode newScratchPath}.
  * @returns The result; the scratch directory is removed in every case where it can be.
+ * @throws {Deno.errors.NotCapable} When Deno's permissions refuse the write (the mount
+ *   point is outside `--allow-write`): a sandbox refusal, not a disk fault.
  */
 export async function writeTest(scratch: string): Promise<WriteTestResult> {
   const data = crypto.getRandomValues(new Uint8Array(65536));
@@ -78,6 +93,7 @@ export async function writeTest(scratch: string): Promise<WriteTestResult> {
     }
     return { status: "ok", detail: `wrote, fsync'd and read back ${data.length} bytes` };
   } catch (err) {
+    if (isSandboxRefusal(err)) throw err;
     return classifyWriteError(err);
   } finally {
     await Deno.remove(scratch, { recursive: true }).catch(() => {});

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { isHostFsFailure, readDirSync, readLinkSync, realPathSync } from "../hostfs/mod.ts";
 import type { Roots } from "./model.ts";
 
 /**
@@ -11,23 +12,24 @@ import type { Roots } from "./model.ts";
  * @param roots Host roots (`dev`).
  * @returns Kernel name → link names; empty when /dev/disk/by-id does not exist.
  * @throws {Deno.errors.NotCapable} Without Deno read permission.
+ * @throws {FfiError} When libc cannot be loaded (reads of the host's /sys, /dev).
  */
 export function readByIdLinks(roots: Roots): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const dir = `${roots.dev}/disk/by-id`;
   let entries: Deno.DirEntry[];
   try {
-    entries = [...Deno.readDirSync(dir)];
+    entries = readDirSync(dir);
   } catch (err) {
-    if (err instanceof Deno.errors.NotCapable) throw err;
+    if (isHostFsFailure(err)) throw err;
     return out;
   }
   for (const e of entries) {
     let target: string;
     try {
-      target = Deno.readLinkSync(`${dir}/${e.name}`);
+      target = readLinkSync(`${dir}/${e.name}`);
     } catch (err) {
-      if (err instanceof Deno.errors.NotCapable) throw err;
+      if (isHostFsFailure(err)) throw err;
       continue;
     }
     const name = target.split("/").pop();
@@ -47,6 +49,7 @@ export function readByIdLinks(roots: Roots): Map<string, string[]> {
  * @param path A device path such as `/dev/sdb`, `/dev/disk/by-id/ata-…`, `/dev/mapper/vg-lv`.
  * @returns The kernel name (e.g. `sdb`, `dm-0`), or null for an empty path.
  * @throws {Deno.errors.NotCapable} Without Deno read permission.
+ * @throws {FfiError} When libc cannot be loaded (reads of the host's /sys, /dev).
  */
 export function resolveDeviceName(roots: Roots, path: string): string | null {
   let p = path;
@@ -54,9 +57,9 @@ export function resolveDeviceName(roots: Roots, path: string): string | null {
     p = roots.dev + p.slice(4);
   }
   try {
-    p = Deno.realPathSync(p);
+    p = realPathSync(p);
   } catch (err) {
-    if (err instanceof Deno.errors.NotCapable) throw err;
+    if (isHostFsFailure(err)) throw err;
   }
   const name = p.split("/").filter((s) => s !== "").pop();
   return name ?? null;

@@ -6,6 +6,7 @@
  */
 import { type ProbeRegion, probeSuperblock, type SuperblockInfo } from "../../ffi/libblkid/mod.ts";
 import { BynarError, errorMessage, FfiError } from "../errors.ts";
+import { isHostFsFailure, readTextSync, statSync } from "../hostfs/mod.ts";
 import { classifyDisk, defaultSkipReason } from "./classify.ts";
 import { readByIdLinks, resolveDeviceName } from "./dev_links.ts";
 import { buildIdentity, chooseByIdLink } from "./identity.ts";
@@ -72,7 +73,7 @@ export interface DiscoverOptions {
   probe?: SuperblockProbe;
   /**
    * Stats a loop device's backing file for its identity.
-   * @default Deno.statSync
+   * @default hostfs statSync (Deno.statSync for ordinary paths)
    */
   statFile?: (path: string) => FileId | null;
 }
@@ -101,17 +102,17 @@ const NO_FS: FsInfo = Object.freeze({ type: null, uuid: null, label: null });
 
 function defaultStat(path: string): FileId | null {
   try {
-    const st = Deno.statSync(path);
-    return st.ino === null ? null : { dev: st.dev, ino: st.ino };
+    const st = statSync(path);
+    return { dev: st.dev, ino: st.ino };
   } catch (err) {
-    if (err instanceof Deno.errors.NotCapable) throw err;
+    if (isHostFsFailure(err)) throw err;
     return null;
   }
 }
 
 function readProcFile(path: string, optional: boolean): string {
   try {
-    return Deno.readTextFileSync(path);
+    return readTextSync(path);
   } catch (err) {
     if (optional && err instanceof Deno.errors.NotFound) return "";
     throw new BynarError(
@@ -125,10 +126,10 @@ function readProcFile(path: string, optional: boolean): string {
 
 function existsSync(path: string): boolean {
   try {
-    Deno.statSync(path);
+    statSync(path);
     return true;
   } catch (err) {
-    if (err instanceof Deno.errors.NotCapable) throw err;
+    if (isHostFsFailure(err)) throw err;
     return false;
   }
 }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { isHostFsFailure, readTextSync } from "../hostfs/mod.ts";
 import { DEFAULT_ROOTS, type HostInfo, type Roots } from "./model.ts";
 import { readAttr } from "./sysfs.ts";
 
@@ -38,9 +39,9 @@ export interface HostInfoOptions {
 
 function readText(path: string): string | null {
   try {
-    return Deno.readTextFileSync(path);
+    return readTextSync(path);
   } catch (err) {
-    if (err instanceof Deno.errors.NotCapable) throw err;
+    if (isHostFsFailure(err)) throw err;
     return null;
   }
 }

@@ -52,8 +52,17 @@ export interface Mount {
   options: string[];
   /** Superblock options. */
   superOptions: string[];
-  /** Mounted read-only (per-mount or superblock `ro`). */
+  /**
+   * The filesystem is read-only: its superblock options contain `ro` (mounted `-o ro`,
+   * or remounted read-only by the kernel after errors). This is the disk-health signal.
+   */
   readOnly: boolean;
+  /**
+   * This mount is read-only (per-mount `ro`) while the filesystem may be read-write,
+   * e.g. systemd's `ProtectSystem=` or a read-only bind mount in Bynar's own mount
+   * namespace. Writes through this mount point fail, but the disk is not at fault.
+   */
+  mountReadOnly: boolean;
 }
 
 /** Stable identity of a disk: serial/WWN, not `/dev/sdX`. */

@@ -61,7 +61,8 @@ export function parseMountinfo(text: string): Mount[] {
       fsType: decodeOctalEscapes(fields[sep + 1]!),
       options,
       superOptions,
-      readOnly: options.includes("ro") || superOptions.includes("ro"),
+      readOnly: superOptions.includes("ro"),
+      mountReadOnly: options.includes("ro"),
     });
   }
   return mounts;

@@ -22,6 +22,7 @@ Deno.test("parseMountinfo reads fields, optional fields and the separator", () =
     options: ["rw", "relatime"],
     superOptions: ["rw", "discard"],
     readOnly: false,
+    mountReadOnly: false,
   });
   assert.equal(m[1]!.fsType, "xfs");
   assert.equal(m[1]!.source, "/dev/nvme0n1p1");
@@ -34,11 +35,13 @@ Deno.test("parseMountinfo decodes octal escapes in mount points", () => {
   assert.equal(m[2]!.mountpoint, "/srv/tab\tand\\slash");
 });
 
-Deno.test("parseMountinfo marks read-only from per-mount or superblock options", () => {
+Deno.test("parseMountinfo: readOnly is the superblock flag, mountReadOnly the per-mount one", () => {
   const m = parseMountinfo(SAMPLE);
-  assert.equal(m[1]!.readOnly, true, "superblock ro");
-  assert.equal(m[2]!.readOnly, true, "mount ro");
-  assert.equal(m[3]!.readOnly, false);
+  assert.deepEqual([m[1]!.readOnly, m[1]!.mountReadOnly], [true, false], "superblock ro");
+  assert.deepEqual([m[2]!.readOnly, m[2]!.mountReadOnly], [false, true], "mount ro only");
+  assert.deepEqual([m[3]!.readOnly, m[3]!.mountReadOnly], [false, false]);
+  const fresh = parseMountinfo("50 27 7:3 / /mnt/x ro,relatime - ext4 /dev/loop3 ro\n")[0]!;
+  assert.deepEqual([fresh.readOnly, fresh.mountReadOnly], [true, true], "mount -o ro");
 });
 
 Deno.test("parseMountinfo rejects a line without the separator", () => {

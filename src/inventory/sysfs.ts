@@ -1,8 +1,10 @@
 /**
  * Reads block devices from sysfs (`<roots.sys>/block`), never from a hard-coded /sys.
+ * Reads go through `src/hostfs` (libc for the real /sys, Deno for captured trees).
  *
  * @module
  */
+import { isHostFsFailure, readBytesSync, readDirSync, readTextSync } from "../hostfs/mod.ts";
 import type { Roots } from "./model.ts";
 
 /** A partition as sysfs shows it. */
@@ -59,13 +61,14 @@ export interface SysBlockDevice {
  * @param path The attribute file.
  * @returns The value, or null when absent, unreadable or empty.
  * @throws {Deno.errors.NotCapable} Without Deno read permission.
+ * @throws {FfiError} When libc cannot be loaded (reads of the host's /sys, /dev).
  */
 export function readAttr(path: string): string | null {
   try {
-    const v = Deno.readTextFileSync(path).replace(/\0/g, "").trim();
+    const v = readTextSync(path).replace(/\0/g, "").trim();
     return v === "" ? null : v;
   } catch (err) {
-    if (err instanceof Deno.errors.NotCapable) throw err;
+    if (isHostFsFailure(err)) throw err;
     return null;
   }
 }
@@ -88,12 +91,13 @@ function readFlag(path: string): boolean | null {
  * @param path The directory.
  * @returns Sorted names; empty when the directory is absent.
  * @throws {Deno.errors.NotCapable} Without Deno read permission.
+ * @throws {FfiError} When libc cannot be loaded (reads of the host's /sys, /dev).
  */
 export function listDir(path: string): string[] {
   try {
-    return [...Deno.readDirSync(path)].map((e) => e.name).sort();
+    return readDirSync(path).map((e) => e.name).sort();
   } catch (err) {
-    if (err instanceof Deno.errors.NotCapable) throw err;
+    if (isHostFsFailure(err)) throw err;
     return [];
   }
 }
@@ -113,9 +117,9 @@ export function parseVpdSerial(page: Uint8Array): string | null {
 
 function readVpdSerial(path: string): string | null {
   try {
-    return parseVpdSerial(Deno.readFileSync(path));
+    return parseVpdSerial(readBytesSync(path));
   } catch (err) {
-    if (err instanceof Deno.errors.NotCapable) throw err;
+    if (isHostFsFailure(err)) throw err;
     return null;
   }
 }
@@ -141,6 +145,7 @@ function readPartition(dir: string, name: string): SysPartition | null {
  * @param name Kernel name.
  * @returns The device, or null when it has no `dev` attribute (gone or not a block device).
  * @throws {Deno.errors.NotCapable} Without Deno read permission.
+ * @throws {FfiError} When libc cannot be loaded (reads of the host's /sys, /dev).
  */
 export function readSysBlockDevice(roots: Roots, name: string): SysBlockDevice | null {
   const dir = `${roots.sys}/block/${name}`;
@@ -182,6 +187,7 @@ export function readSysBlockDevice(roots: Roots, name: string): SysBlockDevice |
  * @param roots Host roots (`sys`).
  * @returns The devices, sorted by name.
  * @throws {Deno.errors.NotCapable} Without Deno read permission.
+ * @throws {FfiError} When libc cannot be loaded (reads of the host's /sys, /dev).
  */
 export function readSysBlock(roots: Roots): SysBlockDevice[] {
   const out: SysBlockDevice[] = [];

@@ -33,6 +33,7 @@ function mount(devno: string, mountpoint: string, source = "/dev/x"): Mount {
     options: [],
     superOptions: [],
     readOnly: false,
+    mountReadOnly: false,
   };
 }
 

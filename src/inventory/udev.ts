@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { isHostFsFailure, readTextSync } from "../hostfs/mod.ts";
 import type { Roots } from "./model.ts";
 
 /** What udev recorded about a block device. */
@@ -42,12 +43,13 @@ export function parseUdevData(text: string): UdevData {
  * @param devno The device's `major:minor`.
  * @returns The data, or null when udev has none (no udev on the host, or an unknown device).
  * @throws {Deno.errors.NotCapable} Without Deno read permission.
+ * @throws {FfiError} When libc cannot be loaded (reads of the host's /sys, /dev).
  */
 export function readUdevData(roots: Roots, devno: string): UdevData | null {
   try {
-    return parseUdevData(Deno.readTextFileSync(`${roots.udevData}/b${devno}`));
+    return parseUdevData(readTextSync(`${roots.udevData}/b${devno}`));
   } catch (err) {
-    if (err instanceof Deno.errors.NotCapable) throw err;
+    if (isHostFsFailure(err)) throw err;
     return null;
   }
 }

@@ -117,16 +117,28 @@ Deno.test("system disk and OSD: SMART only, nothing mounted or checked", async (
 
 Deno.test("read-only mount is detected and remounted read-write", async () => {
   const { fs, opts } = setup();
-  fs.device("/dev/sdb", { mounts: [{ mountpoint: "/srv/data", readOnly: true, fsType: "ext4" }] });
+  fs.device("/dev/sdb", {
+    mounts: [{ mountpoint: "/srv/data", readOnly: true, mountReadOnly: true, fsType: "ext4" }],
+  });
   const r = await runMachine(opts());
   deepStrictEqual(path(r), ["scanned", "read_only", "mounted", "good"]);
   strictEqual(fs.calls.includes("remount /srv/data"), true);
 });
 
+Deno.test("a mount read-only only in Bynar's namespace (ProtectSystem) is not a disk problem", async () => {
+  const { fs, opts } = setup();
+  fs.device("/dev/sdb", {
+    mounts: [{ mountpoint: "/srv/data", readOnly: false, mountReadOnly: true, fsType: "ext4" }],
+  });
+  const r = await runMachine(opts());
+  deepStrictEqual(path(r), ["scanned", "good"]);
+  deepStrictEqual(fs.calls.filter((c) => /remount|writeTest|fsck/.test(c)), []);
+});
+
 Deno.test("write failure on a read-write mount that turns out read-only -> remount", async () => {
   const { fs, opts } = setup();
   const d = fs.device("/dev/sdb", {
-    mounts: [{ mountpoint: "/srv/data", readOnly: false, fsType: "ext4" }],
+    mounts: [{ mountpoint: "/srv/data", readOnly: false, mountReadOnly: false, fsType: "ext4" }],
   });
   const origWrite = fs.writeTest.bind(fs);
   fs.writeTest = (s: string) => {
@@ -247,7 +259,12 @@ Deno.test("B-20: simulate runs the whole machine with no side effect and no stor
 Deno.test("crash recovery: scratch and temp mount intents are undone before the pass", async () => {
   const { fs, store, opts } = setup();
   fs.device("/dev/sdb", {
-    mounts: [{ mountpoint: "/run/bynar/mnt/old", readOnly: false, fsType: "ext4" }],
+    mounts: [{
+      mountpoint: "/run/bynar/mnt/old",
+      readOnly: false,
+      mountReadOnly: false,
+      fsType: "ext4",
+    }],
   });
   fs.temps.add("/run/bynar/mnt/old");
   const base = {

@@ -122,6 +122,11 @@ export async function releaseSession(ctx: StepContext): Promise<string | null> {
   return null;
 }
 
+/** A mount a write test can go through: filesystem and mount both read-write. */
+function writable(m: MountView): boolean {
+  return !m.readOnly && !m.mountReadOnly;
+}
+
 function target(ctx: StepContext): FsTarget | null {
   return ctx.disk ? fsTarget(ctx.disk) : null;
 }
@@ -182,7 +187,7 @@ async function inspectStep(ctx: StepContext): Promise<StepResult> {
   if (only) return { outcome: "smart_only", reason: only };
   const t = target(ctx)!;
   const mounts = await ctx.fs.mounts(t.device);
-  const rw = mounts.find((m) => !m.readOnly);
+  const rw = mounts.find(writable);
   if (rw) {
     ctx.session.hostMount = rw;
     return {
@@ -190,11 +195,22 @@ async function inspectStep(ctx: StepContext): Promise<StepResult> {
       reason: `${t.fs.type} on ${t.device} is mounted at ${rw.mountpoint}`,
     };
   }
-  if (mounts.length) {
-    ctx.session.hostMount = mounts[0]!;
+  // read_only means the FILESYSTEM is read-only (superblock `ro`), not just a mount.
+  const ro = mounts.find((m) => m.readOnly);
+  if (ro) {
+    ctx.session.hostMount = ro;
     return {
       outcome: "mounted_ro",
-      reason: `${t.fs.type} on ${t.device} is mounted read-only at ${mounts[0]!.mountpoint}`,
+      reason: `${t.fs.type} on ${t.device} is mounted read-only at ${ro.mountpoint}`,
+    };
+  }
+  if (mounts.length) {
+    // e.g. systemd ProtectSystem= in Bynar's namespace: the filesystem is read-write, only
+    // this view of it is read-only. Not a disk problem; nothing to write-test through.
+    return {
+      outcome: "smart_only",
+      reason: `${t.fs.type} on ${t.device} is read-write but mounted read-only in Bynar's ` +
+        `mount namespace at ${mounts[0]!.mountpoint}; write test skipped`,
     };
   }
   return { outcome: "unmounted", reason: `${t.fs.type} on ${t.device} is not mounted` };
@@ -252,8 +268,8 @@ async function writeTestStep(ctx: StepContext): Promise<StepResult> {
   }
   let mountpoint = ctx.session.temp?.mountpoint ?? ctx.session.hostMount?.mountpoint ?? null;
   if (!mountpoint) {
-    const rw = (await ctx.fs.mounts(t.device)).find((m) => !m.readOnly);
-    if (!rw) return hold(`${t.device} is not mounted any more`);
+    const rw = (await ctx.fs.mounts(t.device)).find(writable);
+    if (!rw) return hold(`${t.device} is not mounted read-write any more`);
     mountpoint = rw.mountpoint;
   }
   const scratch = ctx.fs.newScratchPath(mountpoint);
@@ -293,7 +309,7 @@ async function remountStep(ctx: StepContext): Promise<StepResult> {
     () => Promise.resolve(true),
   );
   const now = (await ctx.fs.mounts(t.device)).find((m) => m.mountpoint === ro.mountpoint);
-  if (res.ok && now && !now.readOnly) {
+  if (res.ok && now && writable(now)) {
     ctx.session.hostMount = now;
     return { outcome: "ok", reason: `remounted ${ro.mountpoint} read-write` };
   }

@@ -14,6 +14,7 @@ import { guidString, hex32, utf16z } from "./_format.ts";
 import type { PartitionEntry, PartitionTable } from "./types.ts";
 import { copyIn, type WasmParser, wasmParser } from "./wasm.ts";
 import { ParseError } from "../errors.ts";
+import { isHostFsFailure, open as openHostFile, readText } from "../hostfs/mod.ts";
 
 /** Options of the partition table parsers. */
 export interface PartitionParseOptions {
@@ -107,20 +108,14 @@ export interface RangeReader {
   close(): void;
 }
 
-function majorMinor(rdev: number): [number, number] {
-  const major = Math.floor(rdev / 256) & 0xfff;
-  const minor = (rdev & 0xff) | (Math.floor(rdev / 4096) & 0xfff00);
-  return [major, minor];
-}
-
-async function blockSectorSize(rdev: number): Promise<number> {
-  const [major, minor] = majorMinor(rdev);
+async function blockSectorSize(major: number, minor: number): Promise<number> {
   for (const rel of ["queue/logical_block_size", "../queue/logical_block_size"]) {
     try {
-      const text = await Deno.readTextFile(`/sys/dev/block/${major}:${minor}/${rel}`);
+      const text = await readText(`/sys/dev/block/${major}:${minor}/${rel}`);
       const n = Number.parseInt(text.trim(), 10);
       if (n === 512 || n === 4096) return n;
-    } catch {
+    } catch (err) {
+      if (isHostFsFailure(err)) throw err;
       // try the next location
     }
   }
@@ -128,38 +123,26 @@ async function blockSectorSize(rdev: number): Promise<number> {
 }
 
 /**
- * Opens a file or block device for ranged reads.
+ * Opens a file or block device for ranged reads. Block devices under /dev are read
+ * through `src/hostfs` (libc `pread` off the main thread: Deno cannot open /dev under
+ * narrow permissions); image files through Deno.
  *
  * @param path The image file or device.
  * @returns The reader (close it when done).
  * @throws {Deno.errors.NotFound} When the path does not exist.
+ * @throws {Deno.errors.NotCapable} When the path is outside Deno's read grant.
  */
 export async function openRangeReader(path: string): Promise<RangeReader> {
-  const file = await Deno.open(path, { read: true });
+  const file = await openHostFile(path);
   try {
-    const info = await file.stat();
-    const size = info.isFile ? info.size : await file.seek(0, Deno.SeekMode.End);
-    const sectorSize = info.isBlockDevice && info.rdev ? await blockSectorSize(info.rdev) : 0;
-    let closed = false;
+    const sectorSize = file.info.isBlockDevice && file.info.rdev
+      ? await blockSectorSize(file.info.rdevMajor, file.info.rdevMinor)
+      : 0;
     return {
-      size,
+      size: file.size,
       sectorSize,
-      async read(offset: number, length: number): Promise<Uint8Array> {
-        const buf = new Uint8Array(length);
-        await file.seek(offset, Deno.SeekMode.Start);
-        let got = 0;
-        while (got < length) {
-          const n = await file.read(buf.subarray(got));
-          if (n === null) break;
-          got += n;
-        }
-        return got === length ? buf : buf.subarray(0, got);
-      },
-      close(): void {
-        if (closed) return;
-        closed = true;
-        file.close();
-      },
+      read: (offset: number, length: number): Promise<Uint8Array> => file.read(offset, length),
+      close: (): void => file.close(),
     };
   } catch (err) {
     file.close();

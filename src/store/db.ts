@@ -95,7 +95,11 @@ export function schemaVersion(db: DatabaseSync): number {
 }
 
 /**
- * Applies pending migrations in order, each in its own transaction.
+ * Applies every migration not yet recorded, in version order, each in its own transaction.
+ *
+ * A migration is pending when its version is missing from `schema_migrations`, not merely
+ * when it is above the highest recorded version, so a migration added with a lower number
+ * (features developed in parallel) is still applied to an existing database.
  *
  * @param db The database.
  * @param migrations The migrations.
@@ -103,7 +107,11 @@ export function schemaVersion(db: DatabaseSync): number {
  * @throws {StoreError} When a migration fails (it is rolled back).
  */
 export function migrate(db: DatabaseSync, migrations: readonly Migration[]): number[] {
-  const current = schemaVersion(db);
+  schemaVersion(db);
+  const done = new Set(
+    (db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[])
+      .map((r) => r.version),
+  );
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.version === sorted[i - 1]!.version) {
@@ -112,14 +120,13 @@ export function migrate(db: DatabaseSync, migrations: readonly Migration[]): num
   }
   const applied: number[] = [];
   for (const m of sorted) {
-    if (m.version <= current) continue;
+    if (done.has(m.version)) continue;
     db.exec("BEGIN IMMEDIATE");
     try {
       db.exec(m.sql);
       db.prepare(
         "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)",
-      )
-        .run(m.version, m.description, new Date().toISOString());
+      ).run(m.version, m.description, new Date().toISOString());
       db.exec("COMMIT");
       applied.push(m.version);
     } catch (err) {

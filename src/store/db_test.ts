@@ -49,3 +49,14 @@ Deno.test("migrate: duplicate versions are refused", () => {
   );
   db.close();
 });
+
+Deno.test("migrate: a migration with a lower version added later is still applied", () => {
+  const db = openDatabase(":memory:", { migrations: [] });
+  const a = { version: 1, description: "a", sql: "CREATE TABLE a (x INTEGER);" };
+  const c = { version: 3, description: "c", sql: "CREATE TABLE c (x INTEGER);" };
+  const b = { version: 2, description: "b", sql: "CREATE TABLE b (x INTEGER);" };
+  assert.deepEqual(migrate(db, [a, c]), [1, 3]);
+  assert.deepEqual(migrate(db, [a, b, c]), [2], "the late lower version is applied");
+  assert.deepEqual(migrate(db, [a, b, c]), []);
+  db.close();
+});

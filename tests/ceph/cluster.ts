@@ -666,7 +666,11 @@ async function teardownLocked(): Promise<void> {
       const m = /^ceph-(.+)\.pid$/.exec(e.name);
       if (m) names.push(m[1]!);
     }
-    await Promise.all(names.map(killDaemon));
+    // OSDs first (they tell the mon they stop), then the mgr, then the mon.
+    const rank = (n: string): number => (n.startsWith("osd.") ? 0 : n.startsWith("mgr.") ? 1 : 2);
+    for (const r of [0, 1, 2]) {
+      await Promise.all(names.filter((n) => rank(n) === r).map(killDaemon));
+    }
   } catch { /* no run dir */ }
   // tmpfs of our OSDs (and of any OSD dir ceph-volume left for ids we recorded).
   const ids = new Set<number>((state?.osds ?? []).map((o) => o.id));

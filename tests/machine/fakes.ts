@@ -53,6 +53,7 @@ export function fakeDisk(
         options: ["rw"],
         superOptions: ["rw"],
         readOnly: false,
+        mountReadOnly: false,
       }]
       : [],
     partitions: [],
@@ -135,7 +136,12 @@ export class FakeFs implements FsProbe {
     this.calls.push(`mountTemp ${device}`);
     const d = this.#dev(device);
     if (!d.mountable) return Promise.resolve({ ok: false, detail: "bad superblock" });
-    d.mounts.push({ mountpoint: o.mountpoint, readOnly: false, fsType: o.fsType });
+    d.mounts.push({
+      mountpoint: o.mountpoint,
+      readOnly: false,
+      mountReadOnly: false,
+      fsType: o.fsType,
+    });
     this.temps.add(o.mountpoint);
     return Promise.resolve({ ok: true, detail: "mounted" });
   }
@@ -155,7 +161,9 @@ export class FakeFs implements FsProbe {
     for (const d of this.devices.values()) {
       const m = d.mounts.find((m) => scratch.startsWith(m.mountpoint + "/"));
       if (!m) continue;
-      if (m.readOnly) return Promise.resolve({ status: "read_only", detail: "EROFS" });
+      if (m.readOnly || m.mountReadOnly) {
+        return Promise.resolve({ status: "read_only", detail: "EROFS" });
+      }
       if (!d.writable) return Promise.resolve({ status: "failed", detail: "EIO" });
       return Promise.resolve({ status: "ok", detail: "ok" });
     }
@@ -170,7 +178,10 @@ export class FakeFs implements FsProbe {
     this.calls.push(`remount ${mountpoint}`);
     for (const d of this.devices.values()) {
       for (const m of d.mounts) {
-        if (m.mountpoint === mountpoint && d.remountable) m.readOnly = false;
+        if (m.mountpoint === mountpoint && d.remountable) {
+          m.readOnly = false;
+          m.mountReadOnly = false;
+        }
       }
     }
     return Promise.resolve({ ok: true, detail: "remounted" });

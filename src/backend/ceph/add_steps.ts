@@ -115,6 +115,7 @@ export const ADD_STEPS: Record<string, StepHandler> = {
     const id = osdIdOf(run);
     const { api, host, repo, mode, ctx } = run.deps;
     await assertSameDevice(run);
+    await host.assertNotSystemDisk(run.op.device);
     if (run.resumed) await host.waitForVolumeIdle(run.op.device);
     if (await checkLabel(run) === "ours") return "already prepared";
     const o = (await api.osdDump()).osds.find((x) => x.id === id);

@@ -101,6 +101,10 @@ function world() {
     hostname: () => "h1",
     identity: (d) => Promise.resolve(devices[d]?.identity ?? null),
     systemReason: (d) => Promise.resolve(d === "/dev/sda" ? "holds /" : null),
+    assertNotSystemDisk: (d) =>
+      d === "/dev/sda"
+        ? Promise.reject(new SafetyError("system_disk", "system"))
+        : Promise.resolve(),
     label: (d) => Promise.resolve(devices[d]?.label ?? null),
     listOsds: () =>
       Promise.resolve(Object.values(devices).flatMap((d) => (d.label ? [d.label] : []))),

@@ -10,6 +10,12 @@ import type { CommandRunner } from "../../process/run.ts";
 import type { ProgramCall } from "./commands.ts";
 import { parseLvmList, parseRawList, type VolumeOsd } from "./parse.ts";
 import { renderCommand, VOLUME, type VolumeCallOptions } from "./commands.ts";
+import {
+  assertNotSystemDisk,
+  type BlockDisk,
+  DEFAULT_ROOTS,
+  discoverDisks,
+} from "../../inventory/mod.ts";
 
 /** What the executor needs from the host. */
 export interface CephHost {
@@ -19,6 +25,8 @@ export interface CephHost {
   identity(device: string): Promise<string | null>;
   /** Why a device is a system disk, or null. */
   systemReason(device: string): Promise<string | null>;
+  /** Throws SafetyError `system_disk` for a system disk (call before destructive steps). */
+  assertNotSystemDisk(device: string): Promise<void>;
   /** The OSD label on a device, or null when blank. */
   label(device: string, mode: "raw" | "lvm"): Promise<VolumeOsd | null>;
   /** OSD labels on this host (both modes). */
@@ -97,6 +105,49 @@ export function createCephHost(options: CephHostOptions): CephHost {
     return r.stdout;
   }
 
+  async function inventoryDisk(device: string): Promise<BlockDisk | null> {
+    try {
+      const inv = await discoverDisks({
+        roots: { ...DEFAULT_ROOTS, sys, proc },
+        devices: [device],
+        includeLoop: true,
+        systemDisks: options.systemDisks,
+        probeFilesystems: false,
+      });
+      return inv.disks[0] ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  async function ownSystemReason(device: string): Promise<string | null> {
+    if (options.systemDisks.includes(device)) return "listed in system_disks";
+    const nums = new Set(await devNumbers(device));
+    for (const disk of options.systemDisks) {
+      for (const n of await devNumbers(disk)) {
+        if (nums.has(n)) return `shares a device with system disk ${disk}`;
+      }
+    }
+    const mountinfo = read(`${proc}/self/mountinfo`) ?? "";
+    for (const line of mountinfo.split("\n")) {
+      const f = line.split(" ");
+      const mp = f[4];
+      if (mp === "/" || mp === "/boot" || mp === "/boot/efi") {
+        if (f[2] && nums.has(f[2])) return `holds ${mp}`;
+        const src = f[f.indexOf("-") + 2];
+        if (src && (src === device || src.startsWith(device))) return `holds ${mp}`;
+      }
+    }
+    const swaps = (read(`${proc}/swaps`) ?? "").split("\n").slice(1);
+    for (const line of swaps) {
+      const src = line.split(/\s+/)[0];
+      if (src && (src === device || (src.startsWith(device) && /\d$/.test(src)))) {
+        return "holds swap";
+      }
+    }
+    return null;
+  }
+
   async function devNumbers(device: string): Promise<string[]> {
     const name = baseName(device);
     const dir = `${sys}/class/block/${name}`;
@@ -122,50 +173,46 @@ export function createCephHost(options: CephHostOptions): CephHost {
 
   return {
     hostname: () => Deno.hostname().split(".")[0]!,
-    identity(device) {
+    async identity(device) {
+      // The inventory's key (what API callers pass), else this module's sysfs reading.
+      const disk = await inventoryDisk(device);
+      if (disk) return disk.identity.key;
       const name = baseName(device);
       const dir = `${sys}/class/block/${name}`;
       const backing = read(`${dir}/loop/backing_file`);
       if (backing) {
         try {
           const st = Deno.statSync(backing.replace(/ \(deleted\)$/, ""));
-          return Promise.resolve(`serial:LOOP-${st.dev}-${st.ino}`);
+          return (`serial:LOOP-${st.dev}-${st.ino}`);
         } catch {
-          return Promise.resolve(`path:${backing}`);
+          return (`path:${backing}`);
         }
       }
       const wwid = read(`${dir}/wwid`) ?? read(`${dir}/device/wwid`);
-      if (wwid) return Promise.resolve(`wwn:${wwid.replace(/^(naa|eui|t10)\./, "")}`);
+      if (wwid) return (`wwn:${wwid.replace(/^(naa|eui|t10)\./, "")}`);
       const serial = read(`${dir}/device/serial`);
-      if (serial) return Promise.resolve(`serial:${serial}`);
-      return Promise.resolve(null);
+      if (serial) return (`serial:${serial}`);
+      return null;
     },
     async systemReason(device) {
-      if (options.systemDisks.includes(device)) return "listed in system_disks";
-      const nums = new Set(await devNumbers(device));
-      for (const disk of options.systemDisks) {
-        for (const n of await devNumbers(disk)) {
-          if (nums.has(n)) return `shares a device with system disk ${disk}`;
-        }
+      // The inventory's verdict (/, /boot, /boot/efi, swap, system_disks; holders such as
+      // LVM/md resolved), then this module's own mountinfo/swaps check as a second opinion.
+      const disk = await inventoryDisk(device);
+      return disk?.systemReason ?? await ownSystemReason(device);
+    },
+    async assertNotSystemDisk(device) {
+      const disk = await inventoryDisk(device);
+      if (disk) assertNotSystemDisk(disk);
+      const own = await ownSystemReason(device);
+      if (own) {
+        throw new SafetyError(
+          "system_disk",
+          `Refusing to touch "${device}": it is a system disk (${own})`,
+          {
+            device,
+          },
+        );
       }
-      const mountinfo = read(`${proc}/self/mountinfo`) ?? "";
-      for (const line of mountinfo.split("\n")) {
-        const f = line.split(" ");
-        const mp = f[4];
-        if (mp === "/" || mp === "/boot" || mp === "/boot/efi") {
-          if (f[2] && nums.has(f[2])) return `holds ${mp}`;
-          const src = f[f.indexOf("-") + 2];
-          if (src && (src === device || src.startsWith(device))) return `holds ${mp}`;
-        }
-      }
-      const swaps = (read(`${proc}/swaps`) ?? "").split("\n").slice(1);
-      for (const line of swaps) {
-        const src = line.split(/\s+/)[0];
-        if (src && (src === device || (src.startsWith(device) && /\d$/.test(src)))) {
-          return "holds swap";
-        }
-      }
-      return null;
     },
     async label(device, mode) {
       const call = VOLUME.list(mode, device, options.volume);

@@ -148,6 +148,7 @@ export const REMOVE_STEPS: Record<string, StepHandler> = {
     const id = osdIdOf(run);
     const { host, mode, ctx } = run.deps;
     await assertSameDevice(run);
+    await host.assertNotSystemDisk(run.op.device);
     if (run.resumed) await host.waitForVolumeIdle(run.op.device);
     let label = await host.label(run.op.device, mode);
     if (!label && mode === "lvm") label = await host.label(run.op.device, "raw");

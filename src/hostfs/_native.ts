@@ -1,0 +1,425 @@
+/**
+ * libc implementations of the host-filesystem reads. Internal to `src/hostfs/`.
+ *
+ * Every operation first opens its target (`O_PATH` where nothing is read) and checks
+ * where the descriptor really points (`readlink /proc/self/fd/N`): a path that lexically
+ * starts with /proc, /sys or /dev but resolves elsewhere (`/proc/self/root/etc/shadow`,
+ * `/dev/fd/0`) is refused with `Deno.errors.NotCapable`, so the adapter cannot be used to
+ * step around Deno's permission checks.
+ *
+ * @module
+ */
+import { FfiError } from "../errors.ts";
+import {
+  AT_EMPTY_PATH,
+  errno,
+  errnoError,
+  type Libc,
+  libc,
+  O_DIRECTORY,
+  O_NOFOLLOW,
+  O_PATH,
+  O_READ,
+  PATH_MAX,
+  SEEK_END,
+  setErrno,
+  STATX_BASIC_STATS,
+  withLibc,
+} from "./_libc.ts";
+import { HOST_PSEUDO_FS } from "./_paths.ts";
+
+/** File metadata (a subset of `Deno.FileInfo`, plus the device numbers). */
+export interface HostStat {
+  /** A regular file. */
+  isFile: boolean;
+  /** A directory. */
+  isDirectory: boolean;
+  /** A symbolic link (only from {@linkcode statPath} with `followLinks: false`). */
+  isSymlink: boolean;
+  /** A block device. */
+  isBlockDevice: boolean;
+  /** A character device. */
+  isCharDevice: boolean;
+  /** Size in bytes (0 for block devices: use `HostFile.size`). */
+  size: number;
+  /** `st_mode` (type and permission bits). */
+  mode: number;
+  /** `st_dev`, glibc-encoded like `Deno.FileInfo.dev`. */
+  dev: number;
+  /** `st_ino`. */
+  ino: number;
+  /** `st_rdev`, glibc-encoded like `Deno.FileInfo.rdev` (0 unless a device). */
+  rdev: number;
+  /** Major number of `rdev`. */
+  rdevMajor: number;
+  /** Minor number of `rdev`. */
+  rdevMinor: number;
+}
+
+const ENCODER = new TextEncoder();
+const DECODER = new TextDecoder();
+const S_IFMT = 0o170000;
+const STATX_SIZE = 256;
+const CHUNK = 65536;
+
+/**
+ * `struct statx` offsets (linux/stat.h; identical on every architecture):
+ * 0 u32 stx_mask, 4 u32 stx_blksize, 8 u64 stx_attributes, 16 u32 stx_nlink, 20 u32
+ * stx_uid, 24 u32 stx_gid, 28 u16 stx_mode, 32 u64 stx_ino, 40 u64 stx_size, 48 u64
+ * stx_blocks, 56 u64 stx_attributes_mask, 64/80/96/112 timestamps (16 bytes each), 128 u32
+ * stx_rdev_major, 132 u32 stx_rdev_minor, 136 u32 stx_dev_major, 140 u32 stx_dev_minor;
+ * 256 bytes in all.
+ */
+const STX = { mode: 28, ino: 32, size: 40, rdevMajor: 128, rdevMinor: 132, devMajor: 136 };
+
+/**
+ * `struct dirent` offsets (glibc, 64-bit): 0 u64 d_ino, 8 i64 d_off, 16 u16 d_reclen,
+ * 18 u8 d_type, 19 char d_name[256].
+ */
+const DIRENT = { type: 18, name: 19 };
+const DT_UNKNOWN = 0;
+const DT_DIR = 4;
+const DT_REG = 8;
+const DT_LNK = 10;
+
+function cstr(path: string): Uint8Array<ArrayBuffer> {
+  if (path.includes("\0")) throw new TypeError(`Cannot use path "${path}": it contains a NUL`);
+  return ENCODER.encode(path + "\0");
+}
+
+/** glibc `gnu_dev_makedev`, as Deno reports `dev`/`rdev`. */
+function makedev(major: number, minor: number): number {
+  const ma = BigInt(major);
+  const mi = BigInt(minor);
+  return Number(
+    ((ma & 0xfffn) << 8n) | ((ma & ~0xfffn) << 32n) | (mi & 0xffn) | ((mi & ~0xffn) << 12n),
+  );
+}
+
+function inPseudoFs(resolved: string): boolean {
+  return HOST_PSEUDO_FS.some((root) => resolved === root || resolved.startsWith(root + "/"));
+}
+
+function refuse(path: string, resolved: string): Deno.errors.NotCapable {
+  return new Deno.errors.NotCapable(
+    `Cannot read "${path}" through the host-filesystem adapter: it resolves to ` +
+      `"${resolved}", outside ${HOST_PSEUDO_FS.join(", ")}; Deno's --allow-read applies there`,
+  );
+}
+
+/** Where an open descriptor points (`readlink /proc/self/fd/N`). */
+function fdPath(c: Libc, fd: number): string | null {
+  const buf = new Uint8Array(PATH_MAX);
+  const n = Number(c.readlink(cstr(`/proc/self/fd/${fd}`), buf, BigInt(buf.length)));
+  return n < 0 ? null : DECODER.decode(buf.subarray(0, n));
+}
+
+/**
+ * Opens a path and checks that the descriptor points into a pseudo-filesystem.
+ *
+ * @returns The descriptor (the caller closes it).
+ */
+function openChecked(c: Libc, path: string, flags: number, op: string): number {
+  const fd = c.open(cstr(path), flags);
+  if (fd < 0) throw errnoError(c, errno(c), `${op} '${path}'`);
+  const resolved = fdPath(c, fd);
+  if (resolved === null || !inPseudoFs(resolved)) {
+    c.close(fd);
+    throw refuse(path, resolved ?? "(unknown: /proc/self/fd is not readable)");
+  }
+  return fd;
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(total);
+  let off = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, off);
+    off += chunk.length;
+  }
+  return out;
+}
+
+/**
+ * Reads a whole pseudo-file (or a range of it) synchronously.
+ *
+ * @param path The path (already routed to libc).
+ * @param range Offset and length; without length, to the end.
+ * @returns The bytes.
+ * @throws {Deno.errors.NotFound} And the other Deno error classes, by errno.
+ */
+export function readBytesNative(
+  path: string,
+  range: { offset?: number; length?: number } = {},
+): Uint8Array {
+  const c = libc();
+  const fd = openChecked(c, path, O_READ, "open");
+  try {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    let offset = range.offset ?? 0;
+    const want = range.length ?? Infinity;
+    while (total < want) {
+      const buf = new Uint8Array(Math.min(CHUNK, want - total));
+      const n = Number(
+        range.offset === undefined
+          ? c.read(fd, buf, BigInt(buf.length))
+          : c.pread(fd, buf, BigInt(buf.length), BigInt(offset)),
+      );
+      if (n < 0) {
+        const e = errno(c);
+        if (e === 4) continue; // EINTR
+        throw errnoError(c, e, `read '${path}'`);
+      }
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      offset += n;
+    }
+    return concat(chunks, total);
+  } finally {
+    c.close(fd);
+  }
+}
+
+/**
+ * Lists a pseudo-filesystem directory (without `.` and `..`).
+ *
+ * @param path The directory.
+ * @returns Entries in directory order, shaped like `Deno.DirEntry`.
+ * @throws {Deno.errors.NotFound} And the other Deno error classes, by errno.
+ */
+export function readDirNative(path: string): Deno.DirEntry[] {
+  const c = libc();
+  const fd = openChecked(c, path, O_READ | O_DIRECTORY, "readdir");
+  const dir = c.fdopendir(fd);
+  if (dir === null) {
+    const e = errno(c);
+    c.close(fd);
+    throw errnoError(c, e, `readdir '${path}'`);
+  }
+  const out: Deno.DirEntry[] = [];
+  try {
+    for (;;) {
+      setErrno(c, 0);
+      const ent = c.readdir(dir);
+      if (ent === null) {
+        const e = errno(c);
+        if (e !== 0) throw errnoError(c, e, `readdir '${path}'`);
+        break;
+      }
+      const view = new Deno.UnsafePointerView(ent);
+      const name = view.getCString(DIRENT.name);
+      if (name === "." || name === "..") continue;
+      let type = view.getUint8(DIRENT.type);
+      if (type === DT_UNKNOWN) {
+        const st = statNative(`${path}/${name}`, { followLinks: false });
+        type = st.isDirectory ? DT_DIR : st.isFile ? DT_REG : st.isSymlink ? DT_LNK : -1;
+      }
+      out.push({
+        name,
+        isFile: type === DT_REG,
+        isDirectory: type === DT_DIR,
+        isSymlink: type === DT_LNK,
+      });
+    }
+  } finally {
+    c.closedir(dir);
+  }
+  return out;
+}
+
+/**
+ * Reads a symbolic link's target (the parent directory must resolve into a
+ * pseudo-filesystem).
+ *
+ * @param path The link.
+ * @returns The raw target.
+ * @throws {TypeError} When the path is not a link (EINVAL, as Deno).
+ */
+export function readLinkNative(path: string): string {
+  const c = libc();
+  const fd = openChecked(c, path, O_PATH | O_NOFOLLOW, "readlink");
+  try {
+    const buf = new Uint8Array(PATH_MAX);
+    const n = Number(c.readlinkat(fd, cstr(""), buf, BigInt(buf.length)));
+    if (n < 0) {
+      const e = errno(c);
+      // readlinkat(fd, "") on a non-link gives ENOENT; Deno reports EINVAL.
+      throw errnoError(c, e === 2 ? 22 : e, `readlink '${path}'`);
+    }
+    return DECODER.decode(buf.subarray(0, n));
+  } finally {
+    c.close(fd);
+  }
+}
+
+/**
+ * Resolves a path to its canonical absolute form.
+ *
+ * @param path The path.
+ * @returns The resolved path (must itself be in a pseudo-filesystem).
+ * @throws {Deno.errors.NotFound} When a component does not exist.
+ * @throws {Deno.errors.NotCapable} When it resolves outside /proc, /sys and /dev.
+ */
+export function realPathNative(path: string): string {
+  const c = libc();
+  const buf = new Uint8Array(PATH_MAX);
+  if (c.realpath(cstr(path), buf) === null) {
+    throw errnoError(c, errno(c), `realpath '${path}'`);
+  }
+  const resolved = DECODER.decode(buf.subarray(0, buf.indexOf(0)));
+  if (!inPseudoFs(resolved)) throw refuse(path, resolved);
+  return resolved;
+}
+
+function statFd(c: Libc, fd: number, path: string): HostStat {
+  const buf = new Uint8Array(STATX_SIZE);
+  if (c.statx(fd, cstr(""), AT_EMPTY_PATH, STATX_BASIC_STATS, buf) !== 0) {
+    throw errnoError(c, errno(c), `stat '${path}'`);
+  }
+  const v = new DataView(buf.buffer);
+  const mode = v.getUint16(STX.mode, true);
+  const type = mode & S_IFMT;
+  const rdevMajor = v.getUint32(STX.rdevMajor, true);
+  const rdevMinor = v.getUint32(STX.rdevMinor, true);
+  return {
+    isFile: type === 0o100000,
+    isDirectory: type === 0o040000,
+    isSymlink: type === 0o120000,
+    isBlockDevice: type === 0o060000,
+    isCharDevice: type === 0o020000,
+    size: Number(v.getBigUint64(STX.size, true)),
+    mode,
+    dev: makedev(v.getUint32(STX.devMajor, true), v.getUint32(STX.devMajor + 4, true)),
+    ino: Number(v.getBigUint64(STX.ino, true)),
+    rdev: makedev(rdevMajor, rdevMinor),
+    rdevMajor,
+    rdevMinor,
+  };
+}
+
+/**
+ * Stats a pseudo-filesystem path without opening the file itself (`O_PATH`).
+ *
+ * @param path The path.
+ * @param options `followLinks: false` stats a symlink itself.
+ * @returns The metadata.
+ * @throws {Deno.errors.NotFound} And the other Deno error classes, by errno.
+ */
+export function statNative(path: string, options: { followLinks?: boolean } = {}): HostStat {
+  const c = libc();
+  const fd = openChecked(
+    c,
+    path,
+    O_PATH | (options.followLinks === false ? O_NOFOLLOW : 0),
+    "stat",
+  );
+  try {
+    return statFd(c, fd, path);
+  } finally {
+    c.close(fd);
+  }
+}
+
+/** An open pseudo-filesystem file (typically a block device) for repeated ranged reads. */
+export class NativeFile {
+  readonly #path: string;
+  #fd: number;
+  #pending = 0;
+  #closed = false;
+
+  /**
+   * Opens the file.
+   *
+   * @param path The path (already routed to libc).
+   * @throws {Deno.errors.NotFound} And the other Deno error classes, by errno.
+   */
+  constructor(path: string) {
+    this.#path = path;
+    this.#fd = openChecked(libc(), path, O_READ, "open");
+  }
+
+  #live(): number {
+    if (this.#closed) throw new Deno.errors.BadResource(`Cannot use "${this.#path}": closed`);
+    return this.#fd;
+  }
+
+  /**
+   * Size in bytes (`lseek(fd, 0, SEEK_END)`, which works for block devices too).
+   *
+   * @returns The size.
+   */
+  size(): number {
+    const c = libc();
+    const n = Number(c.lseek(this.#live(), 0n, SEEK_END));
+    if (n < 0) throw errnoError(c, errno(c), `seek '${this.#path}'`);
+    return n;
+  }
+
+  /**
+   * Stats the open file.
+   *
+   * @returns The metadata.
+   */
+  stat(): HostStat {
+    return statFd(libc(), this.#live(), this.#path);
+  }
+
+  /**
+   * Reads `length` bytes at `offset` off the main thread (fewer only at end of file).
+   *
+   * @param offset Byte offset.
+   * @param length Byte count.
+   * @returns The bytes.
+   * @throws {FfiError} When the read fails (errno is not observable off the main thread).
+   */
+  async read(offset: number, length: number): Promise<Uint8Array> {
+    const fd = this.#live();
+    const buf = new Uint8Array(length);
+    let got = 0;
+    this.#pending++;
+    try {
+      await withLibc(async (c) => {
+        while (got < length) {
+          const n = Number(
+            await c.pread_nonblocking(
+              fd,
+              buf.subarray(got),
+              BigInt(length - got),
+              BigInt(offset + got),
+            ),
+          );
+          if (n < 0) {
+            throw new FfiError(
+              "libc",
+              `Cannot read ${length} bytes at offset ${offset} of "${this.#path}": the read ` +
+                "failed (an I/O error, or an offset the device rejects); check the kernel log",
+              { op: "pread", device: this.#path },
+            );
+          }
+          if (n === 0) break;
+          got += n;
+        }
+      });
+    } finally {
+      this.#pending--;
+      if (this.#closed && this.#pending === 0) this.#release();
+    }
+    return got === length ? buf : buf.subarray(0, got);
+  }
+
+  #release(): void {
+    if (this.#fd < 0) return;
+    libc().close(this.#fd);
+    this.#fd = -1;
+  }
+
+  /** Closes the file (after reads in flight finish). Idempotent. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#pending === 0) this.#release();
+  }
+}

@@ -1,0 +1,419 @@
+/**
+ * Reads of the host's kernel pseudo-filesystems (/proc, /sys) and device nodes (/dev).
+ *
+ * Deno refuses every file operation under /proc, /sys and /dev unless `--allow-all` is
+ * given, whatever `--allow-read` lists (packaging/permissions.ts). Bynar runs with narrow
+ * permissions, so this module routes by path: paths under {@linkcode HOST_PSEUDO_FS} are
+ * read through libc over FFI (granted anyway), every other path through Deno's own API,
+ * where the permission system still applies (fixture trees in tests, the loop backing
+ * file, /run/udev). The libc side refuses a pseudo-filesystem path that resolves
+ * elsewhere (`/proc/self/root/…`) with `Deno.errors.NotCapable`.
+ *
+ * Errors are the ones Deno throws (`Deno.errors.NotFound` for ENOENT,
+ * `Deno.errors.PermissionDenied` for EACCES/EPERM, …, with the same message shape), so
+ * callers handle both routes alike. Ranged reads of /dev block devices run off the main
+ * thread; a failed one throws `FfiError` (errno is lost across threads).
+ *
+ * @example Read a sysfs attribute and a device's first sector
+ * ```ts ignore
+ * const size = Number(readTextSync("/sys/block/sda/size"));
+ * const mbr = await readBytes("/dev/sda", { offset: 0, length: 512 });
+ * ```
+ *
+ * @module
+ */
+import { FfiError } from "../errors.ts";
+import { closeLibc } from "./_libc.ts";
+import {
+  type HostStat,
+  NativeFile,
+  readBytesNative,
+  readDirNative,
+  readLinkNative,
+  realPathNative,
+  statNative,
+} from "./_native.ts";
+import { HOST_PSEUDO_FS, isHostPseudoPath } from "./_paths.ts";
+
+export { HOST_PSEUDO_FS, type HostStat, isHostPseudoPath };
+
+/** A byte range of a file. */
+export interface ReadRange {
+  /**
+   * Byte offset.
+   * @default 0
+   */
+  offset?: number;
+  /**
+   * Byte count (fewer only at end of file).
+   * @default to the end of the file
+   */
+  length?: number;
+}
+
+/** An open file for repeated ranged reads (block devices, disk images). */
+export interface HostFile {
+  /** The path it was opened with. */
+  readonly path: string;
+  /** Size in bytes (block devices: the device size). */
+  readonly size: number;
+  /** Metadata of the open file. */
+  readonly info: HostStat;
+  /**
+   * Reads `length` bytes at `offset` (fewer only at end of file).
+   *
+   * @param offset Byte offset.
+   * @param length Byte count.
+   * @returns The bytes.
+   */
+  read(offset: number, length: number): Promise<Uint8Array>;
+  /** Closes the file; idempotent. */
+  close(): void;
+}
+
+const DECODER = new TextDecoder();
+
+function majorMinor(rdev: number): [number, number] {
+  const major = Math.floor(rdev / 256) & 0xfff;
+  const minor = (rdev & 0xff) | (Math.floor(rdev / 4096) & 0xfff00);
+  return [major, minor];
+}
+
+function fromDeno(info: Deno.FileInfo): HostStat {
+  const rdev = info.rdev ?? 0;
+  const [rdevMajor, rdevMinor] = majorMinor(rdev);
+  return {
+    isFile: info.isFile,
+    isDirectory: info.isDirectory,
+    isSymlink: info.isSymlink,
+    isBlockDevice: info.isBlockDevice ?? false,
+    isCharDevice: info.isCharDevice ?? false,
+    size: info.size,
+    mode: info.mode ?? 0,
+    dev: info.dev,
+    ino: info.ino ?? 0,
+    rdev,
+    rdevMajor,
+    rdevMinor,
+  };
+}
+
+/**
+ * Tells whether an error means the reads themselves cannot work — the sandbox refused
+ * them (`Deno.errors.NotCapable`) or libc could not be loaded ({@linkcode FfiError}) —
+ * rather than that one file is absent or unreadable. Best-effort readers that turn errors
+ * into "absent" must rethrow these, or a broken setup would look like a host without
+ * disks.
+ *
+ * @param err The thrown value.
+ * @returns Whether to rethrow it.
+ */
+export function isHostFsFailure(err: unknown): boolean {
+  return err instanceof Deno.errors.NotCapable || err instanceof FfiError;
+}
+
+function isMissing(err: unknown): boolean {
+  return err instanceof Deno.errors.NotFound || err instanceof Deno.errors.NotADirectory;
+}
+
+/**
+ * Reads a whole file as UTF-8 text (invalid bytes replaced, like `Deno.readTextFile`).
+ *
+ * @param path The file.
+ * @returns The text.
+ * @throws {Deno.errors.NotFound} When it does not exist (other errno classes likewise).
+ * @throws {Deno.errors.NotCapable} Outside the pseudo-filesystems without Deno's grant,
+ *   or a pseudo-filesystem path resolving outside them.
+ * @throws {FfiError} When libc cannot be loaded.
+ */
+export function readTextSync(path: string): string {
+  if (!isHostPseudoPath(path)) return Deno.readTextFileSync(path);
+  return DECODER.decode(readBytesNative(path));
+}
+
+/**
+ * Async form of {@linkcode readTextSync} (pseudo-files are read synchronously: procfs and
+ * sysfs reads do not block).
+ *
+ * @param path The file.
+ * @returns The text.
+ * @throws {Deno.errors.NotFound} When it does not exist (other errno classes likewise).
+ * @throws {Deno.errors.NotCapable} Outside the pseudo-filesystems without Deno's grant.
+ * @throws {FfiError} When libc cannot be loaded.
+ */
+export function readText(path: string): Promise<string> {
+  if (!isHostPseudoPath(path)) return Deno.readTextFile(path);
+  return Promise.resolve().then(() => readTextSync(path));
+}
+
+function rangeOf(bytes: Uint8Array, range: ReadRange): Uint8Array {
+  const start = range.offset ?? 0;
+  return bytes.subarray(start, range.length === undefined ? undefined : start + range.length);
+}
+
+/**
+ * Reads a file's bytes, or a range of them, synchronously (procfs/sysfs binary
+ * attributes such as `vpd_pg80`). Use {@linkcode readBytes} for block devices.
+ *
+ * @param path The file.
+ * @param range Offset and length.
+ * @returns The bytes.
+ * @throws {Deno.errors.NotFound} When it does not exist (other errno classes likewise).
+ * @throws {Deno.errors.NotCapable} Outside the pseudo-filesystems without Deno's grant.
+ * @throws {FfiError} When libc cannot be loaded.
+ */
+export function readBytesSync(path: string, range: ReadRange = {}): Uint8Array {
+  if (!isHostPseudoPath(path)) return rangeOf(Deno.readFileSync(path), range);
+  return readBytesNative(path, range);
+}
+
+/**
+ * Reads a byte range of a file or block device (`pread` off the main thread for
+ * pseudo-filesystem paths). Without `length`, reads to the end of the file.
+ *
+ * @param path The file or device.
+ * @param range Offset and length.
+ * @returns The bytes.
+ * @throws {Deno.errors.NotFound} When it does not exist (other errno classes likewise).
+ * @throws {Deno.errors.NotCapable} Outside the pseudo-filesystems without Deno's grant.
+ * @throws {FfiError} When a device read fails or libc cannot be loaded.
+ */
+export async function readBytes(path: string, range: ReadRange = {}): Promise<Uint8Array> {
+  if (range.length === undefined) {
+    if (!isHostPseudoPath(path)) return rangeOf(await Deno.readFile(path), range);
+    // procfs/sysfs files report no useful size: read them to the end.
+    if (!statNative(path).isBlockDevice) return readBytesNative(path, range);
+  }
+  const file = await open(path);
+  try {
+    const offset = range.offset ?? 0;
+    const length = range.length ?? Math.max(0, file.size - offset);
+    return await file.read(offset, length);
+  } finally {
+    file.close();
+  }
+}
+
+/**
+ * Lists a directory (without `.` and `..`).
+ *
+ * @param path The directory.
+ * @returns Its entries, shaped like `Deno.DirEntry`, in directory order.
+ * @throws {Deno.errors.NotFound} When it does not exist (other errno classes likewise).
+ * @throws {Deno.errors.NotCapable} Outside the pseudo-filesystems without Deno's grant.
+ * @throws {FfiError} When libc cannot be loaded.
+ */
+export function readDirSync(path: string): Deno.DirEntry[] {
+  if (!isHostPseudoPath(path)) return [...Deno.readDirSync(path)];
+  return readDirNative(path);
+}
+
+/**
+ * Async form of {@linkcode readDirSync}.
+ *
+ * @param path The directory.
+ * @returns Its entries.
+ * @throws {Deno.errors.NotFound} When it does not exist (other errno classes likewise).
+ * @throws {Deno.errors.NotCapable} Outside the pseudo-filesystems without Deno's grant.
+ * @throws {FfiError} When libc cannot be loaded.
+ */
+export async function readDir(path: string): Promise<Deno.DirEntry[]> {
+  if (!isHostPseudoPath(path)) return await Array.fromAsync(Deno.readDir(path));
+  return readDirNative(path);
+}
+
+/**
+ * Reads a symbolic link's target as stored (not resolved).
+ *
+ * @param path The link.
+ * @returns The target.
+ * @throws {Deno.errors.NotFound} When it does not exist.
+ * @throws {TypeError} When it is not a symbolic link (EINVAL, as Deno).
+ * @throws {Deno.errors.NotCapable} Outside the pseudo-filesystems without Deno's grant.
+ * @throws {FfiError} When libc cannot be loaded.
+ */
+export function readLinkSync(path: string): string {
+  if (!isHostPseudoPath(path)) return Deno.readLinkSync(path);
+  return readLinkNative(path);
+}
+
+/**
+ * Async form of {@linkcode readLinkSync}.
+ *
+ * @param path The link.
+ * @returns The target.
+ * @throws {Deno.errors.NotFound} When it does not exist.
+ * @throws {TypeError} When it is not a symbolic link.
+ * @throws {Deno.errors.NotCapable} Outside the pseudo-filesystems without Deno's grant.
+ * @throws {FfiError} When libc cannot be loaded.
+ */
+export function readLink(path: string): Promise<string> {
+  if (!isHostPseudoPath(path)) return Deno.readLink(path);
+  return Promise.resolve().then(() => readLinkNative(path));
+}
+
+/**
+ * Resolves every symbolic link, `.` and `..` of a path.
+ *
+ * @param path The path.
+ * @returns The canonical absolute path.
+ * @throws {Deno.errors.NotFound} When a component does not exist.
+ * @throws {Deno.errors.NotCapable} Outside the pseudo-filesystems without Deno's grant,
+ *   or a pseudo-filesystem path resolving outside them.
+ * @throws {FfiError} When libc cannot be loaded.
+ */
+export function realPathSync(path: string): string {
+  if (!isHostPseudoPath(path)) return Deno.realPathSync(path);
+  return realPathNative(path);
+}
+
+/**
+ * Async form of {@linkcode realPathSync}.
+ *
+ * @param path The path.
+ * @returns The canonical absolute path.
+ * @throws {Deno.errors.NotFound} When a component does not exist.
+ * @throws {Deno.errors.NotCapable} As {@linkcode realPathSync}.
+ * @throws {FfiError} When libc cannot be loaded.
+ */
+export function realPath(path: string): Promise<string> {
+  if (!isHostPseudoPath(path)) return Deno.realPath(path);
+  return Promise.resolve().then(() => realPathNative(path));
+}
+
+/**
+ * Stats a path, following symbolic links. Pseudo-filesystem paths are opened with
+ * `O_PATH`, so stat-ing a block device never opens the device.
+ *
+ * @param path The path.
+ * @returns Type, size, mode, dev/ino and rdev (with its major/minor).
+ * @throws {Deno.errors.NotFound} When it does not exist (other errno classes likewise).
+ * @throws {Deno.errors.NotCapable} Outside the pseudo-filesystems without Deno's grant.
+ * @throws {FfiError} When libc cannot be loaded.
+ */
+export function statSync(path: string): HostStat {
+  if (!isHostPseudoPath(path)) return fromDeno(Deno.statSync(path));
+  return statNative(path);
+}
+
+/**
+ * Async form of {@linkcode statSync}.
+ *
+ * @param path The path.
+ * @returns The metadata.
+ * @throws {Deno.errors.NotFound} When it does not exist (other errno classes likewise).
+ * @throws {Deno.errors.NotCapable} Outside the pseudo-filesystems without Deno's grant.
+ * @throws {FfiError} When libc cannot be loaded.
+ */
+export async function stat(path: string): Promise<HostStat> {
+  if (!isHostPseudoPath(path)) return fromDeno(await Deno.stat(path));
+  return statNative(path);
+}
+
+/**
+ * Tells whether a path exists (following symbolic links).
+ *
+ * @param path The path.
+ * @returns False for ENOENT/ENOTDIR, true otherwise.
+ * @throws {Deno.errors.NotCapable} Outside the pseudo-filesystems without Deno's grant.
+ * @throws {Deno.errors.PermissionDenied} When the answer cannot be known.
+ * @throws {FfiError} When libc cannot be loaded.
+ */
+export function existsSync(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch (err) {
+    if (isMissing(err)) return false;
+    throw err;
+  }
+}
+
+/**
+ * Async form of {@linkcode existsSync}.
+ *
+ * @param path The path.
+ * @returns False for ENOENT/ENOTDIR, true otherwise.
+ * @throws {Deno.errors.NotCapable} Outside the pseudo-filesystems without Deno's grant.
+ * @throws {Deno.errors.PermissionDenied} When the answer cannot be known.
+ * @throws {FfiError} When libc cannot be loaded.
+ */
+export async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (err) {
+    if (isMissing(err)) return false;
+    throw err;
+  }
+}
+
+async function openDeno(path: string): Promise<HostFile> {
+  const file = await Deno.open(path, { read: true });
+  try {
+    const info = fromDeno(await file.stat());
+    const size = info.isFile ? info.size : await file.seek(0, Deno.SeekMode.End);
+    let closed = false;
+    return {
+      path,
+      size,
+      info,
+      async read(offset: number, length: number): Promise<Uint8Array> {
+        const buf = new Uint8Array(length);
+        await file.seek(offset, Deno.SeekMode.Start);
+        let got = 0;
+        while (got < length) {
+          const n = await file.read(buf.subarray(got));
+          if (n === null) break;
+          got += n;
+        }
+        return got === length ? buf : buf.subarray(0, got);
+      },
+      close(): void {
+        if (closed) return;
+        closed = true;
+        file.close();
+      },
+    };
+  } catch (err) {
+    file.close();
+    throw err;
+  }
+}
+
+/**
+ * Opens a file or block device read-only for repeated ranged reads.
+ *
+ * @param path The file or device.
+ * @returns The open file (close it when done).
+ * @throws {Deno.errors.NotFound} When it does not exist (other errno classes likewise).
+ * @throws {Deno.errors.NotCapable} Outside the pseudo-filesystems without Deno's grant.
+ * @throws {FfiError} When libc cannot be loaded.
+ */
+export function open(path: string): Promise<HostFile> {
+  if (!isHostPseudoPath(path)) return openDeno(path);
+  return Promise.resolve().then(() => {
+    const file = new NativeFile(path);
+    try {
+      const info = file.stat();
+      return {
+        path,
+        size: info.isBlockDevice ? file.size() : info.size,
+        info,
+        read: (offset: number, length: number) => file.read(offset, length),
+        close: () => file.close(),
+      };
+    } catch (err) {
+      file.close();
+      throw err;
+    }
+  });
+}
+
+/**
+ * Unloads libc (tests; long-running daemons need not call it). Idempotent; the next read
+ * loads it again.
+ */
+export function closeHostFs(): void {
+  closeLibc();
+}
