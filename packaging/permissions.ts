@@ -111,6 +111,10 @@ export const ENV_VARS: readonly PermissionEntry[] = [
   { value: "VAULT_TOKEN", reason: "Vault's usual variable, accepted by `bynar token get`" },
   { value: "NO_COLOR", reason: "plain help/error output (commander)" },
   { value: "FORCE_COLOR", reason: "probed by commander's help colouring" },
+  { value: "CLICOLOR_FORCE", reason: "probed by commander on its help and error paths" },
+  { value: "SUDO_USER", reason: "who approved a removal (`bynar approve`, audited)" },
+  { value: "USER", reason: "who approved a removal when not run through sudo" },
+  { value: "LOGNAME", reason: "who approved a removal when USER is unset" },
 ];
 
 /** `Deno` system information calls Bynar makes. */

@@ -84,7 +84,11 @@ export function approveCommand(): Command {
             workflowId: wf.id,
             serial: wf.serial,
             decision,
-            actor: actorName(Deno.env.toObject()),
+            actor: actorName({
+              SUDO_USER: Deno.env.get("SUDO_USER"),
+              USER: Deno.env.get("USER"),
+              LOGNAME: Deno.env.get("LOGNAME"),
+            }),
             via: "cli",
             reason: opts.reason ?? "",
             at: new Date().toISOString(),

@@ -68,6 +68,11 @@ export const LIBC_SYMBOLS = {
    * struct statx *buf);` (glibc 2.28)
    */
   statx: { parameters: ["i32", "buffer", "i32", "u32", "buffer"], result: "i32" },
+  /**
+   * `int ioctl(int fd, unsigned long request, void *arg);` (variadic in C; called with one
+   * pointer argument and no floating-point arguments, which the x86_64 SysV ABI allows)
+   */
+  ioctl: { parameters: ["i32", "u64", "buffer"], result: "i32" },
   /** `int *__errno_location(void);` (the calling thread's errno) */
   __errno_location: { parameters: [], result: "pointer" },
   /** `char *strerror(int errnum);` */

@@ -423,3 +423,38 @@ export class NativeFile {
     if (this.#pending === 0) this.#release();
   }
 }
+
+/** `LOOP_GET_STATUS64` (linux/loop.h). */
+const LOOP_GET_STATUS64 = 0x4c05n;
+/** `sizeof(struct loop_info64)` on x86_64. */
+const LOOP_INFO64_SIZE = 232;
+
+/**
+ * Reads a loop device's backing-file identity with `LOOP_GET_STATUS64`.
+ *
+ * `struct loop_info64` (x86_64): `lo_device` u64 @0 (the backing file's `st_dev`, encoded
+ * like glibc's makedev for majors < 4096), `lo_inode` u64 @8, … `lo_file_name[64]` @56;
+ * 232 bytes in all.
+ *
+ * @param path The loop device, e.g. `/dev/loop3`.
+ * @returns The backing file's device and inode, or null when nothing is attached (ENXIO).
+ */
+export function loopBackingIdNative(path: string): { dev: number; ino: number } | null {
+  const c = libc();
+  const fd = openChecked(c, path, O_READ, "open");
+  try {
+    const info = new Uint8Array(LOOP_INFO64_SIZE);
+    if (c.ioctl(fd, LOOP_GET_STATUS64, info) < 0) {
+      const e = errno(c);
+      if (e === 6 /* ENXIO: no backing file */) return null;
+      throw errnoError(c, e, `ioctl LOOP_GET_STATUS64 '${path}'`);
+    }
+    const view = new DataView(info.buffer);
+    return {
+      dev: Number(view.getBigUint64(0, true)),
+      ino: Number(view.getBigUint64(8, true)),
+    };
+  } finally {
+    c.close(fd);
+  }
+}

@@ -26,6 +26,7 @@ import { FfiError } from "../errors.ts";
 import { closeLibc } from "./_libc.ts";
 import {
   type HostStat,
+  loopBackingIdNative,
   NativeFile,
   readBytesNative,
   readDirNative,
@@ -408,6 +409,25 @@ export function open(path: string): Promise<HostFile> {
       throw err;
     }
   });
+}
+
+/**
+ * Returns the identity (`st_dev`, `st_ino`) of a loop device's backing file, asked of the
+ * kernel with `LOOP_GET_STATUS64` on the device itself, so the backing file need not be
+ * readable under Deno's permissions.
+ *
+ * @param devicePath The loop device under /dev, e.g. `/dev/loop3`.
+ * @returns The identity, or null when no file is attached.
+ * @throws {Deno.errors.NotFound} When the device does not exist.
+ * @throws {Deno.errors.NotCapable} When the path is not under /dev.
+ */
+export function loopBackingId(devicePath: string): { dev: number; ino: number } | null {
+  if (!isHostPseudoPath(devicePath) || !devicePath.startsWith("/dev/")) {
+    throw new Deno.errors.NotCapable(
+      `Cannot query "${devicePath}" as a loop device: not a path under /dev`,
+    );
+  }
+  return loopBackingIdNative(devicePath);
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { type ProbeRegion, probeSuperblock, type SuperblockInfo } from "../../ffi/libblkid/mod.ts";
 import { BynarError, errorMessage, FfiError } from "../errors.ts";
-import { isHostFsFailure, readTextSync, statSync } from "../hostfs/mod.ts";
+import { isHostFsFailure, loopBackingId, readTextSync, statSync } from "../hostfs/mod.ts";
 import { classifyDisk, defaultSkipReason } from "./classify.ts";
 import { readByIdLinks, resolveDeviceName } from "./dev_links.ts";
 import { buildIdentity, chooseByIdLink } from "./identity.ts";
@@ -72,8 +72,8 @@ export interface DiscoverOptions {
    */
   probe?: SuperblockProbe;
   /**
-   * Stats a loop device's backing file for its identity.
-   * @default hostfs statSync (Deno.statSync for ordinary paths)
+   * Stats a loop device's backing file for its identity (tests with fixture trees).
+   * @default the kernel's LOOP_GET_STATUS64 answer for the device, else a stat of the file
    */
   statFile?: (path: string) => FileId | null;
 }
@@ -99,6 +99,23 @@ export interface DiscoverResult {
 }
 
 const NO_FS: FsInfo = Object.freeze({ type: null, uuid: null, label: null });
+
+/**
+ * The backing file's identity of a real loop device: asked of the kernel
+ * (LOOP_GET_STATUS64), so the backing file need not be readable in the sandbox; falls back to
+ * stat-ing the file when the ioctl is not possible.
+ */
+function defaultLoopId(devicePath: string, backingFile: string): FileId | null {
+  try {
+    const id = loopBackingId(devicePath);
+    if (id) return id;
+  } catch (err) {
+    if (!(err instanceof Deno.errors.NotFound)) {
+      if (isHostFsFailure(err) && !(err instanceof Deno.errors.NotCapable)) throw err;
+    }
+  }
+  return defaultStat(backingFile);
+}
 
 function defaultStat(path: string): FileId | null {
   try {
@@ -182,7 +199,8 @@ class FsProber {
  */
 export async function discoverDisks(options: DiscoverOptions = {}): Promise<DiscoverResult> {
   const roots = options.roots ?? DEFAULT_ROOTS;
-  const statFile = options.statFile ?? defaultStat;
+  const statFile = options.statFile;
+  const loopId = statFile ? (_dev: string, file: string) => statFile(file) : defaultLoopId;
   if (!existsSync(`${roots.sys}/block`)) {
     throw new BynarError(
       "inventory_failed",
@@ -242,7 +260,7 @@ export async function discoverDisks(options: DiscoverOptions = {}): Promise<Disc
         mountsByName,
         byId,
         prober,
-        statFile,
+        loopId,
         systemReason: system.get(dev.name) ?? null,
       }),
     );
@@ -287,7 +305,7 @@ interface BuildContext {
   mountsByName: Map<string, Mount[]>;
   byId: Map<string, string[]>;
   prober: FsProber;
-  statFile: (path: string) => FileId | null;
+  loopId: (devicePath: string, backingFile: string) => FileId | null;
   systemReason: string | null;
 }
 
@@ -297,7 +315,7 @@ async function buildDisk(dev: SysBlockDevice, ctx: BuildContext): Promise<BlockD
   const byIdNames = ctx.byId.get(dev.name) ??
     (udev?.links ?? []).filter((l) => l.startsWith("disk/by-id/")).map((l) => l.slice(11));
   const byIdName = chooseByIdLink(byIdNames);
-  const loopFile = dev.backingFile !== null ? ctx.statFile(dev.backingFile) : null;
+  const loopFile = dev.backingFile !== null ? ctx.loopId(path, dev.backingFile) : null;
   const identity = buildIdentity({
     path,
     sysModel: dev.model,

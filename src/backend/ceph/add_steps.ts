@@ -6,6 +6,7 @@
  * @module
  */
 import { SafetyError } from "../../errors.ts";
+import * as hostfs from "../../hostfs/mod.ts";
 import { CMD, VOLUME } from "./commands.ts";
 import { partitionPath, type WalDbChoice } from "./device_paths.ts";
 import { restoreScrubFlags, setScrubFlags, type StepHandler, type StepRun } from "./executor.ts";
@@ -76,12 +77,12 @@ export const ADD_STEPS: Record<string, StepHandler> = {
     let num = run.op.state.walPartitionNumber as number | undefined;
     if (num === undefined) {
       let max = 0;
-      for await (const e of Deno.readDir(`/sys/class/block/${name}`)) {
+      for (const e of await hostfs.readDir(`/sys/class/block/${name}`)) {
         if (!e.name.startsWith(name)) continue;
         try {
           max = Math.max(
             max,
-            Number(Deno.readTextFileSync(`/sys/class/block/${name}/${e.name}/partition`)),
+            Number(hostfs.readTextSync(`/sys/class/block/${name}/${e.name}/partition`)),
           );
         } catch { /* not a partition */ }
       }
@@ -91,7 +92,7 @@ export const ADD_STEPS: Record<string, StepHandler> = {
     const path = partitionPath(disk, num);
     let exists = true;
     try {
-      Deno.statSync(path);
+      hostfs.statSync(path);
     } catch {
       exists = false;
     }

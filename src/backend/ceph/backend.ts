@@ -9,6 +9,7 @@ import { ConfigError, SafetyError } from "../../errors.ts";
 import type { CephConfig } from "../../config/schema.ts";
 import { type CommandRunner, SYSTEM_RUNNER } from "../../process/run.ts";
 import { BackendOpsRepo } from "../../store/backend_ops_repo.ts";
+import * as hostfs from "../../hostfs/mod.ts";
 import { getRadosConnection } from "../../../ffi/librados/mod.ts";
 import type {
   Backend,
@@ -519,7 +520,9 @@ function countPartitions(disk: string): number {
   const name = disk.replace(/^\/dev\//, "");
   let n = 0;
   try {
-    for (const e of Deno.readDirSync(`/sys/class/block/${name}`)) if (e.name.startsWith(name)) n++;
+    for (const e of hostfs.readDirSync(`/sys/class/block/${name}`)) {
+      if (e.name.startsWith(name)) n++;
+    }
   } catch { /* unknown disk */ }
   return n;
 }

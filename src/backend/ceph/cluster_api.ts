@@ -12,6 +12,7 @@ import type { KeyStore } from "./lease.ts";
 import {
   type CephVersion,
   type OsdDump,
+  type OsdMetadata,
   parseCephVersion,
   parseOsdDump,
   parseOsdMetadata,
@@ -43,7 +44,7 @@ export interface CephClusterApi {
   /** `osd ok-to-stop`: true when stopping keeps every PG available. */
   okToStop(id: number): Promise<{ ok: boolean; reason: string }>;
   /** `osd metadata` of every OSD. */
-  osdMetadata(): Promise<ReturnType<typeof parseOsdMetadata>>;
+  osdMetadata(): Promise<OsdMetadata[]>;
   /** Health status, e.g. `HEALTH_OK`. */
   health(): Promise<string>;
   /** Pool names. */
@@ -156,7 +157,7 @@ export class RadosClusterApi implements CephClusterApi {
   }
 
   /** @returns Metadata of every OSD. */
-  async osdMetadata(): Promise<ReturnType<typeof parseOsdMetadata>> {
+  async osdMetadata(): Promise<OsdMetadata[]> {
     const { out } = await this.#rados.monCommand({ prefix: "osd metadata", format: "json" });
     return parseOsdMetadata(out);
   }

@@ -6,6 +6,7 @@
  */
 import { CommandError } from "../../errors.ts";
 import type { CommandRunner } from "../../process/run.ts";
+import * as hostfs from "../../hostfs/mod.ts";
 
 /** Starts and stops OSD daemons. */
 export interface OsdDaemonControl {
@@ -62,7 +63,7 @@ async function run(runner: CommandRunner, cmd: string, args: string[]): Promise<
 
 function alive(pid: number): boolean {
   try {
-    const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
+    const stat = hostfs.readTextSync(`/proc/${pid}/stat`);
     return !/^\d+ \(.*\) [ZX]/.test(stat);
   } catch {
     return false;
@@ -92,7 +93,7 @@ export function createDaemonControl(options: DaemonControlOptions): OsdDaemonCon
     try {
       const pid = Number(Deno.readTextFileSync(pidFile(id)).trim());
       if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return null;
-      const cmdline = Deno.readTextFileSync(`/proc/${pid}/cmdline`);
+      const cmdline = hostfs.readTextSync(`/proc/${pid}/cmdline`);
       return cmdline.includes("ceph-osd") ? pid : null;
     } catch {
       return null;

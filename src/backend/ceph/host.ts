@@ -16,6 +16,7 @@ import {
   DEFAULT_ROOTS,
   discoverDisks,
 } from "../../inventory/mod.ts";
+import * as hostfs from "../../hostfs/mod.ts";
 
 /** What the executor needs from the host. */
 export interface CephHost {
@@ -23,6 +24,11 @@ export interface CephHost {
   hostname(): string;
   /** Stable identity key of a device (`wwn:…`, `serial:…`), or null. */
   identity(device: string): Promise<string | null>;
+  /**
+   * True when a block device with data sits at `device` now (false for a pulled disk, a
+   * dead disk the kernel dropped, or a detached loop device).
+   */
+  present(device: string): Promise<boolean>;
   /** Why a device is a system disk, or null. */
   systemReason(device: string): Promise<string | null>;
   /** Throws SafetyError `system_disk` for a system disk (call before destructive steps). */
@@ -68,7 +74,7 @@ export interface CephHostOptions {
 
 function read(path: string): string | null {
   try {
-    return Deno.readTextFileSync(path).trim();
+    return hostfs.readTextSync(path).trim();
   } catch {
     return null;
   }
@@ -155,7 +161,7 @@ export function createCephHost(options: CephHostOptions): CephHost {
     if (!own) return [];
     const out = [own];
     try {
-      for await (const e of Deno.readDir(dir)) {
+      for (const e of await hostfs.readDir(dir)) {
         if (e.name.startsWith(name)) {
           const d = read(`${dir}/${e.name}/dev`);
           if (d) out.push(d);
@@ -163,7 +169,7 @@ export function createCephHost(options: CephHostOptions): CephHost {
       }
     } catch { /* no partitions */ }
     // A partition given directly: its parent disk counts too.
-    const parent = read(`${dir}/partition`) ? Deno.realPathSync(`${dir}/..`) : null;
+    const parent = read(`${dir}/partition`) ? hostfs.realPathSync(`${dir}/..`) : null;
     if (parent) {
       const d = read(`${parent}/dev`);
       if (d) out.push(d);
@@ -193,6 +199,11 @@ export function createCephHost(options: CephHostOptions): CephHost {
       const serial = read(`${dir}/device/serial`);
       if (serial) return (`serial:${serial}`);
       return null;
+    },
+    present(device) {
+      // A detached loop device keeps its node and sysfs entry with size 0.
+      const sectors = Number(read(`${sys}/class/block/${baseName(device)}/size`) ?? "0");
+      return Promise.resolve(Number.isFinite(sectors) && sectors > 0);
     },
     async systemReason(device) {
       // The inventory's verdict (/, /boot, /boot/efi, swap, system_disks; holders such as
@@ -291,10 +302,10 @@ export function createCephHost(options: CephHostOptions): CephHost {
 
 function volumeProcesses(proc: string, device: string): number[] {
   const out: number[] = [];
-  for (const e of Deno.readDirSync(proc)) {
+  for (const e of hostfs.readDirSync(proc)) {
     if (!/^\d+$/.test(e.name) || Number(e.name) === Deno.pid) continue;
     try {
-      const args = Deno.readTextFileSync(`${proc}/${e.name}/cmdline`).split("\0");
+      const args = hostfs.readTextSync(`${proc}/${e.name}/cmdline`).split("\0");
       if (args.some((a) => a.endsWith("ceph-volume")) && args.includes(device)) {
         out.push(Number(e.name));
       }

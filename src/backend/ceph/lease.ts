@@ -1,12 +1,15 @@
 /**
  * The cluster-wide removal budget: at most `max_concurrent_removals` OSDs of one cluster
- * may be out for replacement at once, whichever host removes them. Each removal holds an
- * expiring lease in the monitors' config-key store (`bynar/removal-lease/osd.<N>`), so
- * hosts coordinate through Ceph's own consensus; a dead holder's lease simply expires.
+ * may be out for replacement at once, whichever host removes them. An OSD is out for
+ * replacement from the start of its removal until its replacement is added: while a
+ * removal runs it holds an expiring lease in the monitors' config-key store
+ * (`bynar/removal-lease/osd.<N>`), so hosts coordinate through Ceph's own consensus and a
+ * dead holder's lease simply expires; once removed, the OSD stays `destroyed` in the OSD
+ * map (id kept) until the replacement re-creates it, and counts from the map.
  *
- * Acquire = read live leases → refuse if the budget is used by other OSDs → write ours →
- * read again; if a concurrent writer pushed the count over the budget, the later lease
- * (by acquisition time, then key) backs off. Decisions are pure functions.
+ * Acquire = read live leases and destroyed OSDs → refuse if the budget is used by other
+ * OSDs → write ours → read again; if a concurrent writer pushed the count over the budget,
+ * the later lease (by acquisition time, then key) backs off. Decisions are pure functions.
  *
  * @module
  */
@@ -95,25 +98,48 @@ export type BudgetDecision =
   | { ok: true; renew: boolean }
   | { ok: false; reason: string; holders: Lease[] };
 
+/** What a budget decision needs besides the leases. */
+export interface BudgetRequest {
+  /** The OSD to remove. */
+  osdId: number;
+  /** Epoch ms. */
+  now: number;
+  /** `max_concurrent_removals`. */
+  max: number;
+  /** Ids of the cluster's destroyed OSDs (`osd dump` state `destroyed`), awaiting a replacement. */
+  destroyed?: readonly number[];
+}
+
+function awaitingReplacement(leases: Lease[], request: BudgetRequest): number[] {
+  const leased = new Set(leases.map((l) => l.osdId));
+  return [...new Set(request.destroyed ?? [])]
+    .filter((id) => id !== request.osdId && !leased.has(id))
+    .sort((a, b) => a - b);
+}
+
 /**
- * Decides whether a removal of `osdId` fits the budget now.
+ * Decides whether a removal of `osdId` fits the budget now: live leases of other OSDs
+ * (removals in progress on any host) plus destroyed OSDs still awaiting their replacement
+ * must leave a slot.
  *
  * @param leases Leases read from the cluster.
- * @param request OSD, time, budget.
+ * @param request OSD, time, budget, destroyed OSDs.
  * @returns The decision.
  */
-export function decideBudget(
-  leases: Lease[],
-  request: { osdId: number; now: number; max: number },
-): BudgetDecision {
+export function decideBudget(leases: Lease[], request: BudgetRequest): BudgetDecision {
   const live = leases.filter((l) => l.expiresAt > request.now);
   if (live.some((l) => l.osdId === request.osdId)) return { ok: true, renew: true };
-  if (live.length >= request.max) {
-    const list = live.map((l) => `osd.${l.osdId} by ${l.holder}`).join(", ");
+  const waiting = awaitingReplacement(live, request);
+  const used = live.length + waiting.length;
+  if (used >= request.max) {
+    const list = [
+      ...live.map((l) => `osd.${l.osdId} being removed by ${l.holder}`),
+      ...waiting.map((id) => `osd.${id} destroyed, awaiting its replacement`),
+    ].join(", ");
     return {
       ok: false,
       reason:
-        `removal budget exhausted: ${live.length} of max_concurrent_removals ${request.max} in use (${list})`,
+        `removal budget exhausted: ${used} of max_concurrent_removals ${request.max} in use (${list})`,
       holders: live,
     };
   }
@@ -121,21 +147,29 @@ export function decideBudget(
 }
 
 /**
- * After writing our lease: true when ours is within the first `max` live leases
- * (ordered by acquisition time, then key).
+ * After writing our lease: true when the destroyed OSDs awaiting a replacement plus the
+ * live leases ordered before ours (by acquisition time, then key) leave ours a slot.
  *
  * @param leases Leases read after the write.
- * @param request Our key, time and budget.
+ * @param request Our key, time, budget and the destroyed OSDs.
  * @returns Whether we keep the lease.
  */
 export function winsRace(
   leases: Lease[],
-  request: { key: string; now: number; max: number },
+  request: { key: string; now: number; max: number; destroyed?: readonly number[] },
 ): boolean {
   const live = leases.filter((l) => l.expiresAt > request.now)
     .sort((a, b) => a.acquiredAt - b.acquiredAt || a.key.localeCompare(b.key));
   const i = live.findIndex((l) => l.key === request.key);
-  return i >= 0 && i < request.max;
+  if (i < 0) return false;
+  const ours = live[i]!.osdId;
+  const waiting = awaitingReplacement(live, {
+    osdId: ours,
+    now: request.now,
+    max: request.max,
+    ...(request.destroyed ? { destroyed: request.destroyed } : {}),
+  });
+  return waiting.length + i < request.max;
 }
 
 /** Options of {@linkcode acquireLease}. */
@@ -152,6 +186,11 @@ export interface LeaseRequest {
   ttlSeconds: number;
   /** Epoch ms. */
   now: number;
+  /**
+   * Destroyed OSDs of the cluster awaiting their replacement (they use the budget).
+   * @default []
+   */
+  destroyed?: readonly number[];
 }
 
 /**
@@ -164,11 +203,17 @@ export interface LeaseRequest {
  */
 export async function acquireLease(store: KeyStore, req: LeaseRequest): Promise<string> {
   const before = parseLeases(await store.dump(LEASE_PREFIX));
-  const decision = decideBudget(before, { osdId: req.osdId, now: req.now, max: req.max });
+  const destroyed = req.destroyed ? { destroyed: req.destroyed } : {};
+  const decision = decideBudget(before, {
+    osdId: req.osdId,
+    now: req.now,
+    max: req.max,
+    ...destroyed,
+  });
   if (!decision.ok) {
     throw new SafetyError(
       "removal_budget_exhausted",
-      `Cannot remove osd.${req.osdId}: ${decision.reason}; retry when a removal finishes or its lease expires`,
+      `Cannot remove osd.${req.osdId}: ${decision.reason}; retry when a removal finishes, its lease expires or a replacement is added`,
     );
   }
   const key = leaseKey(req.osdId);
@@ -183,7 +228,7 @@ export async function acquireLease(store: KeyStore, req: LeaseRequest): Promise<
   await store.set(key, value);
   if (decision.renew) return key;
   const after = parseLeases(await store.dump(LEASE_PREFIX));
-  if (!winsRace(after, { key, now: req.now, max: req.max })) {
+  if (!winsRace(after, { key, now: req.now, max: req.max, ...destroyed })) {
     await store.rm(key);
     throw new SafetyError(
       "removal_budget_exhausted",

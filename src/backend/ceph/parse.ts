@@ -330,17 +330,35 @@ export function parseLvmList(text: string): VolumeOsd[] {
   return out.sort((a, b) => a.osdId - b.osdId);
 }
 
+/** One OSD's `osd metadata`, reduced to what finds its device. */
+export interface OsdMetadata {
+  /** OSD id. */
+  id: number;
+  /** Host the OSD last reported from. */
+  hostname: string;
+  /** Data device path (`bluestore_bdev_partition_path` / `_dev_node`), or null. */
+  devicePath: string | null;
+  /** `osd_objectstore`. */
+  objectstore: string;
+  /** Kernel names of its devices (`devices`, e.g. `["sdb"]`). */
+  devices: string[];
+  /** Device ids (`device_ids`, e.g. `["sdb=ATA_ST4000_Z1Z0ABCD"]`). */
+  deviceIds: string[];
+}
+
+function csv(v: unknown): string[] {
+  return typeof v === "string" ? v.split(",").map((x) => x.trim()).filter((x) => x) : [];
+}
+
 /**
- * Parses `osd metadata` (one object, or an array for all OSDs) into id → device path
- * and hostname.
+ * Parses `osd metadata` (one object, or an array for all OSDs) into id → device path,
+ * hostname, device names and device ids.
  *
  * @param text Output.
  * @returns Entries.
  * @throws {ParseError} On malformed input.
  */
-export function parseOsdMetadata(
-  text: string,
-): { id: number; hostname: string; devicePath: string | null; objectstore: string }[] {
+export function parseOsdMetadata(text: string): OsdMetadata[] {
   const d = parseJson(text, "osd metadata");
   const list = Array.isArray(d) ? d : [d];
   return list.map((m) => {
@@ -350,8 +368,10 @@ export function parseOsdMetadata(
     return {
       id: num(o.id),
       hostname: String(o.hostname ?? ""),
-      devicePath: typeof dev === "string" ? dev : null,
+      devicePath: typeof dev === "string" && dev ? dev : null,
       objectstore: String(o.osd_objectstore ?? ""),
+      devices: csv(o.devices ?? o.bluestore_bdev_devices),
+      deviceIds: csv(o.device_ids),
     };
   });
 }

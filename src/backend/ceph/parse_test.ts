@@ -150,7 +150,18 @@ Deno.test("osd metadata: device path and hostname", () => {
     hostname: "vm",
     devicePath: "/dev/loop1",
     objectstore: "bluestore",
+    devices: ["loop1"],
+    deviceIds: [],
   });
+  const [real] = parseOsdMetadata(JSON.stringify({
+    id: 7,
+    hostname: "node1.example",
+    bluestore_bdev_dev_node: "/dev/sdc",
+    devices: "sdc",
+    device_ids: "sdc=ATA_ST4000NM0033_Z1Z0ABCD",
+  }));
+  assert.deepEqual(real!.deviceIds, ["sdc=ATA_ST4000NM0033_Z1Z0ABCD"]);
+  assert.equal(real!.devicePath, "/dev/sdc");
 });
 
 Deno.test("parseJson tolerates a preamble and rejects garbage", () => {

@@ -47,6 +47,11 @@ export interface RemoveFacts {
   dataDirMounted: boolean;
   /** Device still carries the OSD's label. */
   deviceLabelled: boolean;
+  /**
+   * The device is gone (dead or pulled disk): the OSD was found from cluster metadata and
+   * nothing is done to the device path (no zap). Absent means false.
+   */
+  deviceAbsent?: boolean;
   /** Refusal of the removal budget, or null when a slot is free. */
   budgetRefusal: string | null;
 }
@@ -182,12 +187,14 @@ export function planRemove(facts: RemoveFacts, ctx: PlanContext): RemovePlanResu
   }
   const dataDir = `${ctx.osdDataRoot}/${ctx.cluster}-${id}`;
   add("unmount", `Unmount ${dataDir} (ceph-volume zap does not)`, [`umount ${dataDir}`]);
-  const zap: ProgramCall = VOLUME.zap(facts.device, ctx.volume);
-  add(
-    "zap",
-    `Wipe ${facts.device} after checking it still carries osd.${id} (fsid ${facts.osd.fsid})`,
-    [renderCommand(zap)],
-  );
+  if (!facts.deviceAbsent) {
+    const zap: ProgramCall = VOLUME.zap(facts.device, ctx.volume);
+    add(
+      "zap",
+      `Wipe ${facts.device} after checking it still carries osd.${id} (fsid ${facts.osd.fsid})`,
+      [renderCommand(zap)],
+    );
+  }
   if (!destroyed) {
     add("restore_scrub_flags", "Unset the scrub flags this operation set", []);
     add("release_lease", "Give the removal slot back", [

@@ -39,9 +39,20 @@ export async function assertSameDevice(run: StepRun): Promise<void> {
   }
 }
 
+/**
+ * Ids of the cluster's destroyed OSDs (out for replacement until re-created).
+ *
+ * @param api The cluster.
+ * @returns The ids.
+ */
+export async function destroyedOsds(api: StepRun["deps"]["api"]): Promise<number[]> {
+  return (await api.osdDump()).osds.filter((o) => o.state.includes("destroyed")).map((o) => o.id);
+}
+
 async function holdLease(run: StepRun): Promise<string> {
   const { api, host, clock, maxRemovals, leaseSeconds } = run.deps;
   return await acquireLease(api.keys, {
+    destroyed: await destroyedOsds(api),
     osdId: osdIdOf(run),
     holder: host.hostname(),
     opId: run.op.id,
@@ -147,6 +158,8 @@ export const REMOVE_STEPS: Record<string, StepHandler> = {
   async zap(run) {
     const id = osdIdOf(run);
     const { host, mode, ctx } = run.deps;
+    // A disk that died mid-removal is gone: nothing to wipe (and no other disk is touched).
+    if (!(await host.present(run.op.device))) return `${run.op.device} is gone; nothing to zap`;
     await assertSameDevice(run);
     await host.assertNotSystemDisk(run.op.device);
     if (run.resumed) await host.waitForVolumeIdle(run.op.device);
