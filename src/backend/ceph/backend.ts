@@ -29,7 +29,8 @@ import { chooseWalDb, isConfiguredSystemDisk, isJournalDevice } from "./device_p
 import { restoreScrubFlags, runJournaled, type StepDeps } from "./executor.ts";
 import { type CephHost, createCephHost } from "./host.ts";
 import { decideBudget, LEASE_PREFIX, parseLeases } from "./lease.ts";
-import type { VolumeOsd } from "./parse.ts";
+import { findAbsentOsd } from "./absent_osd.ts";
+import type { OsdDump, OsdMetadata, VolumeOsd } from "./parse.ts";
 import { blockingReasons, type PlanContext, planRemove, type RemoveFacts } from "./remove_plan.ts";
 import { REMOVE_STEPS } from "./remove_steps.ts";
 import { type Clock, SYSTEM_CLOCK } from "./waits.ts";
@@ -144,15 +145,48 @@ export class CephBackend implements Backend {
     return { id: meta.id, fsid: uuid };
   }
 
-  async #removeFacts(device: string): Promise<RemoveFacts> {
+  /**
+   * The OSD of a device that is present (its label, else this host's metadata naming the
+   * path); refuses when the caller's `osdId` names another OSD.
+   */
+  async #osdOfPresent(disk: DiskRef): Promise<{ id: number; fsid: string } | null> {
+    const osd = await this.#osdOnDevice(disk.path);
+    if (osd && disk.osdId !== undefined && osd.id !== disk.osdId) {
+      throw new SafetyError(
+        "osd_mismatch",
+        `Cannot remove "${disk.path}": it carries osd.${osd.id}, not osd.${disk.osdId} as the caller expected; list the disks again`,
+        { device: disk.path },
+      );
+    }
+    return osd;
+  }
+
+  /** The OSD of a device that is gone, from this host's `osd metadata` (B-24). */
+  async #osdOfAbsent(disk: DiskRef, dump: OsdDump): Promise<{ id: number; fsid: string } | null> {
+    const meta: OsdMetadata[] = await this.#d.api.osdMetadata();
+    const journaled = this.#d.repo.list({ limit: 500 }).filter((op) =>
+      op.device === disk.path && op.osdId !== null
+    ).map((op) => op.osdId!);
+    return findAbsentOsd(disk, {
+      host: this.#d.host.hostname(),
+      metadata: meta,
+      dump,
+      journaled,
+    });
+  }
+
+  async #removeFacts(disk: DiskRef): Promise<RemoveFacts> {
     const { api, host } = this.#d;
+    const device = disk.path;
     const systemReason = await this.#systemReason(device);
     const untouchable = systemReason !== null || isJournalDevice(device, this.#d.config);
-    const [osd, dump, tree] = await Promise.all([
-      untouchable ? null : this.#osdOnDevice(device),
-      api.osdDump(),
-      api.osdTree(),
-    ]);
+    const absent = !untouchable && !(await host.present(device));
+    const [dump, tree] = await Promise.all([api.osdDump(), api.osdTree()]);
+    const osd = untouchable
+      ? null
+      : absent
+      ? await this.#osdOfAbsent(disk, dump)
+      : await this.#osdOfPresent(disk);
     let budgetRefusal: string | null = null;
     if (osd) {
       const leases = parseLeases(await api.keys.dump(LEASE_PREFIX));
@@ -160,6 +194,7 @@ export class CephBackend implements Backend {
         osdId: osd.id,
         now: this.#d.clock.now(),
         max: this.#d.config.max_concurrent_removals,
+        destroyed: dump.osds.filter((o) => o.state.includes("destroyed")).map((o) => o.id),
       });
       if (!d.ok) budgetRefusal = d.reason;
     }
@@ -172,7 +207,8 @@ export class CephBackend implements Backend {
       host: osd ? tree.find((t) => t.id === osd.id)?.host ?? null : null,
       dump,
       dataDirMounted: osd ? await host.isMounted(dir) : false,
-      deviceLabelled: untouchable ? false : !!(await this.#labelOf(device)),
+      deviceLabelled: untouchable || absent ? false : !!(await this.#labelOf(device)),
+      deviceAbsent: absent,
       budgetRefusal,
     };
   }
@@ -201,6 +237,7 @@ export class CephBackend implements Backend {
         });
       }
     }
+    out.push(...await this.#destroyedSlots(dump, new Set(out.map((d) => d.path))));
     for (const j of this.#d.config.journal_devices ?? []) {
       out.push({ path: j.device, role: { kind: "journal" } });
     }
@@ -211,19 +248,56 @@ export class CephBackend implements Backend {
   }
 
   /**
+   * The slots of this host's destroyed OSDs (the device path their metadata names, or the
+   * one this host's journal removed them from) that no other OSD occupies: they await a
+   * replacement.
+   */
+  async #destroyedSlots(dump: OsdDump, taken: Set<string>): Promise<BackendDisk[]> {
+    const destroyed = dump.osds.filter((o) => o.state.includes("destroyed"));
+    if (destroyed.length === 0) return [];
+    const host = this.#d.host.hostname();
+    const meta = await this.#d.api.osdMetadata().catch(() => [] as OsdMetadata[]);
+    const removals = this.#d.repo.list({ limit: 500 }).filter((op) => op.kind === "remove");
+    const unusable = new Set([
+      ...(this.#d.config.journal_devices ?? []).map((j) => j.device),
+      ...this.#d.config.system_disks.map((d) => d.device),
+    ]);
+    const out: BackendDisk[] = [];
+    for (const o of destroyed) {
+      const m = meta.find((x) => x.id === o.id);
+      const fromMeta = m && m.hostname.split(".")[0] === host ? m.devicePath : null;
+      const fromJournal = removals.find((op) => op.osdId === o.id)?.device ?? null;
+      const path = fromMeta ?? fromJournal;
+      if (!path || taken.has(path) || unusable.has(path)) continue;
+      taken.add(path);
+      out.push({
+        path,
+        role: { kind: "osd", osdId: o.id, up: o.up, in: o.in, destroyed: true },
+      });
+    }
+    return out;
+  }
+
+  /**
    * Says whether the OSD on a disk can be taken out now (no blocking flag, a removal slot,
-   * every PG active+clean, and stopping it keeps every PG available).
+   * every PG active+clean unless the OSD is already down, and stopping it keeps every PG
+   * available). A disk that is gone is looked up in the cluster metadata (B-24).
    *
    * @param disk The disk.
    * @returns The answer.
    */
   async safeToRemove(disk: DiskRef): Promise<SafeToRemoveResult> {
-    const f = await this.#removeFacts(disk.path);
+    const f = await this.#removeFacts(disk);
     if (f.systemReason) {
       return { outcome: "Skipped", safe: false, reason: `system disk: ${f.systemReason}` };
     }
     if (f.journalDevice) return { outcome: "Skipped", safe: false, reason: "journal device" };
-    if (!f.osd) return { outcome: "SkipRepeat", safe: true, reason: "no OSD on this device" };
+    if (!f.osd) {
+      const reason = f.deviceAbsent
+        ? "the device is gone and no OSD of this host was on it"
+        : "no OSD on this device";
+      return { outcome: "SkipRepeat", safe: true, reason };
+    }
     const id = f.osd.id;
     const d = f.dump.osds.find((o) => o.id === id);
     if (!d || d.state.includes("destroyed")) {
@@ -237,7 +311,8 @@ export class CephBackend implements Backend {
     const reasons = blockingReasons(f.dump, d, f.host);
     if (f.budgetRefusal) reasons.push(f.budgetRefusal);
     const pgs = await this.#d.api.pgStat();
-    if (pgs.activeClean !== pgs.numPgs) {
+    // A down OSD's PGs are degraded because of it; taking it out starts their recovery.
+    if (d.up && pgs.activeClean !== pgs.numPgs) {
       reasons.push(`${pgs.numPgs - pgs.activeClean} of ${pgs.numPgs} PGs are not active+clean`);
     }
     const std = await this.#d.api.safeToDestroy(id);
@@ -248,7 +323,11 @@ export class CephBackend implements Backend {
     return {
       outcome: "Success",
       safe: reasons.length === 0,
-      reason: reasons.length ? reasons.join("; ") : `osd.${id} can be drained and removed now`,
+      reason: reasons.length
+        ? reasons.join("; ")
+        : `osd.${id} can be drained and removed now${
+          f.deviceAbsent ? ` (its device ${disk.path} is gone)` : ""
+        }`,
       osdId: id,
     };
   }
@@ -304,7 +383,7 @@ export class CephBackend implements Backend {
     if (running && !options.simulate) {
       return await this.#execute(running.id, "remove", options, true);
     }
-    const facts = await this.#removeFacts(disk.path);
+    const facts = await this.#removeFacts(disk);
     const plan = planRemove(facts, this.#ctx);
     if (running) {
       return {
@@ -335,7 +414,8 @@ export class CephBackend implements Backend {
         plan: plan.steps,
       };
     }
-    const identity = await this.#checkIdentity(disk);
+    // A gone device cannot be read: record the identity the caller last saw there.
+    const identity = facts.deviceAbsent ? disk.identity ?? null : await this.#checkIdentity(disk);
     const op = repo.create({
       backend: this.name,
       kind: "remove",
