@@ -430,11 +430,14 @@ Deno.test("systemd units pass systemd-analyze verify and are hardened", async ()
   const dm = await text("bynar-disk-manager.service");
   assert.match(dm, /^ProtectSystem=strict$/m);
   assert.match(dm, /^ReadWritePaths=.*-\/var\/lib\/ceph /m);
-  // The scan and the detector judge (and write-test) the host's real mounts: a read-only
-  // view of the file system would make healthy filesystems look read-only.
-  for (const u of ["bynar-check.service", "bynar-detect.service"]) {
-    assert.doesNotMatch(await text(u), /^(ProtectSystem|ProtectHome|ReadOnlyPaths)=/m, u);
-  }
+  // The scan writes only its database and textfile, and judges "read-only" by the
+  // superblock flag, which ProtectSystem does not change: it runs under ProtectSystem=strict.
+  const check = await text("bynar-check.service");
+  assert.match(check, /^ProtectSystem=strict$/m);
+  assert.match(check, /^ReadWritePaths=.*\/var\/lib\/prometheus\/node-exporter/m);
+  // The detector write-tests the host's real data mounts: a read-only view of the file
+  // system would make every write test fail, so it has no ProtectSystem.
+  assert.doesNotMatch(await text("bynar-detect.service"), /^(ProtectSystem|ProtectHome|ReadOnlyPaths)=/m);
   for (const u of ["bynar-detect.service", "bynar-disk-manager.service"]) {
     assert.match(await text(u), /^Restart=on-failure$/m, u);
     assert.match(await text(u), /^Type=simple$/m, u);
