@@ -216,12 +216,18 @@ export class ApiClient {
    * Asks whether a disk may be removed.
    *
    * @param disk Device path.
-   * @param identity Optional serial/WWN (checked when given).
+   * @param identity Optional serial/WWN (checked when given; required for a disk that is
+   *   gone).
+   * @param options The OSD id the disk carried (finds the OSD of a disk that is gone).
    * @returns The answer.
    * @throws {ApiClientError} On refusal.
    */
-  async safeToRemove(disk: string, identity?: string): Promise<OpOutcomeResultMsg> {
-    const body = this.#op("SafeToRemove", disk, identity, {});
+  async safeToRemove(
+    disk: string,
+    identity?: string,
+    options: { osdId?: number } = {},
+  ): Promise<OpOutcomeResultMsg> {
+    const body = this.#op("SafeToRemove", disk, identity, options);
     return await this.#decode(
       await this.#call("POST", "/v1/disks/safe-to-remove", body),
       "OpOutcomeResult",
@@ -253,15 +259,17 @@ export class ApiClient {
    * Removes a disk (or plans it with `simulate`).
    *
    * @param disk Device path.
-   * @param identity Serial/WWN/key of the disk.
-   * @param options Simulate.
+   * @param identity Serial/WWN/key of the disk (the one last seen there, for a disk that is
+   *   gone).
+   * @param options Simulate; the OSD id the disk carried (finds the OSD of a disk that is
+   *   gone).
    * @returns Direct result or started operation.
    * @throws {ApiClientError} On refusal.
    */
   async remove(
     disk: string,
     identity: string,
-    options: { simulate?: boolean } = {},
+    options: { simulate?: boolean; osdId?: number } = {},
   ): Promise<MutationReply> {
     return await this.#mutate("/v1/disks/remove", this.#op("Remove", disk, identity, options));
   }
@@ -309,6 +317,20 @@ export class ApiClient {
       await this.#call("GET", `/v1/operations/${encodeURIComponent(id)}`),
       "OperationStatus",
     );
+  }
+
+  /**
+   * Lists the disk-manager's operations, newest first.
+   *
+   * @returns Their statuses.
+   * @throws {ApiClientError} On refusal or network failure.
+   */
+  async operations(): Promise<OperationStatusMsg[]> {
+    const r = await this.#decode<{ operation?: OperationStatusMsg[] }>(
+      await this.#call("GET", "/v1/operations"),
+      "OperationList",
+    );
+    return r.operation ?? [];
   }
 
   /**

@@ -9,7 +9,7 @@ import type { BackendDisk, ClusterRole, DiskRef } from "../backend/types.ts";
 import type { DiskIdentity } from "../inventory/model.ts";
 import { ApiError } from "./problem.ts";
 import type { ClusterRoleMsg, DiskMsg } from "./codec/messages.ts";
-import type { DiskDeps, InventoryDisk } from "./types.ts";
+import type { DiskDeps, InventoryDisk, SeenIdentity } from "./types.ts";
 
 /**
  * Accepted device names: `/dev/<name>` or `/dev/disk/by-{id,path,uuid,partuuid,label}/<name>`,
@@ -20,8 +20,8 @@ export const DEVICE_PATH_REGEXP =
 
 /** A resolved disk. */
 export interface ResolvedDisk {
-  /** The inventory entry. */
-  disk: InventoryDisk;
+  /** The inventory entry; null for a disk that is gone (`allowAbsent`). */
+  disk: InventoryDisk | null;
   /** What is passed to the backend. */
   ref: DiskRef;
   /** Keys locked while an operation runs on it. */
@@ -54,7 +54,10 @@ export function checkDevicePath(path: string): void {
  * @param id The disk's identity.
  * @returns True on a match.
  */
-export function identityMatches(given: string, id: DiskIdentity): boolean {
+export function identityMatches(
+  given: string,
+  id: SeenIdentity | DiskIdentity,
+): boolean {
   const g = given.trim().toLowerCase();
   if (g === "") return false;
   const cands = new Set<string>([id.key.toLowerCase()]);
@@ -147,11 +150,15 @@ export class DiskService {
   }
 
   /**
-   * Resolves a device path and identity to one disk of this host.
+   * Resolves a device path and identity to one disk of this host. With `allowAbsent`, a
+   * path no longer in the inventory (a dead or pulled disk) resolves to a reference the
+   * backend looks up in the cluster metadata (B-24); it must name the identity the caller
+   * last saw there, and may name the OSD id.
    *
    * @param path Device path from the request.
    * @param identity Serial/WWN/key from the request.
-   * @param options Whether the identity is mandatory (every mutating call).
+   * @param options Whether the identity is mandatory (every mutating call), whether a
+   *   disk that is gone is accepted, and the caller's OSD id.
    * @returns The disk.
    * @throws {ApiError} 400 bad name / missing identity, 404 unknown disk, 412 mismatch,
    *   422 disk without a stable identity.
@@ -159,7 +166,7 @@ export class DiskService {
   async resolve(
     path: string,
     identity: string | undefined,
-    options: { requireIdentity: boolean },
+    options: { requireIdentity: boolean; allowAbsent?: boolean; osdId?: number | undefined },
   ): Promise<ResolvedDisk> {
     checkDevicePath(path);
     if (options.requireIdentity && !identity) {
@@ -172,6 +179,35 @@ export class DiskService {
     }
     const disks = await this.#deps.inventory.list();
     const disk = disks.find((d) => d.path === path || d.identity.byIdPath === path);
+    const osd = options.osdId !== undefined ? { osdId: options.osdId } : {};
+    if (!disk && options.allowAbsent) {
+      const last = identity?.trim();
+      if (!last) {
+        throw new ApiError(
+          400,
+          "identity_required",
+          `Cannot act on disk "${path}": it is not on this host any more; name the serial or ` +
+            `WWN last seen there in "disk_identity"`,
+          { device: path },
+        );
+      }
+      const seen = this.#deps.seenAt?.(path) ?? [];
+      if (seen.length > 0 && !seen.some((s) => identityMatches(last, s))) {
+        throw new ApiError(
+          412,
+          "identity_mismatch",
+          `Cannot act on disk "${path}": the disk last seen there is "${
+            seen.map((s) => s.key).join('", "')
+          }", not "${last.slice(0, 80)}"`,
+          { device: path },
+        );
+      }
+      return {
+        disk: null,
+        ref: { path, identity: last, ...osd },
+        lockKeys: [`path:${path}`, `id:${last}`],
+      };
+    }
     if (!disk) {
       throw new ApiError(404, "disk_not_found", `Cannot find disk "${path}" on this host`, {
         device: path,
@@ -198,7 +234,7 @@ export class DiskService {
     }
     return {
       disk,
-      ref: { path: disk.path, identity: disk.identity.key },
+      ref: { path: disk.path, identity: disk.identity.key, ...osd },
       lockKeys: [`path:${disk.path}`, `id:${disk.identity.key}`],
     };
   }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { checkDevicePath, identityMatches } from "./disk_service.ts";
+import type { Backend } from "../backend/types.ts";
+import { checkDevicePath, DiskService, identityMatches } from "./disk_service.ts";
 import { ApiError } from "./problem.ts";
 
 const ID = {
@@ -54,4 +55,31 @@ Deno.test("checkDevicePath accepts /dev names and by-id links only", () => {
       bad,
     );
   }
+});
+
+Deno.test("a disk that is gone resolves by the identity last seen at its path (B-24)", async () => {
+  const service = new DiskService({
+    backend: {} as Backend,
+    inventory: { list: () => Promise.resolve([]) },
+    seenAt: (path) => (path === "/dev/sdc" ? [ID] : []),
+  });
+  const gone = { requireIdentity: true, allowAbsent: true, osdId: 4 };
+  const r = await service.resolve("/dev/sdc", "ZA1234", gone);
+  assert.equal(r.disk, null);
+  assert.deepEqual(r.ref, { path: "/dev/sdc", identity: "ZA1234", osdId: 4 });
+  await assert.rejects(
+    service.resolve("/dev/sdc", "serial:OTHER", gone),
+    (e: unknown) => e instanceof ApiError && e.status === 412 && /last seen there/.test(e.message),
+  );
+  await assert.rejects(
+    service.resolve("/dev/sdc", undefined, { ...gone, requireIdentity: false }),
+    (e: unknown) => e instanceof ApiError && e.status === 400,
+  );
+  // Never seen here: the backend decides from the cluster metadata.
+  assert.equal((await service.resolve("/dev/sdd", "serial:X", gone)).ref.identity, "serial:X");
+  // Without allowAbsent (add) an unknown disk stays 404.
+  await assert.rejects(
+    service.resolve("/dev/sdc", "ZA1234", { requireIdentity: true }),
+    (e: unknown) => e instanceof ApiError && e.status === 404,
+  );
 });

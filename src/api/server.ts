@@ -22,9 +22,9 @@ export interface ListenOptions {
   /** Port of the loopback ops listener (0 = any; undefined = none). */
   metricsPort?: number;
   /**
-   * TLS server: `deno` (Deno.serve) or `node` (node:https, TCP_NODELAY; avoids the ≈40 ms
-   * stall of Deno.serve's TLS sockets on replies over ≈350 bytes).
-   * @default "deno"
+   * TLS server: `node` (node:https, TCP_NODELAY; avoids the ≈40 ms stall of Deno.serve's
+   * TLS sockets on replies over ≈350 bytes) or `deno` (Deno.serve).
+   * @default "node"
    */
   tlsServer?: "deno" | "node";
 }
@@ -86,7 +86,7 @@ export async function listen(
       { hostname: options.hostname, port: options.port, ...quiet },
       (req, info) => app.fetch(req, info),
     )
-    : options.tlsServer === "node"
+    : (options.tlsServer ?? "node") === "node"
     ? await serveNodeTls(app, {
       hostname: options.hostname,
       port: options.port,

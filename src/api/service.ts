@@ -26,7 +26,7 @@ import { createOpsApp } from "./ops_app.ts";
 import { OperationRegistry } from "./operations/registry.ts";
 import { sqliteOperationStore } from "./operations/sqlite_store.ts";
 import { listen, type RunningServer } from "./server.ts";
-import { sqliteStateLookup } from "./sqlite_sources.ts";
+import { sqliteSeenAt, sqliteStateLookup } from "./sqlite_sources.ts";
 import type { DiskInventory, TicketSource } from "./types.ts";
 
 /** What {@linkcode startDiskManager} is given besides the configuration. */
@@ -176,6 +176,7 @@ export async function startDiskManager(
     backend: deps.backend,
     inventory: deps.inventory,
     stateOf: sqliteStateLookup(db),
+    seenAt: sqliteSeenAt(db),
     tickets: deps.tickets ?? sqliteTickets(db),
     authenticate,
     audit,

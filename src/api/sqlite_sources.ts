@@ -5,7 +5,7 @@
  * @module
  */
 import type { DatabaseSync, StatementSync } from "node:sqlite";
-import type { DiskStateLookup } from "./types.ts";
+import type { DiskStateLookup, SeenAtLookup, SeenIdentity } from "./types.ts";
 
 function tryPrepare(db: DatabaseSync, sql: string): StatementSync | null {
   try {
@@ -32,5 +32,26 @@ export function sqliteStateLookup(db: DatabaseSync): DiskStateLookup {
     if (m?.state) return m.state;
     const c = check?.get(key) as { verdict?: string } | undefined;
     return c?.verdict ?? null;
+  };
+}
+
+/**
+ * Builds the lookup of the disks this host last saw at a path (its `disks` records).
+ *
+ * @param db The database.
+ * @returns The lookup (empty when the path or the table is unknown).
+ */
+export function sqliteSeenAt(db: DatabaseSync): SeenAtLookup {
+  const q = tryPrepare(
+    db,
+    "SELECT disk_key, serial, wwn FROM disks WHERE path = ? OR by_id_path = ?",
+  );
+  return (path: string): SeenIdentity[] => {
+    const rows = (q?.all(path, path) ?? []) as {
+      disk_key: string;
+      serial: string | null;
+      wwn: string | null;
+    }[];
+    return rows.map((r) => ({ key: r.disk_key, serial: r.serial, wwn: r.wwn }));
   };
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Backend } from "../backend/types.ts";
-import type { BlockDisk } from "../inventory/model.ts";
+import type { BlockDisk, DiskIdentity } from "../inventory/model.ts";
 
 /** The authenticated caller, from a verified JWT. */
 export interface Principal {
@@ -69,6 +69,15 @@ export interface TicketSource {
 /** Looks up the health/repair state of a disk by identity key (null when unknown). */
 export type DiskStateLookup = (diskKey: string) => string | null;
 
+/** Identity of a disk this host saw earlier. */
+export type SeenIdentity = Pick<DiskIdentity, "key" | "serial" | "wwn">;
+
+/**
+ * Looks up the disks this host last saw at a device path (the host's disk records), to
+ * check the identity a caller names for a disk that is gone.
+ */
+export type SeenAtLookup = (path: string) => SeenIdentity[];
+
 /** Everything the disk service needs. */
 export interface DiskDeps {
   /** Storage backend. */
@@ -77,6 +86,8 @@ export interface DiskDeps {
   inventory: DiskInventory;
   /** Disk state lookup. */
   stateOf?: DiskStateLookup;
+  /** Disks last seen at a path (checks the identity named for a disk that is gone). */
+  seenAt?: SeenAtLookup;
   /** Tickets. */
   tickets?: TicketSource;
 }

@@ -14,6 +14,12 @@ export interface DiskRef {
   path: string;
   /** Serial or WWN (or the disk key) the caller believes is at that path. */
   identity?: string | undefined;
+  /**
+   * The OSD id the caller last knew for this disk. Finds the OSD of a disk that is gone
+   * (its device can no longer be read, B-24); for a disk still present it must match the
+   * OSD on the device.
+   */
+  osdId?: number | undefined;
 }
 
 /** The role a disk plays in the cluster. */

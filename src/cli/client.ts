@@ -91,12 +91,21 @@ export function formatDisks(disks: DiskMsg[]): string {
       ? ""
       : r.kind === "osd"
       ? `osd.${r.osd_id}${r.up ? " up" : " down"}${r.is_in ? " in" : " out"}${
-        r.destroyed ? " destroyed" : ""
+        r.destroyed ? " destroyed, awaiting a replacement" : ""
       }`
       : r.kind;
     rows.push([d.dev_path, d.type, d.identity?.key ?? "", d.state ?? "", role]);
   }
   return table(rows);
+}
+
+function osdOption(value: string | undefined): { osdId?: number } {
+  if (value === undefined) return {};
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new ExitRequest(EXIT.USAGE, `Cannot use --osd-id "${value}": give a whole number`);
+  }
+  return { osdId: n };
 }
 
 function formatResult(r: OpOutcomeResultMsg): string {
@@ -191,20 +200,25 @@ export function clientCommand(): Command {
   });
   client.command("safe-to-remove").description("Ask whether a disk can be removed now")
     .argument("<disk>", "device path, e.g. /dev/sdb")
-    .option("--identity <id>", "serial/WWN of the disk (checked when given)")
+    .option(
+      "--identity <id>",
+      "serial/WWN of the disk (checked when given; needed when it is gone)",
+    )
+    .option("--osd-id <n>", "the OSD the disk carried (finds the OSD of a disk that is gone)")
     .action(async (disk, o) => {
-      await run(g(), (c) => c.safeToRemove(disk, o.identity), formatResult);
+      await run(g(), (c) => c.safeToRemove(disk, o.identity, osdOption(o.osdId)), formatResult);
     });
   client.command("remove").description("Remove a disk from the cluster (OSD id kept)")
     .argument("<disk>", "device path")
     .requiredOption("--identity <id>", "serial/WWN (or key) of the disk; a mismatch is refused")
+    .option("--osd-id <n>", "the OSD the disk carried (finds the OSD of a disk that is gone)")
     .option("--simulate", "show the plan, change nothing")
     .option("--no-wait", "return the operation id at once instead of polling")
     .action(async (disk, o) => {
+      const opts = { simulate: !!o.simulate, ...osdOption(o.osdId) };
       await run(
         g(),
-        async (c) =>
-          mutation(c, await c.remove(disk, o.identity, { simulate: !!o.simulate }), o.wait),
+        async (c) => mutation(c, await c.remove(disk, o.identity, opts), o.wait),
         mutationText,
       );
     });
@@ -231,6 +245,14 @@ export function clientCommand(): Command {
         table([["TICKET", "HOST"], ...t.map((x) => [x.ticket_id, x.server_name])]),
     );
   });
+  client.command("operations").description("List the disk-manager's operations, newest first")
+    .action(async () => {
+      await run(g(), (c) => c.operations(), (ops: OperationStatusMsg[]) =>
+        table([
+          ["ID", "OP", "DISK", "STATE", "STEP", "CREATED"],
+          ...ops.map((x) => [x.id, x.op, x.disk, x.state, x.step ?? "", x.created_at ?? ""]),
+        ]));
+    });
   client.command("operation").description("Show (or --wait for) an operation's progress")
     .argument("<id>", "operation id")
     .option("--wait", "poll until it finishes")

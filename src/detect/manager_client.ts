@@ -12,7 +12,13 @@ import { BynarError, errorMessage } from "../errors.ts";
 import type { DiskManagerPort, ManagedDisk, OpStart, OpState, SafetyAnswer } from "./types.ts";
 
 /** The client calls the adapter makes (ApiClient in production, a double in tests). */
-export type ManagerApi = Pick<ApiClient, "safeToRemove" | "remove" | "add" | "operation">;
+export type ManagerApi = Pick<
+  ApiClient,
+  "safeToRemove" | "remove" | "add" | "operation" | "operations"
+>;
+
+/** Slack allowed between the detector's request time and the operation's creation, ms. */
+const ADOPT_SLACK_MS = 1000;
 
 /** Options of {@linkcode HttpDiskManager}. */
 export interface HttpDiskManagerOptions {
@@ -40,6 +46,11 @@ function retryable(err: unknown): boolean {
 
 function outcomeOf(m: OpOutcomeResultMsg): "Success" | "Skipped" | "SkipRepeat" {
   return m.outcome === "Skipped" || m.outcome === "SkipRepeat" ? m.outcome : "Success";
+}
+
+/** The stored OSD id, when known (else the backend finds it from the disk or the cluster). */
+function osdOption(disk: ManagedDisk): { osdId?: number } {
+  return disk.osdId != null ? { osdId: disk.osdId } : {};
 }
 
 function opState(s: OperationStatusMsg): OpState {
@@ -92,7 +103,7 @@ export class HttpDiskManager implements DiskManagerPort {
   async safeToRemove(disk: ManagedDisk): Promise<Omit<SafetyAnswer, "passId">> {
     const r = await this.#retry(
       `ask whether "${disk.path}" is safe to remove`,
-      () => this.#api.safeToRemove(disk.path, disk.identity),
+      () => this.#api.safeToRemove(disk.path, disk.identity, osdOption(disk)),
     );
     if (r.result === "ERR") {
       return {
@@ -114,11 +125,9 @@ export class HttpDiskManager implements DiskManagerPort {
     const reply = await this.#retry(
       `${kind} "${disk.path}"`,
       () =>
-        kind === "remove" ? this.#api.remove(disk.path, disk.identity) : this.#api.add(
-          disk.path,
-          disk.identity,
-          disk.osdId != null ? { osdId: disk.osdId } : {},
-        ),
+        kind === "remove"
+          ? this.#api.remove(disk.path, disk.identity, osdOption(disk))
+          : this.#api.add(disk.path, disk.identity, osdOption(disk)),
     );
     if (reply.operation) return { kind: "started", opId: reply.operation.id };
     const r = reply.result;
@@ -160,13 +169,27 @@ export class HttpDiskManager implements DiskManagerPort {
   }
 
   /**
-   * Not offered by the API client (no operation listing yet): a resumed request is sent
-   * again instead, which the backend answers idempotently (it resumes its own journaled
-   * operation, or says SkipRepeat; a still-running one answers 409 and is retried).
+   * Finds the operation a crashed detector started for a disk (same kind and path,
+   * created since the request was journaled, not a simulation), preferring one still
+   * running, so it is adopted instead of sent again.
    *
-   * @returns Always null.
+   * @param kind `Remove` or `Add`.
+   * @param options Device path and the time the request was journaled (ISO).
+   * @returns The newest such operation's id, or null.
+   * @throws {BynarError} When the disk-manager cannot be reached (after retries).
    */
-  findOperation(): Promise<string | null> {
-    return Promise.resolve(null);
+  async findOperation(
+    kind: "Remove" | "Add",
+    options: { path: string; since: string },
+  ): Promise<string | null> {
+    const since = Date.parse(options.since) - ADOPT_SLACK_MS;
+    const ops = (await this.#retry("list operations", () => this.#api.operations())).filter((
+      o,
+    ) =>
+      o.op === kind && o.disk === options.path && !o.simulate &&
+      Date.parse(o.created_at ?? "") >= since
+    );
+    const running = ops.find((o) => o.state === "PENDING" || o.state === "RUNNING");
+    return (running ?? ops[0])?.id ?? null;
   }
 }

@@ -1,4 +1,4 @@
-import { deepStrictEqual as assertEquals, ok as assert, rejects } from "node:assert/strict";
+import { deepStrictEqual as assertEquals, rejects } from "node:assert/strict";
 import { ApiClientError } from "../api/client.ts";
 import { HttpDiskManager, type ManagerApi } from "./manager_client.ts";
 
@@ -11,6 +11,7 @@ function api(
     remove: overrides.remove ?? no,
     add: overrides.add ?? no,
     operation: overrides.operation ?? no,
+    operations: overrides.operations ?? no,
   } as unknown as ManagerApi;
 }
 
@@ -72,8 +73,8 @@ Deno.test("202 is a started operation; 200 SkipRepeat is done at once", async ()
   assertEquals(await m.add(DISK), { kind: "done", outcome: "SkipRepeat", message: "up", osdId: 4 });
   assertEquals(
     calls,
-    [["/dev/sdb", "serial:S1"], ["/dev/sdb", "serial:S1", { osdId: 4 }]],
-    "path AND identity, and the kept id",
+    [["/dev/sdb", "serial:S1", { osdId: 4 }], ["/dev/sdb", "serial:S1", { osdId: 4 }]],
+    "path AND identity, and the stored id",
   );
 });
 
@@ -95,7 +96,46 @@ Deno.test("operation states are mapped; an unknown operation is MISSING", async 
     outcome: "Success",
   });
   assertEquals((await m.operation("gone")).state, "MISSING");
-  assert((await m.findOperation()) === null);
+});
+
+Deno.test("after a crash the running operation of the same disk is adopted", async () => {
+  const at = (s: number) => new Date(Date.UTC(2026, 10, 25, 12, 0, s)).toISOString();
+  const ops = [
+    {
+      id: "sim",
+      op: "Remove",
+      disk: "/dev/sdb",
+      state: "SUCCEEDED",
+      simulate: true,
+      created_at: at(30),
+    },
+    { id: "other-disk", op: "Remove", disk: "/dev/sdc", state: "RUNNING", created_at: at(20) },
+    { id: "add", op: "Add", disk: "/dev/sdb", state: "RUNNING", created_at: at(20) },
+    { id: "done", op: "Remove", disk: "/dev/sdb", state: "FAILED", created_at: at(15) },
+    { id: "ours", op: "Remove", disk: "/dev/sdb", state: "RUNNING", created_at: at(12) },
+    { id: "old", op: "Remove", disk: "/dev/sdb", state: "RUNNING", created_at: at(1) },
+  ];
+  const m = new HttpDiskManager(api({ operations: () => Promise.resolve(ops) }));
+  assertEquals(await m.findOperation("Remove", { path: "/dev/sdb", since: at(10) }), "ours");
+  assertEquals(await m.findOperation("Add", { path: "/dev/sdb", since: at(10) }), "add");
+  assertEquals(await m.findOperation("Add", { path: "/dev/sdd", since: at(10) }), null);
+  assertEquals(await m.findOperation("Remove", { path: "/dev/sdb", since: at(40) }), null);
+  // Nothing running: the newest finished one since the request is adopted (its result counts).
+  const done = new HttpDiskManager(api({ operations: () => Promise.resolve(ops.slice(3, 4)) }));
+  assertEquals(await done.findOperation("Remove", { path: "/dev/sdb", since: at(10) }), "done");
+});
+
+Deno.test("the stored OSD id of a vanished disk is sent with safe-to-remove (B-24)", async () => {
+  const calls: unknown[][] = [];
+  const m = new HttpDiskManager(api({
+    safeToRemove: (
+      ...a
+    ) => (calls.push(a),
+      Promise.resolve({ result: "OK", outcome: "Success", value: true, message: "ok", osd_id: 4 })),
+  }));
+  await m.safeToRemove(DISK);
+  await m.safeToRemove({ path: "/dev/sdb", identity: "serial:S1", osdId: null });
+  assertEquals(calls, [["/dev/sdb", "serial:S1", { osdId: 4 }], ["/dev/sdb", "serial:S1", {}]]);
 });
 
 Deno.test("an ERR safe-to-remove answer is reported, not thrown", async () => {

@@ -120,9 +120,10 @@ Deno.test({
       assert.ok(dump.osds.find((o) => o.osd === osd.id)?.state.includes("destroyed"), "id kept");
       disks = await client.listDisks();
       const role = find(disks, osd.loop).role!;
-      assert.ok(
-        role.kind !== "osd" || role.destroyed,
-        `role after removal: ${JSON.stringify(role)}`,
+      assert.deepEqual(
+        [role.kind, role.osd_id, role.destroyed],
+        ["osd", osd.id, true],
+        `the zapped disk shows its destroyed OSD's slot: ${JSON.stringify(role)}`,
       );
 
       // Swap the disk: the replacement is a new loop device with a new identity.

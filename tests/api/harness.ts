@@ -100,11 +100,13 @@ export class FakeBackend implements Backend {
     return Promise.resolve([...this.roles].map(([path, role]) => ({ path, role })));
   }
   safeToRemove(disk: DiskRef): Promise<SafeToRemoveResult> {
-    this.calls.push(`safe ${disk.path} ${disk.identity}`);
+    this.calls.push(`safe ${disk.path} ${disk.identity}${osdSuffix(disk)}`);
     return Promise.resolve(this.safe);
   }
   async remove(disk: DiskRef, o: MutateOptions = {}): Promise<OpResult> {
-    this.calls.push(`remove ${disk.path} ${disk.identity} simulate=${!!o.simulate}`);
+    this.calls.push(
+      `remove ${disk.path} ${disk.identity} simulate=${!!o.simulate}${osdSuffix(disk)}`,
+    );
     const plan = [{ name: "osd_out", description: "mark osd.1 out", commands: ["osd out"] }];
     if (o.simulate) return { outcome: "Success", message: "would remove osd.1", osdId: 1, plan };
     o.onProgress?.({ step: "osd_out", message: "marking out", percent: 10 });
@@ -258,4 +260,9 @@ export function req(
       ? body as BodyInit
       : JSON.stringify(body),
   };
+}
+
+/** ` osd=N` when the request named the OSD the disk carried. */
+function osdSuffix(disk: DiskRef): string {
+  return disk.osdId !== undefined ? ` osd=${disk.osdId}` : "";
 }

@@ -174,8 +174,11 @@ Deno.test("routes: identity binding: mismatch 412, missing 400, unknown disk 404
     assert.equal(r.status, 400);
     assert.equal((await r.json()).title, "identity_required");
     r = await post("/v1/disks/remove", { disk: "/dev/sdq", disk_identity: "x" });
-    assert.equal(r.status, 404);
+    assert.equal(r.status, 404, "gone, and the backend knows no OSD that used it");
     await r.body?.cancel();
+    r = await post("/v1/disks/safe-to-remove", { disk: "/dev/sdq" });
+    assert.equal(r.status, 400, "a disk that is gone is named by the identity last seen there");
+    assert.equal((await r.json()).title, "identity_required");
     r = await post("/v1/disks/remove", { disk: "/dev/vdz", disk_identity: "path:/dev/vdz" });
     assert.equal(r.status, 422);
     await r.body?.cancel();
@@ -183,6 +186,37 @@ Deno.test("routes: identity binding: mismatch 412, missing 400, unknown disk 404
     assert.equal(r.status, 412, "safe-to-remove checks the identity when given");
     await r.body?.cancel();
     assert.ok(!ta.backend.calls.some((c) => c.startsWith("remove") || c.startsWith("add")));
+  } finally {
+    await ta.cleanup();
+  }
+});
+
+Deno.test("routes: a vanished disk's OSD is removed by the identity last seen and the OSD id (B-24)", async () => {
+  const ta = await testApp();
+  try {
+    const token = await ta.token();
+    ta.backend.safe = { outcome: "Success", safe: true, reason: "osd.4 is down", osdId: 4 };
+    const body = { disk: "/dev/sdq", disk_identity: "SER-sdq", osd_id: 4 };
+    let r = await ta.app.request("/v1/disks/safe-to-remove", req(token, body));
+    assert.equal(r.status, 200);
+    assert.equal((await r.json()).osd_id, 4);
+    r = await ta.app.request("/v1/disks/remove", req(token, body));
+    assert.equal(r.status, 202);
+    const op = await r.json();
+    await ta.registry.idle();
+    assert.ok(ta.backend.calls.includes("safe /dev/sdq SER-sdq osd=4"), ta.backend.calls.join());
+    assert.ok(
+      ta.backend.calls.includes("remove /dev/sdq SER-sdq simulate=false osd=4"),
+      ta.backend.calls.join(),
+    );
+    assert.equal(op.disk, "/dev/sdq");
+    // Add still needs a disk that is present.
+    r = await ta.app.request(
+      "/v1/disks/add",
+      req(token, { disk: "/dev/sdq", disk_identity: "SER-sdq" }),
+    );
+    assert.equal(r.status, 404);
+    await r.body?.cancel();
   } finally {
     await ta.cleanup();
   }

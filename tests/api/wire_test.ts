@@ -3,9 +3,9 @@
  * what `protoc` encodes, and the original Bynar field numbers are unchanged.
  */
 import assert from "node:assert/strict";
-import { decodeMessage, encodeMessage, PROTO_FILE, protoTypes } from "../../src/api/codec/proto.ts";
+import { decodeMessage, encodeMessage, protoTypes } from "../../src/api/codec/proto.ts";
 
-const PROTO_DIR = new URL(".", PROTO_FILE).pathname;
+const PROTO_DIR = new URL("../../proto/", import.meta.url).pathname;
 
 async function protoc(args: string[], stdin: Uint8Array): Promise<Uint8Array> {
   const p = new Deno.Command("protoc", {

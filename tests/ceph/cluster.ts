@@ -244,7 +244,9 @@ export async function attachBlankDisk(name: string): Promise<{ loop: string; fil
 
 /**
  * Detaches one loop device the harness attached (verified against `state.json` and the
- * kernel's backing-file record) and deletes its backing file.
+ * kernel's backing-file record) and retires its backing file: emptied, but kept under
+ * `disks/retired/` until teardown, so the next blank disk cannot reuse its inode (a loop
+ * disk's identity is its backing file's device and inode).
  *
  * @param loop The loop device.
  * @throws {Error} When the loop was not attached by the harness.
@@ -256,7 +258,14 @@ export async function detachDisk(loop: string): Promise<void> {
   await detachIfOurs(rec);
   state.loops = state.loops.filter((l) => l !== rec);
   await writeState(state);
-  await Deno.remove(rec.file).catch(() => {});
+  try {
+    await Deno.truncate(rec.file, 0);
+    await Deno.mkdir(path("disks", "retired"), { recursive: true });
+    const name = rec.file.split("/").pop()!;
+    await Deno.rename(rec.file, path("disks", "retired", `${name}.${Date.now()}`));
+  } catch {
+    await Deno.remove(rec.file).catch(() => {});
+  }
 }
 
 /**
@@ -638,6 +647,24 @@ export async function withCluster<T>(fn: (c: CephTestCluster) => Promise<T>): Pr
 async function isMountpoint(dir: string): Promise<boolean> {
   const info = await Deno.readTextFile("/proc/self/mountinfo");
   return info.split("\n").some((l) => l.split(" ")[4] === dir);
+}
+
+/**
+ * Kills an OSD daemon of the harness with SIGKILL, as a disk death would end it, and
+ * waits until the process is gone (the mon marks it down about a second later).
+ *
+ * @param id OSD id.
+ */
+export async function killOsd(id: number): Promise<void> {
+  const pid = await pidOf(`osd.${id}`);
+  if (!pid) return;
+  try {
+    Deno.kill(pid, "SIGKILL");
+  } catch { /* gone */ }
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && await pidAlive(pid)) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 async function killDaemon(daemon: string): Promise<void> {

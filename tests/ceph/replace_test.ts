@@ -271,6 +271,16 @@ Deno.test({
         assert.deepEqual(await verifyChecksummedData(c, sums), [], "data intact after removal");
         const again = await backend.remove({ path: osd.loop });
         assert.equal(again.outcome, "SkipRepeat");
+        // The destroyed OSD is out for replacement until its replacement is added: with a
+        // budget of 1 no other OSD may be removed meanwhile, though no lease is held.
+        assert.deepEqual(await bynarLeases(), []);
+        const blocked = await backend.safeToRemove({ path: c.osds[0]!.loop });
+        assert.equal(blocked.safe, false);
+        assert.match(blocked.reason, new RegExp(`osd\\.${osd.id} destroyed, awaiting`));
+        await assert.rejects(
+          backend.remove({ path: c.osds[0]!.loop }),
+          (e: unknown) => e instanceof SafetyError && e.code === "removal_budget_exhausted",
+        );
 
         t0 = performance.now();
         const fresh = await swapDisk(c, osd, "r1");
@@ -288,6 +298,8 @@ Deno.test({
         assert.deepEqual(await bynarLeases(), []);
         const dup = await backend.add({ path: fresh.loop });
         assert.equal(dup.outcome, "SkipRepeat");
+        const freed = await backend.safeToRemove({ path: c.osds[0]!.loop });
+        assert.doesNotMatch(freed.reason, /budget/, "the replacement gave the slot back");
         for (const op of backend.journal.list()) {
           for (const s of op.steps) {
             if (s.startedAt && s.finishedAt) {

@@ -9,6 +9,8 @@
  */
 import protobuf from "protobufjs";
 import { ParseError } from "../../errors.ts";
+// Embedded at build time: works in bundles and `deno compile` binaries alike.
+import PROTO_TEXT from "../../../proto/bynar.proto" with { type: "text" };
 
 /** The protobuf message types used on the wire. */
 export interface ProtoTypes {
@@ -28,8 +30,8 @@ export interface ProtoTypes {
   OperationList: protobuf.Type;
 }
 
-/** Location of the schema file. */
-export const PROTO_FILE: URL = new URL("../../../proto/bynar.proto", import.meta.url);
+/** The schema text (proto/bynar.proto, embedded by the module graph). */
+export const PROTO_SOURCE: string = PROTO_TEXT;
 
 let cached: ProtoTypes | undefined;
 
@@ -37,19 +39,18 @@ let cached: ProtoTypes | undefined;
  * Returns the parsed schema (parsed once, on first use).
  *
  * @returns The message types.
- * @throws {ParseError} When proto/bynar.proto cannot be read or parsed.
+ * @throws {ParseError} When proto/bynar.proto cannot be parsed.
  */
 export function protoTypes(): ProtoTypes {
   if (cached) return cached;
-  let text: string;
+  let root: protobuf.Root;
   try {
-    text = Deno.readTextFileSync(PROTO_FILE);
+    root = protobuf.parse(PROTO_SOURCE, { keepCase: true }).root;
   } catch (err) {
-    throw new ParseError(`Cannot read the protobuf schema "${PROTO_FILE.pathname}": ${err}`, {
+    throw new ParseError(`Cannot parse the protobuf schema proto/bynar.proto: ${err}`, {
       cause: err,
     });
   }
-  const root = protobuf.parse(text, { keepCase: true }).root;
   const t = (name: string): protobuf.Type => root.lookupType(`ceph_disk.${name}`);
   cached = {
     root,

@@ -19,6 +19,7 @@ import { ApiError } from "../problem.ts";
 import type { AppEnv } from "../types.ts";
 import type { AuditEntry } from "../audit/log.ts";
 import type { RouteContext } from "./context.ts";
+import type { ResolvedDisk } from "../disk_service.ts";
 
 function resultMsg(r: OpResult): OpOutcomeResultMsg {
   return {
@@ -46,6 +47,20 @@ function safeMsg(s: SafeToRemoveResult): OpOutcomeResultMsg {
     message: s.reason,
     ...(s.osdId !== undefined ? { osd_id: s.osdId } : {}),
   };
+}
+
+/**
+ * A disk that is gone is only acted on when the backend found the OSD it carried (B-24);
+ * otherwise the path names nothing on this host.
+ */
+function assertFoundWhenGone(r: ResolvedDisk, s: SafeToRemoveResult): void {
+  if (r.disk || s.osdId !== undefined) return;
+  throw new ApiError(
+    404,
+    "disk_not_found",
+    `Cannot find disk "${r.ref.path}" on this host, nor an OSD of this host that used it`,
+    { device: r.ref.path },
+  );
 }
 
 function notSafe(path: string, s: SafeToRemoveResult): ApiError {
@@ -110,15 +125,24 @@ export function disksRoutes(ctx: RouteContext): Hono<AppEnv> {
 
   app.post("/safe-to-remove", requireScope(SCOPE_READ), async (c) => {
     const op = await readOperation(c, "SafeToRemove");
-    const r = await ctx.service.resolve(op.disk!, op.disk_identity, { requireIdentity: false });
+    const r = await ctx.service.resolve(op.disk!, op.disk_identity, {
+      requireIdentity: false,
+      allowAbsent: true,
+      osdId: op.osd_id,
+    });
     const s = await ctx.backend.safeToRemove(r.ref);
+    assertFoundWhenGone(r, s);
     return reply(c, types.OpOutcomeResult, safeMsg(s));
   });
 
   app.post("/remove", requireScope(SCOPE_WRITE), (c) =>
     audited(c, "Remove", async (op) => {
-      const r = await ctx.service.resolve(op.disk!, op.disk_identity, { requireIdentity: true });
-      if (r.disk.systemReason) {
+      const r = await ctx.service.resolve(op.disk!, op.disk_identity, {
+        requireIdentity: true,
+        allowAbsent: true,
+        osdId: op.osd_id,
+      });
+      if (r.disk?.systemReason) {
         const msg: OpOutcomeResultMsg = {
           result: "OK",
           outcome: "Skipped",
@@ -131,11 +155,12 @@ export function disksRoutes(ctx: RouteContext): Hono<AppEnv> {
         const lease = ctx.registry.claim(r.lockKeys, "Remove");
         try {
           const s = await ctx.backend.safeToRemove(r.ref);
+          assertFoundWhenGone(r, s);
           if (s.outcome !== "Success") {
             const msg = safeMsg(s);
             return { response: reply(c, types.OpOutcomeResult, msg), entry: okEntry(msg) };
           }
-          if (!s.safe) throw notSafe(r.disk.path, s);
+          if (!s.safe) throw notSafe(r.ref.path, s);
           const res = resultMsg(await ctx.backend.remove(r.ref, { simulate: true }));
           return { response: reply(c, types.OpOutcomeResult, res), entry: okEntry(res) };
         } finally {
@@ -149,17 +174,19 @@ export function disksRoutes(ctx: RouteContext): Hono<AppEnv> {
       } finally {
         lease.release();
       }
+      assertFoundWhenGone(r, s);
       if (s.outcome !== "Success") {
         const msg = safeMsg(s);
         return { response: reply(c, types.OpOutcomeResult, msg), entry: okEntry(msg) };
       }
-      if (!s.safe) throw notSafe(r.disk.path, s);
+      if (!s.safe) throw notSafe(r.ref.path, s);
       return startOperation(c, ctx, "Remove", op, r.lockKeys, (o) => ctx.backend.remove(r.ref, o));
     }));
 
   app.post("/add", requireScope(SCOPE_WRITE), (c) =>
     audited(c, "Add", async (op) => {
       const r = await ctx.service.resolve(op.disk!, op.disk_identity, { requireIdentity: true });
+      if (!r.disk) throw new TypeError("resolve returned no disk without allowAbsent");
       if (r.disk.systemReason) {
         const msg: OpOutcomeResultMsg = {
           result: "OK",

@@ -8,7 +8,7 @@ import type { CephClusterApi } from "./cluster_api.ts";
 import type { CephHost } from "./host.ts";
 import type { OsdDaemonControl } from "./daemon_control.ts";
 import { type ClusterCommand, commandJson, type ProgramCall, renderCommand } from "./commands.ts";
-import type { OsdDump, TreeOsd, VolumeOsd } from "./parse.ts";
+import type { OsdDump, OsdMetadata, TreeOsd, VolumeOsd } from "./parse.ts";
 
 const CLUSTER = "c1";
 
@@ -100,6 +100,7 @@ function world() {
   const host: CephHost = {
     hostname: () => "h1",
     identity: (d) => Promise.resolve(devices[d]?.identity ?? null),
+    present: (d) => Promise.resolve(!!devices[d]),
     systemReason: (d) => Promise.resolve(d === "/dev/sda" ? "holds /" : null),
     assertNotSystemDisk: (d) =>
       d === "/dev/sda"
@@ -143,7 +144,7 @@ function world() {
     repo,
     clock: { now: () => 1_000_000, sleep: () => Promise.resolve() },
   });
-  return { backend, sent, execs, devices, osds, flags, keys, repo, daemons };
+  return { backend, sent, execs, devices, osds, flags, keys, repo, daemons, api };
 }
 
 Deno.test("simulate: the exact plan with no command, no program, no journal row", async () => {
@@ -244,4 +245,94 @@ Deno.test("two concurrent operations on one device in one process: the second is
     (e: unknown) => e instanceof SafetyError && e.code === "operation_in_progress",
   );
   assert.equal((await first).outcome, "Success");
+});
+
+function metadataOf(w: ReturnType<typeof world>): OsdMetadata[] {
+  return ["/dev/sdb", "/dev/sdc", "/dev/sdd"].map((path, id) => ({
+    id,
+    hostname: "h1.example",
+    devicePath: path,
+    objectstore: "bluestore",
+    devices: [path.slice(5)],
+    deviceIds: [],
+  })).filter((m) => w.osds.some((o) => o.id === m.id));
+}
+
+function withMetadata(w: ReturnType<typeof world>, meta: OsdMetadata[]): void {
+  w.api.osdMetadata = () => Promise.resolve(meta);
+}
+
+Deno.test("B-24: a vanished disk's OSD is found from metadata and destroyed, nothing zapped", async () => {
+  const w = world();
+  withMetadata(w, metadataOf(w));
+  // The disk died: its daemon is gone and the kernel dropped the device.
+  w.osds[1]!.up = false;
+  delete w.devices["/dev/sdc"];
+  const safe = await w.backend.safeToRemove({ path: "/dev/sdc", identity: "wwn:1" });
+  assert.equal(safe.outcome, "Success");
+  assert.equal(safe.safe, true, safe.reason);
+  assert.equal(safe.osdId, 1);
+  const sim = await w.backend.remove({ path: "/dev/sdc", identity: "wwn:1" }, { simulate: true });
+  assert.ok(!sim.plan.some((s) => s.name === "zap"), "no zap of a device that is gone");
+  assert.ok(sim.plan.some((s) => s.name === "stop_daemon"));
+  const r = await w.backend.remove({ path: "/dev/sdc", identity: "wwn:1" });
+  assert.equal(r.outcome, "Success");
+  assert.equal(r.osdId, 1);
+  assert.deepEqual(w.osds[1]!.state, ["exists", "destroyed"], "destroyed, id kept");
+  assert.deepEqual(w.execs, []);
+  assert.equal(w.keys.size, 0, "lease released");
+  assert.equal(w.repo.list()[0]!.deviceIdentity, "wwn:1", "the caller's identity is recorded");
+  const again = await w.backend.remove({ path: "/dev/sdc", identity: "wwn:1", osdId: 1 });
+  assert.equal(again.outcome, "SkipRepeat");
+  // The empty slot shows as the destroyed OSD awaiting a replacement.
+  const slot = (await w.backend.listDisks()).find((d) => d.path === "/dev/sdc");
+  assert.deepEqual(slot?.role, { kind: "osd", osdId: 1, up: false, in: false, destroyed: true });
+});
+
+Deno.test("B-24: the caller's OSD id must be this host's OSD of that device", async () => {
+  const w = world();
+  const meta = metadataOf(w);
+  meta[2]!.hostname = "h2";
+  withMetadata(w, meta);
+  delete w.devices["/dev/sdc"];
+  await assert.rejects(
+    w.backend.remove({ path: "/dev/sdc", identity: "wwn:1", osdId: 0 }),
+    (e: unknown) => e instanceof SafetyError && e.code === "osd_mismatch",
+  );
+  await assert.rejects(
+    w.backend.safeToRemove({ path: "/dev/sdc", identity: "wwn:1", osdId: 2 }),
+    (e: unknown) => e instanceof SafetyError && e.code === "osd_not_here",
+  );
+  // A present disk carrying another OSD than the caller names is refused too.
+  await assert.rejects(
+    w.backend.remove({ path: "/dev/sdb", identity: "wwn:0", osdId: 1 }),
+    (e: unknown) => e instanceof SafetyError && e.code === "osd_mismatch",
+  );
+  assert.deepEqual(w.sent, []);
+});
+
+Deno.test("B-24: another disk now at the vanished disk's path is never zapped", async () => {
+  const w = world();
+  withMetadata(w, metadataOf(w));
+  w.devices["/dev/sdc"] = { identity: "wwn:new", label: null };
+  await assert.rejects(
+    w.backend.remove({ path: "/dev/sdc", identity: "wwn:1", osdId: 1 }),
+    (e: unknown) => e instanceof SafetyError && e.code === "device_changed",
+  );
+  assert.deepEqual(w.execs, []);
+  assert.deepEqual(w.sent, []);
+});
+
+Deno.test("budget: a destroyed OSD awaiting its replacement uses the removal slot", async () => {
+  const w = world();
+  w.osds[0]!.state = ["exists", "destroyed"];
+  w.osds[0]!.up = false;
+  const safe = await w.backend.safeToRemove({ path: "/dev/sdc" });
+  assert.equal(safe.safe, false);
+  assert.match(safe.reason, /osd\.0 destroyed, awaiting its replacement/);
+  await assert.rejects(
+    w.backend.remove({ path: "/dev/sdc" }),
+    (e: unknown) => e instanceof SafetyError && e.code === "removal_budget_exhausted",
+  );
+  assert.deepEqual(w.sent, []);
 });

@@ -132,12 +132,21 @@ export class RadosClusterApi implements CephClusterApi {
    * @returns States of the PGs mapped to it.
    */
   async pgsOnOsd(id: number): Promise<string[]> {
-    const { out } = await this.#rados.monCommand({
-      prefix: "pg ls-by-osd",
-      osd: id,
-      format: "json",
-    });
-    return parsePgLsStates(out);
+    try {
+      const { out } = await this.#rados.monCommand({
+        prefix: "pg ls-by-osd",
+        osd: id,
+        format: "json",
+      });
+      return parsePgLsStates(out);
+    } catch (err) {
+      // A down OSD (dead disk) is in no PG's up or acting set, and the mon refuses to list
+      // them: "(11) EAGAIN: osd N is not up".
+      if (err instanceof RadosError && err.errno === 11 && /not up/.test(err.clusterMessage)) {
+        return [];
+      }
+      throw err;
+    }
   }
 
   /**

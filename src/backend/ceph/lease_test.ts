@@ -100,3 +100,51 @@ Deno.test("acquire backs off when a concurrent writer took the slot first", asyn
 Deno.test("malformed config-key values are ignored", () => {
   assert.deepEqual(parseLeases({ [`${LEASE_PREFIX}osd.1`]: "not json", other: "{}" }), []);
 });
+
+Deno.test("budget: destroyed OSDs awaiting a replacement count, once, until re-created", () => {
+  const req = { osdId: 2, now: 100, max: 1 };
+  const full = decideBudget([], { ...req, destroyed: [5] });
+  assert.equal(full.ok, false);
+  assert.match((full as { reason: string }).reason, /osd\.5 destroyed, awaiting its replacement/);
+  // Our own destroyed OSD (a resumed removal) does not block itself.
+  assert.equal(decideBudget([], { ...req, destroyed: [2] }).ok, true);
+  // A destroyed OSD whose removal still holds its lease counts once.
+  const two = decideBudget([lease(5, 500)], { ...req, max: 2, destroyed: [5] });
+  assert.equal(two.ok, true);
+  assert.equal(decideBudget([lease(5, 500)], { ...req, max: 2, destroyed: [5, 6] }).ok, false);
+  // Replaced (no longer destroyed): the slot is free again.
+  assert.equal(decideBudget([], { ...req, destroyed: [] }).ok, true);
+});
+
+Deno.test("race: destroyed OSDs take slots before any lease", () => {
+  const ls = [lease(1, 500, 10), lease(2, 500, 5)];
+  assert.ok(winsRace(ls, { key: leaseKey(2), now: 100, max: 2, destroyed: [] }));
+  assert.ok(!winsRace(ls, { key: leaseKey(1), now: 100, max: 2, destroyed: [7] }));
+  assert.ok(winsRace(ls, { key: leaseKey(2), now: 100, max: 2, destroyed: [7] }));
+});
+
+Deno.test("acquire refuses while another host's removed OSD awaits its replacement", async () => {
+  const store = memoryStore();
+  const req = { holder: "node1", opId: 1, max: 1, ttlSeconds: 60, now: 1000 };
+  await assert.rejects(
+    acquireLease(store, { ...req, osdId: 4, destroyed: [3] }),
+    (e: unknown) =>
+      e instanceof SafetyError && e.code === "removal_budget_exhausted" &&
+      /osd\.3 destroyed/.test(e.message),
+  );
+  assert.equal(store.data.size, 0);
+  // A concurrent writer's lease plus a destroyed OSD: we back off at max 2.
+  const realSet = store.set;
+  store.set = async (k, v) => {
+    store.data.set(
+      leaseKey(9),
+      JSON.stringify({ osd_id: 9, holder: "other", acquired_at: 1, expires_at: 1e12 }),
+    );
+    await realSet(k, v);
+  };
+  await assert.rejects(
+    acquireLease(store, { ...req, max: 2, osdId: 4, destroyed: [3] }),
+    /another host took the last removal slot/,
+  );
+  assert.ok(!store.data.has(leaseKey(4)));
+});
