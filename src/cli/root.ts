@@ -44,5 +44,6 @@ export function buildRootProgram(): Command {
  * @returns True for `bynar --check …` without `--help`.
  */
 export function isCheckOnly(args: readonly string[]): boolean {
-  return args.includes("--check") && !args.some((a) => a === "-h" || a === "--help" || a === "help");
+  return args.includes("--check") &&
+    !args.some((a) => a === "-h" || a === "--help" || a === "help");
 }

@@ -94,7 +94,11 @@ Deno.test({
         ]);
         assert.equal(p.code, 2);
         assert.match(p.stdout, /^bynar_check_status\{host="[^"]+"\} 2$/m);
-        assert.equal(await Deno.readTextFile(`${textfile}/bynar.prom`), p.stdout, "the textfile holds exactly what was printed");
+        assert.equal(
+          await Deno.readTextFile(`${textfile}/bynar.prom`),
+          p.stdout,
+          "the textfile holds exactly what was printed",
+        );
       });
 
       await t.step("a known disk detached: vanished, CRITICAL", async () => {

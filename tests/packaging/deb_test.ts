@@ -437,7 +437,10 @@ Deno.test("systemd units pass systemd-analyze verify and are hardened", async ()
   assert.match(check, /^ReadWritePaths=.*\/var\/lib\/prometheus\/node-exporter/m);
   // The detector write-tests the host's real data mounts: a read-only view of the file
   // system would make every write test fail, so it has no ProtectSystem.
-  assert.doesNotMatch(await text("bynar-detect.service"), /^(ProtectSystem|ProtectHome|ReadOnlyPaths)=/m);
+  assert.doesNotMatch(
+    await text("bynar-detect.service"),
+    /^(ProtectSystem|ProtectHome|ReadOnlyPaths)=/m,
+  );
   for (const u of ["bynar-detect.service", "bynar-disk-manager.service"]) {
     assert.match(await text(u), /^Restart=on-failure$/m, u);
     assert.match(await text(u), /^Type=simple$/m, u);
