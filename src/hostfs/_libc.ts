@@ -3,10 +3,11 @@
  * mapping. Internal to `src/hostfs/`; no pointer leaves this folder.
  *
  * Every call is synchronous (so `errno` is the calling thread's) except
- * `pread_nonblocking`, which reads block devices off the main thread: a hung disk must not
- * stall the event loop. A failing nonblocking call cannot report its errno (the worker
- * thread's errno is not observable), so its caller raises an {@linkcode FfiError} without
- * one.
+ * `pread_nonblocking` and `ioctl_nonblocking`, which read block devices and send NVMe
+ * admin commands off the main thread: a hung disk must not stall the event loop. A failing
+ * nonblocking call cannot report its errno (the worker thread's errno is not observable),
+ * so its caller raises an {@linkcode FfiError} without one (or replays a fast failure
+ * synchronously to learn it, see `nvmeGetLogPageNative`).
  *
  * @module
  */
@@ -73,6 +74,16 @@ export const LIBC_SYMBOLS = {
    * pointer argument and no floating-point arguments, which the x86_64 SysV ABI allows)
    */
   ioctl: { parameters: ["i32", "u64", "buffer"], result: "i32" },
+  /**
+   * `ioctl`, off the main thread: an NVMe admin command waits for the controller, which
+   * may hang on a failing drive (up to the driver's admin timeout).
+   */
+  ioctl_nonblocking: {
+    name: "ioctl",
+    parameters: ["i32", "u64", "buffer"],
+    result: "i32",
+    nonblocking: true,
+  },
   /** `int *__errno_location(void);` (the calling thread's errno) */
   __errno_location: { parameters: [], result: "pointer" },
   /** `char *strerror(int errnum);` */
@@ -186,6 +197,7 @@ const ERRNO_CODES: Record<number, string> = {
   4: "EINTR",
   5: "EIO",
   6: "ENXIO",
+  14: "EFAULT",
   13: "EACCES",
   16: "EBUSY",
   17: "EEXIST",
@@ -193,10 +205,34 @@ const ERRNO_CODES: Record<number, string> = {
   20: "ENOTDIR",
   21: "EISDIR",
   22: "EINVAL",
+  25: "ENOTTY",
   40: "ELOOP",
+  95: "EOPNOTSUPP",
   110: "ETIMEDOUT",
   123: "ENOMEDIUM",
 };
+
+/**
+ * Names an errno (`ENOTTY` for 25), as the `code` of {@linkcode errnoError}'s errors.
+ *
+ * @param err The errno.
+ * @returns Its symbolic name, or `E<n>` when not in the table.
+ */
+export function errnoCode(err: number): string {
+  return ERRNO_CODES[err] ?? `E${err}`;
+}
+
+/**
+ * The C library's description of an errno (`strerror`).
+ *
+ * @param c The symbols.
+ * @param err The errno.
+ * @returns The description.
+ */
+export function errnoText(c: Libc, err: number): string {
+  const p = c.strerror(err);
+  return p ? new Deno.UnsafePointerView(p).getCString() : `errno ${err}`;
+}
 
 /**
  * Builds the error Deno would throw for a failed file operation: the same class
@@ -209,12 +245,11 @@ const ERRNO_CODES: Record<number, string> = {
  * @returns The error.
  */
 export function errnoError(c: Libc, err: number, where: string): Error {
-  const p = c.strerror(err);
-  const text = p ? new Deno.UnsafePointerView(p).getCString() : `errno ${err}`;
+  const text = errnoText(c, err);
   const Cls = ERROR_CLASSES[err] ?? Error;
   const error = new Cls(`${text} (os error ${err}): ${where}`);
   Object.defineProperty(error, "code", {
-    value: ERRNO_CODES[err] ?? `E${err}`,
+    value: errnoCode(err),
     enumerable: false,
   });
   return error;

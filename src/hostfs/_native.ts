@@ -13,7 +13,9 @@ import { FfiError } from "../errors.ts";
 import {
   AT_EMPTY_PATH,
   errno,
+  errnoCode,
   errnoError,
+  errnoText,
   type Libc,
   libc,
   O_DIRECTORY,
@@ -27,6 +29,13 @@ import {
   withLibc,
 } from "./_libc.ts";
 import { HOST_PSEUDO_FS } from "./_paths.ts";
+import {
+  describeNvmeStatus,
+  encodeGetLogPage,
+  type GetLogPageRequest,
+  NVME_CMD,
+  NVME_IOCTL_ADMIN_CMD,
+} from "./_nvme.ts";
 
 /** File metadata (a subset of `Deno.FileInfo`, plus the device numbers). */
 export interface HostStat {
@@ -456,5 +465,104 @@ export function loopBackingIdNative(path: string): { dev: number; ino: number } 
     };
   } finally {
     c.close(fd);
+  }
+}
+
+/** Options of {@linkcode nvmeGetLogPageNative}. */
+export interface NvmeNativeOptions {
+  /**
+   * Which resolved device paths may receive the command (checked on the open descriptor,
+   * so a symlink swapped after the caller's check is still refused).
+   */
+  accept: (resolved: string) => boolean;
+  /** Monotonic milliseconds (tests inject one). @default performance.now */
+  clock?: () => number;
+  /**
+   * A nonblocking call that fails within this many milliseconds is replayed synchronously
+   * to learn its errno (the kernel rejects ENOTTY/EINVAL/EACCES/EPERM before any command
+   * reaches the drive, so the replay cannot hang); a slower failure is reported without
+   * an errno rather than risk blocking the event loop on a hung drive.
+   * @default 200
+   */
+  replayWithinMs?: number;
+}
+
+/**
+ * Sends an NVMe Get Log Page admin command (`NVME_IOCTL_ADMIN_CMD`) and returns the page.
+ *
+ * The command runs off the main thread (`ioctl_nonblocking`); the data buffer and the
+ * command stay referenced until it returns, and the descriptor is closed after it.
+ *
+ * @param path The device node (already routed to libc).
+ * @param req Log id, namespace id, length and timeout.
+ * @param options Which resolved paths are accepted, clock and replay window.
+ * @returns The page and completion dword 0.
+ * @throws {Deno.errors.NotCapable} When the descriptor resolves to a path not accepted.
+ * @throws {FfiError} When the ioctl fails (`errno` set when known; ENOTTY/EINVAL on a
+ *   device that is not NVMe) or the controller completes with an error status.
+ */
+export async function nvmeGetLogPageNative(
+  path: string,
+  req: GetLogPageRequest,
+  options: NvmeNativeOptions,
+): Promise<{ data: Uint8Array; result: number }> {
+  const c = libc();
+  const fd = openChecked(c, path, O_READ, "open");
+  const what = `NVMe log page 0x${req.lid.toString(16).padStart(2, "0")}`;
+  try {
+    const resolved = fdPath(c, fd) ?? "(unknown)";
+    if (!options.accept(resolved)) {
+      throw new Deno.errors.NotCapable(
+        `Cannot read ${what} of "${path}": it resolves to "${resolved}", which is not an ` +
+          "NVMe device node (/dev/nvmeN, /dev/nvmeNnM)",
+      );
+    }
+    const data = new Uint8Array(req.length);
+    const addr = BigInt(Deno.UnsafePointer.value(Deno.UnsafePointer.of(data)));
+    const cmd = encodeGetLogPage(req, addr);
+    const clock = options.clock ?? (() => performance.now());
+    const op = "ioctl NVME_IOCTL_ADMIN_CMD";
+    const rc = await withLibc(async (l) => {
+      const start = clock();
+      const first = await l.ioctl_nonblocking(fd, NVME_IOCTL_ADMIN_CMD, cmd);
+      if (first >= 0) return first;
+      const elapsed = clock() - start;
+      if (elapsed > (options.replayWithinMs ?? 200)) {
+        throw new FfiError(
+          "libc",
+          `Cannot read ${what} of "${path}": ${op} failed after ${Math.round(elapsed)} ms ` +
+            "(errno not observable off the main thread); the drive may not be answering, " +
+            "check the kernel log",
+          { op, device: path },
+        );
+      }
+      // A fast failure: replay synchronously, on this thread, to learn the errno.
+      const again = l.ioctl(fd, NVME_IOCTL_ADMIN_CMD, cmd);
+      if (again >= 0) return again;
+      const e = errno(l);
+      const hint = e === 25 || e === 22
+        ? "not an NVMe device (or the driver rejects admin passthrough)"
+        : e === 1 || e === 13
+        ? "admin passthrough needs CAP_SYS_ADMIN"
+        : "see the kernel log";
+      throw new FfiError(
+        "libc",
+        `Cannot read ${what} of "${path}": ${op} failed with ${errnoCode(e)} ` +
+          `(${errnoText(l, e)}); ${hint}`,
+        { op, errno: e, device: path },
+      );
+    });
+    if (rc > 0) {
+      throw new FfiError(
+        "libc",
+        `Cannot read ${what} of "${path}": the controller completed Get Log Page with ` +
+          `status ${describeNvmeStatus(rc)}`,
+        { op, device: path },
+      );
+    }
+    const result = new DataView(cmd.buffer).getUint32(NVME_CMD.result, true);
+    return { data, result };
+  } finally {
+    libc().close(fd); // libc() again: closeHostFs() may have unloaded it meanwhile
   }
 }

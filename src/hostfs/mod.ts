@@ -28,6 +28,7 @@ import {
   type HostStat,
   loopBackingIdNative,
   NativeFile,
+  nvmeGetLogPageNative,
   readBytesNative,
   readDirNative,
   readLinkNative,
@@ -35,8 +36,9 @@ import {
   statNative,
 } from "./_native.ts";
 import { HOST_PSEUDO_FS, isHostPseudoPath } from "./_paths.ts";
+import { isNvmeDevicePath, NVME_LOG_SMART, NVME_NSID_ALL } from "./_nvme.ts";
 
-export { HOST_PSEUDO_FS, type HostStat, isHostPseudoPath };
+export { HOST_PSEUDO_FS, type HostStat, isHostPseudoPath, NVME_LOG_SMART, NVME_NSID_ALL };
 
 /** A byte range of a file. */
 export interface ReadRange {
@@ -428,6 +430,73 @@ export function loopBackingId(devicePath: string): { dev: number; ino: number } 
     );
   }
   return loopBackingIdNative(devicePath);
+}
+
+/** Options of {@linkcode nvmeAdminGetLogPage}. */
+export interface NvmeLogPageOptions {
+  /**
+   * Log identifier.
+   * @default NVME_LOG_SMART (0x02, SMART / Health Information)
+   */
+  lid?: number;
+  /**
+   * Namespace id.
+   * @default NVME_NSID_ALL (0xFFFFFFFF, the controller-wide log)
+   */
+  nsid?: number;
+  /**
+   * Bytes to read (a positive multiple of 4).
+   * @default 512
+   */
+  length?: number;
+  /**
+   * Command timeout passed to the driver, in milliseconds.
+   * @default 0 (the driver's admin timeout, 60 s unless `nvme_core.admin_timeout` says otherwise)
+   */
+  timeoutMs?: number;
+}
+
+/**
+ * Reads an NVMe log page with the Get Log Page admin command (`NVME_IOCTL_ADMIN_CMD`,
+ * opcode 0x02) — by default the 512-byte SMART / Health Information log (LID 0x02) of the
+ * whole controller (NSID 0xFFFFFFFF). Only NVMe device nodes are accepted: the path
+ * (symlinks such as /dev/disk/by-id/nvme-… allowed) must resolve to /dev/nvmeN,
+ * /dev/nvmeNnM or /dev/nvmeNnMpK before anything is opened, and the open descriptor is
+ * checked again. The command runs off the main thread, so a drive that does not answer
+ * does not stall the event loop. Needs CAP_SYS_ADMIN (root).
+ *
+ * @param devicePath The NVMe device, e.g. `/dev/nvme0n1` or `/dev/nvme0`.
+ * @param options Log id, namespace, length and timeout.
+ * @returns The page bytes.
+ * @throws {Deno.errors.NotCapable} When the path is not (does not resolve to) an NVMe
+ *   device node.
+ * @throws {Deno.errors.NotFound} When the device does not exist.
+ * @throws {Deno.errors.PermissionDenied} When it cannot be opened.
+ * @throws {FfiError} When the command fails (`errno` ENOTTY/EINVAL: not NVMe; EPERM/
+ *   EACCES: no CAP_SYS_ADMIN), the controller returns an error status, or libc cannot be
+ *   loaded.
+ * @throws {RangeError} When an option is out of range.
+ */
+export async function nvmeAdminGetLogPage(
+  devicePath: string,
+  options: NvmeLogPageOptions = {},
+): Promise<Uint8Array> {
+  const refuse = (resolved: string) =>
+    new Deno.errors.NotCapable(
+      `Cannot read an NVMe log page of "${devicePath}": ${
+        resolved === devicePath ? "it" : `it resolves to "${resolved}", which`
+      } is not an NVMe device node (/dev/nvmeN, /dev/nvmeNnM)`,
+    );
+  if (!isHostPseudoPath(devicePath) || !devicePath.startsWith("/dev/")) throw refuse(devicePath);
+  const resolved = realPathNative(devicePath);
+  if (!isNvmeDevicePath(resolved)) throw refuse(resolved);
+  const { data } = await nvmeGetLogPageNative(resolved, {
+    lid: options.lid ?? NVME_LOG_SMART,
+    nsid: options.nsid ?? NVME_NSID_ALL,
+    length: options.length ?? 512,
+    timeoutMs: options.timeoutMs,
+  }, { accept: isNvmeDevicePath });
+  return data;
 }
 
 /**

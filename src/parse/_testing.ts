@@ -116,3 +116,56 @@ export function writeGptHeader(image: Uint8Array, at: number, f: GptHeaderFields
   v.setUint32(at + 88, f.entriesCrc >>> 0, true);
   v.setUint32(at + 16, crc32(image.subarray(at, at + 92)), true);
 }
+
+/** 128-bit counters of the NVMe health log: smartctl JSON name → byte offset. */
+const NVME_COUNTERS: [string, number][] = [
+  ["data_units_read", 32],
+  ["data_units_written", 48],
+  ["host_reads", 64],
+  ["host_writes", 80],
+  ["controller_busy_time", 96],
+  ["power_cycles", 112],
+  ["power_on_hours", 128],
+  ["unsafe_shutdowns", 144],
+  ["media_errors", 160],
+  ["num_err_log_entries", 176],
+];
+
+function putLe(page: Uint8Array, at: number, bytes: number, value: bigint): void {
+  for (let i = 0; i < bytes; i++) page[at + i] = Number((value >> BigInt(8 * i)) & 0xffn);
+}
+
+/**
+ * Builds the 512-byte NVMe SMART / Health Information log page (02h) a drive would have
+ * returned for a `smartctl --json -a` output, from its
+ * `nvme_smart_health_information_log` object. Numbers are read from the JSON text as
+ * bigints, so 128-bit counters keep every digit; an absent temperature is 0 K.
+ *
+ * @param text The smartctl JSON text.
+ * @returns The page, or null when the output has no NVMe health log.
+ */
+export function nvmeHealthPageFromSmartctl(text: string): Uint8Array | null {
+  const start = text.indexOf('"nvme_smart_health_information_log"');
+  if (start < 0) return null;
+  const body = text.slice(start, text.indexOf("}", start));
+  const f = new Map<string, bigint>();
+  for (const m of body.matchAll(/"(\w+)":\s*(\d+)/g)) f.set(m[1]!, BigInt(m[2]!));
+  const sensors = /"temperature_sensors":\s*\[([^\]]*)\]/.exec(body)?.[1]?.split(",") ?? [];
+  const page = new Uint8Array(512);
+  page[0] = Number(f.get("critical_warning") ?? 0n);
+  const t = f.get("temperature");
+  putLe(page, 1, 2, t === undefined ? 0n : t + 273n);
+  page[3] = Number(f.get("available_spare") ?? 0n);
+  page[4] = Number(f.get("available_spare_threshold") ?? 0n);
+  page[5] = Number(f.get("percentage_used") ?? 0n);
+  for (const [name, at] of NVME_COUNTERS) putLe(page, at, 16, f.get(name) ?? 0n);
+  putLe(page, 192, 4, f.get("warning_temp_time") ?? 0n);
+  putLe(page, 196, 4, f.get("critical_comp_time") ?? 0n);
+  sensors.forEach((c, i) => {
+    const celsius = Number(c.trim()); // null (an unreported sensor) stays 0 K
+    if (c.trim() !== "" && Number.isInteger(celsius)) {
+      putLe(page, 200 + 2 * i, 2, BigInt(celsius + 273));
+    }
+  });
+  return page;
+}

@@ -370,3 +370,38 @@ export function nvmeHealthFromLog(log: NvmeHealthLog): NvmeHealth {
     dataUnitsWritten: String(log.dataUnitsWritten),
   };
 }
+
+/**
+ * Builds the report for an NVMe drive from its parsed SMART / Health Information log,
+ * with the fields `smartctl --json -a` derives from the same page: the overall status is
+ * `critical_warning == 0` (smartctl: any warning bit, including unknown ones, is FAILED),
+ * the temperature is absent when the composite temperature is 0 K, and power-on hours
+ * only when the 128-bit counter fits a safe integer.
+ *
+ * @param log The parsed page (see `parseNvmeHealthWasm`).
+ * @param options The device and the drive's identity (from sysfs).
+ * @returns A report with `source: "wasm"` and `protocol: "NVMe"`.
+ */
+export function nvmeReportFromLog(
+  log: NvmeHealthLog,
+  options: { device: string; identify: SmartReport["identify"] },
+): SmartReport {
+  const nvme = nvmeHealthFromLog(log);
+  const safe = (v: bigint) => (v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : null);
+  return {
+    source: "wasm",
+    protocol: "NVMe",
+    device: options.device,
+    identify: options.identify,
+    smartStatusGood: log.criticalWarning === 0,
+    attributes: [],
+    nvme,
+    scsi: null,
+    powerOnHours: safe(log.powerOnHours),
+    temperatureCelsius: nvme.temperatureCelsius,
+    smartctlExitStatus: null,
+    unavailableReason: null,
+    powerCycles: Number(log.powerCycles),
+    messages: [],
+  };
+}

@@ -1,6 +1,6 @@
 /**
- * SMART: reading drives (libatasmart, smartctl), the normalized model, and the health
- * policy.
+ * SMART: reading drives (libatasmart, the NVMe health log page, smartctl), the normalized
+ * model, and the health policy.
  *
  * @module
  */
@@ -26,6 +26,13 @@ export {
   reportFromAtaPages,
 } from "./atasmart_source.ts";
 export { readSmartctl, type SmartctlOptions } from "./smartctl_source.ts";
+export {
+  HOSTFS_NVME_READER,
+  nvmeIdentityFromSysfs,
+  type NvmeLogPages,
+  type NvmeLogReader,
+  reportFromNvmeLog,
+} from "./nvme_source.ts";
 export {
   decodeSmartctlExitStatus,
   parseJsonLossless,

@@ -1,8 +1,10 @@
 /**
  * `readSmart(path)`: picks the source for a device and returns a normalized report.
  *
- * ATA disks are read through libatasmart; NVMe, SCSI/SAS and anything libatasmart cannot
- * open go to `smartctl --json -a`. A device with no SMART at all (a virtio disk) yields a
+ * ATA disks are read through libatasmart; NVMe drives through their SMART / Health
+ * Information log page (Get Log Page admin ioctl, parsed by the WASM parser); SCSI/SAS,
+ * anything libatasmart cannot open and NVMe drives whose log page cannot be read go to
+ * `smartctl --json -a` (the reason is kept in the report's `messages`). A device with no SMART at all (a virtio disk) yields a
  * report with `unavailableReason`; "no SMART" never throws.
  *
  * @module
@@ -21,6 +23,7 @@ import {
   reportFromAtaPages,
 } from "./atasmart_source.ts";
 import { readSmartctl, type SmartctlOptions } from "./smartctl_source.ts";
+import { HOSTFS_NVME_READER, type NvmeLogReader, reportFromNvmeLog } from "./nvme_source.ts";
 
 /** Options of {@linkcode readSmart}. */
 export interface ReadSmartOptions extends SmartctlOptions {
@@ -33,13 +36,19 @@ export interface ReadSmartOptions extends SmartctlOptions {
   /** Opens libatasmart disks (tests inject a double). */
   ataOpener?: AtaOpener;
   /**
-   * Which sources to try: `auto` (libatasmart for non-NVMe, then smartctl), or only one.
+   * Reads an NVMe drive's health log page and identity (tests inject a double). Default:
+   * the Get Log Page admin ioctl and sysfs; `null` = straight to smartctl.
+   */
+  nvmeLogReader?: NvmeLogReader | null;
+  /**
+   * Which sources to try: `auto` (the NVMe log page for NVMe, libatasmart for the rest,
+   * then smartctl), or only one.
    * @default "auto"
    */
   prefer?: "auto" | "libatasmart" | "smartctl";
   /**
    * The inventory's type of the disk, when known: loop, RAM, LVM and MD devices have no
-   * SMART (reported without running anything); NVMe goes straight to smartctl.
+   * SMART (reported without running anything); NVMe reads the health log page.
    */
   diskType?: DiskType;
 }
@@ -78,6 +87,16 @@ export async function readSmart(
   }
   const nvme = isNvme(devicePath) || options.diskType === "NVME";
   const notes: string[] = [];
+  let nvmeFailure: string | null = null;
+  if (prefer === "auto" && nvme && options.nvmeLogReader !== null) {
+    try {
+      return await reportFromNvmeLog(devicePath, options.nvmeLogReader ?? HOSTFS_NVME_READER);
+    } catch (err) {
+      // Any failure (ENOTTY, EPERM/EACCES, ENOENT, the sandbox, a short page): smartctl.
+      nvmeFailure = `NVMe health log page: ${errorMessage(err)}`;
+      notes.push(nvmeFailure);
+    }
+  }
   if (prefer !== "smartctl" && !nvme) {
     let disk;
     try {
@@ -106,7 +125,11 @@ export async function readSmart(
   if (prefer !== "libatasmart") {
     try {
       const report = await readSmartctl(devicePath, options);
-      if (report.unavailableReason === null) return report;
+      if (report.unavailableReason === null) {
+        if (nvmeFailure === null) return report;
+        const why = `fell back to smartctl: ${nvmeFailure}`;
+        return { ...report, messages: [why, ...report.messages ?? []] };
+      }
       notes.push(
         report.messages?.length
           ? `smartctl: ${report.messages.join("; ")}`

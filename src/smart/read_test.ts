@@ -4,7 +4,8 @@ import type { CommandResult, CommandRunner, RunOptions } from "../process/run.ts
 import { AtaSmartDisk } from "../../ffi/libatasmart/mod.ts";
 import { CommandError, FfiError } from "../errors.ts";
 import type { AtaOpener } from "./atasmart_source.ts";
-import type { SmartReport } from "./model.ts";
+import type { SmartIdentify, SmartReport } from "./model.ts";
+import type { NvmeLogReader } from "./nvme_source.ts";
 
 const FIXTURES = new URL("../../../shared/fixtures/", import.meta.url);
 const BLOB = new URL("smart-blobs/SAMSUNG_HD501LJ--CR100-12", FIXTURES);
@@ -12,6 +13,8 @@ const NVME_JSON = new URL(
   "smartctl-json/nvme-null-SAMSUNG_MZWLL3T2HAJQ-00005-nvme0.json",
   FIXTURES,
 );
+
+const ID: SmartIdentify = { model: "NVMe Model", serial: "S123", firmware: "1.0", wwn: null };
 
 /** A runner that replays one smartctl output and records calls. */
 function recordingRunner(result: Partial<CommandResult>): CommandRunner & { calls: string[][] } {
@@ -58,16 +61,87 @@ Deno.test("ATA goes through libatasmart's pages, parsed by WASM by default, and 
   assert.deepEqual(noWwn(r), noWwn(ref), "apart from the WWN the WASM report equals libatasmart's");
 });
 
-Deno.test("NVMe goes straight to smartctl --json -a", async () => {
+/** A log reader failing like the admin ioctl on a device that is not NVMe. */
+const ENOTTY_READER: NvmeLogReader = {
+  read: (path) =>
+    Promise.reject(
+      new FfiError("libc", `Cannot read NVMe log page 0x02 of "${path}": ENOTTY`, {
+        op: "ioctl NVME_IOCTL_ADMIN_CMD",
+        errno: 25,
+        device: path,
+      }),
+    ),
+};
+
+Deno.test("NVMe: a failing log page read falls back to smartctl --json -a, saying why", async () => {
+  const failures: [string, NvmeLogReader][] = [
+    ["ENOTTY", ENOTTY_READER],
+    ["EACCES", { read: () => Promise.reject(new Deno.errors.PermissionDenied("EACCES")) }],
+    ["ENOENT", { read: () => Promise.reject(new Deno.errors.NotFound("ENOENT")) }],
+    ["sandbox", { read: () => Promise.reject(new Deno.errors.NotCapable("sandbox")) }],
+    ["short page", {
+      read: () => Promise.resolve({ healthLog: new Uint8Array(100), identify: ID }),
+    }],
+  ];
+  for (const [why, reader] of failures) {
+    const runner = recordingRunner({ code: 8, stdout: Deno.readTextFileSync(NVME_JSON) });
+    let opened = false;
+    const opener: AtaOpener = { open: () => (opened = true, Promise.reject(new Error("no"))) };
+    const r = await readSmart("/dev/nvme0n1", { runner, ataOpener: opener, nvmeLogReader: reader });
+    assert.equal(opened, false, "libatasmart is never asked about NVMe");
+    assert.deepEqual(runner.calls, [["smartctl", "--json", "-a", "/dev/nvme0n1"]], why);
+    assert.equal(r.source, "smartctl");
+    assert.equal(r.device, "/dev/nvme0n1");
+    assert.equal(r.smartctlExitStatus, 8);
+    assert.match(r.messages?.[0] ?? "", /^fell back to smartctl: NVMe health log page: /, why);
+    assert.match(
+      r.messages![0]!,
+      why === "short page"
+        ? /Cannot parse the NVMe health log page for "\/dev\/nvme0n1"/
+        : new RegExp(why),
+    );
+  }
+});
+
+Deno.test("NVMe: the real log reader on an absent device falls back to smartctl", async () => {
+  if ([...Deno.readDirSync("/dev")].some((e) => /^nvme\d/.test(e.name))) return; // real NVMe here
   const runner = recordingRunner({ code: 8, stdout: Deno.readTextFileSync(NVME_JSON) });
-  let opened = false;
-  const opener: AtaOpener = { open: () => (opened = true, Promise.reject(new Error("no"))) };
-  const r = await readSmart("/dev/nvme0n1", { runner, ataOpener: opener });
-  assert.equal(opened, false);
-  assert.deepEqual(runner.calls, [["smartctl", "--json", "-a", "/dev/nvme0n1"]]);
+  const r = await readSmart("/dev/nvme0n1", { runner });
   assert.equal(r.source, "smartctl");
-  assert.equal(r.device, "/dev/nvme0n1");
-  assert.equal(r.smartctlExitStatus, 8);
+  assert.equal(runner.calls.length, 1);
+  assert.match(r.messages![0]!, /NVMe health log page: .*nvme0n1/);
+});
+
+Deno.test("NVMe: a readable log page is parsed by WASM and smartctl is not run", async () => {
+  const runner = recordingRunner({});
+  const page = new Uint8Array(512);
+  page[0] = 0x04; // reliability degraded
+  page[1] = 0x2c; // 300 K = 27 °C
+  page[2] = 0x01;
+  page[3] = 90;
+  page[4] = 10;
+  page[5] = 3;
+  page[128] = 0x10; // 16 power-on hours
+  const reader: NvmeLogReader = { read: () => Promise.resolve({ healthLog: page, identify: ID }) };
+  const r = await readSmart("/dev/nvme1n1", { runner, nvmeLogReader: reader, diskType: "NVME" });
+  assert.equal(runner.calls.length, 0);
+  assert.equal(r.source, "wasm");
+  assert.equal(r.protocol, "NVMe");
+  assert.deepEqual(r.identify, ID);
+  assert.equal(r.smartStatusGood, false);
+  assert.equal(r.temperatureCelsius, 27);
+  assert.equal(r.powerOnHours, 16);
+  assert.deepEqual(
+    [r.nvme?.criticalWarning, r.nvme?.availableSpare, r.nvme?.availableSpareThreshold],
+    [4, 90, 10],
+  );
+  const skip = await readSmart("/dev/nvme1n1", {
+    runner: recordingRunner({ code: 0, stdout: Deno.readTextFileSync(NVME_JSON) }),
+    nvmeLogReader: reader,
+    prefer: "smartctl",
+  });
+  assert.equal(skip.source, "smartctl", "prefer: smartctl skips the log page");
+  assert.deepEqual(skip.messages?.filter((m) => m.startsWith("fell back")), []);
 });
 
 Deno.test("libatasmart failure falls back to smartctl; no SMART anywhere is unavailable", async () => {

@@ -25,7 +25,12 @@ import { type AddFacts, planAdd } from "./add_plan.ts";
 import { ADD_STEPS } from "./add_steps.ts";
 import { type CephClusterApi, RadosClusterApi } from "./cluster_api.ts";
 import { createDaemonControl, type OsdDaemonControl } from "./daemon_control.ts";
-import { chooseWalDb, isConfiguredSystemDisk, isJournalDevice } from "./device_paths.ts";
+import {
+  chooseWalDb,
+  isConfiguredSystemDisk,
+  isJournalDevice,
+  splitPartition,
+} from "./device_paths.ts";
 import { restoreScrubFlags, runJournaled, type StepDeps } from "./executor.ts";
 import { type CephHost, createCephHost } from "./host.ts";
 import { decideBudget, LEASE_PREFIX, parseLeases } from "./lease.ts";
@@ -33,6 +38,8 @@ import { findAbsentOsd } from "./absent_osd.ts";
 import type { OsdDump, OsdMetadata, VolumeOsd } from "./parse.ts";
 import { blockingReasons, type PlanContext, planRemove, type RemoveFacts } from "./remove_plan.ts";
 import { REMOVE_STEPS } from "./remove_steps.ts";
+import { readGptEntry } from "./gpt.ts";
+import type { WalFact } from "./wal_partition.ts";
 import { type Clock, SYSTEM_CLOCK } from "./waits.ts";
 import type { WeighInLimits } from "./weigh_in.ts";
 
@@ -199,6 +206,7 @@ export class CephBackend implements Backend {
       if (!d.ok) budgetRefusal = d.reason;
     }
     const dir = osd ? `${this.#ctx.osdDataRoot}/${this.#ctx.cluster}-${osd.id}` : "";
+    const { journal_devices, osd_config } = this.#d.config;
     return {
       device,
       systemReason,
@@ -210,7 +218,35 @@ export class CephBackend implements Backend {
       deviceLabelled: untouchable || absent ? false : !!(await this.#labelOf(device)),
       deviceAbsent: absent,
       budgetRefusal,
+      wal: osd ? await this.#walOf(osd.id) : null,
+      journals: { journal_devices, osd_config },
     };
+  }
+
+  /**
+   * The dedicated WAL (or FileStore journal) of this host's `osdId` from `osd metadata`,
+   * with its PARTUUID when it is a partition of a configured journal device (read-only
+   * `sgdisk --info`; null when unreadable, which keeps the partition).
+   */
+  async #walOf(osdId: number): Promise<WalFact | null> {
+    const meta = (await this.#d.api.osdMetadata().catch(() => [] as OsdMetadata[]))
+      .find((m) => m.id === osdId);
+    if (!meta || meta.hostname.split(".")[0] !== this.#d.host.hostname()) return null;
+    let path = meta.walPath ?? null;
+    if (!path && meta.journalPath) {
+      try {
+        path = hostfs.realPathSync(meta.journalPath); // FileStore: the `journal` link
+      } catch {
+        path = null; // dangling link: nothing to clean up
+      }
+    }
+    if (!path) return null;
+    const split = splitPartition(path);
+    if (!split || !isJournalDevice(split.disk, this.#d.config)) return { path, partUuid: null };
+    const host = this.#d.host;
+    const entry = await readGptEntry(split.disk, split.number, (c) => host.exec(c, 60_000))
+      .catch(() => null);
+    return { path, partUuid: entry?.partUuid ?? null };
   }
 
   /**
@@ -425,6 +461,7 @@ export class CephBackend implements Backend {
       osdFsid: plan.osdFsid,
       plan: plan.steps,
       stepNames: plan.steps.map((s) => s.name),
+      state: plan.walPartition ? { walPartition: plan.walPartition } : {},
     });
     return await this.#execute(op.id, "remove", options, false);
   }

@@ -13,7 +13,7 @@ import type { OsdDump, OsdMetadata, TreeOsd, VolumeOsd } from "./parse.ts";
 const CLUSTER = "c1";
 
 /** A tiny in-memory cluster: one host "h1", OSDs 0..2 on /dev/sdb..sdd. */
-function world() {
+function world(configOver: Record<string, unknown> = {}) {
   const osds = [0, 1, 2].map((id) => ({
     id,
     uuid: `u${id}`,
@@ -137,14 +137,16 @@ function world() {
     config: CephConfigSchema.parse({
       system_disks: [{ device: "/dev/sda" }],
       osd_create_mode: "lvm",
+      ...configOver,
     }),
     api,
     host,
     daemons,
     repo,
     clock: { now: () => 1_000_000, sleep: () => Promise.resolve() },
+    osdDataRoot: "/nonexistent/bynar-test/osd",
   });
-  return { backend, sent, execs, devices, osds, flags, keys, repo, daemons, api };
+  return { backend, sent, execs, devices, osds, flags, keys, repo, daemons, api, host };
 }
 
 Deno.test("simulate: the exact plan with no command, no program, no journal row", async () => {
@@ -335,4 +337,53 @@ Deno.test("budget: a destroyed OSD awaiting its replacement uses the removal slo
     (e: unknown) => e instanceof SafetyError && e.code === "removal_budget_exhausted",
   );
   assert.deepEqual(w.sent, []);
+});
+
+Deno.test("WAL partition on a journal device: simulated, recorded, deleted last, once", async () => {
+  const w = world({ journal_devices: [{ device: "/dev/nvme0n1" }] });
+  w.devices["/dev/nvme0n1"] = { identity: "wwn:nv", label: null };
+  const meta = metadataOf(w);
+  meta[1]!.walPath = "/dev/nvme0n1p3";
+  withMetadata(w, meta);
+  const uuid = "35fb13a8-3f41-4e7c-89a6-d5cc48276a62";
+  let deleted = false;
+  w.host.exec = (call: ProgramCall) => {
+    w.execs.push(renderCommand(call));
+    if (call.program === "sgdisk" && call.args[0] === "--info=3") {
+      return Promise.resolve(
+        deleted
+          ? "Partition #3 does not exist.\n"
+          : `Partition GUID code: 5CE17FCE-4087-4169-B7FF-056CC58473F9 (Unknown)\nPartition unique GUID: ${uuid.toUpperCase()}\nPartition name: 'ceph_wal'\n`,
+      );
+    }
+    if (call.program === "sgdisk" && call.args[0] === "--delete=3") deleted = true;
+    if (call.args.includes("zap")) w.devices[call.args.at(-1)!]!.label = null;
+    return Promise.resolve("");
+  };
+  const sim = await w.backend.remove({ path: "/dev/sdc" }, { simulate: true });
+  const step = sim.plan.at(-1)!;
+  assert.equal(step.name, "remove_wal_partition");
+  assert.deepEqual(step.commands, [
+    "partx -d --nr 3 /dev/nvme0n1",
+    "sgdisk --delete=3 /dev/nvme0n1",
+  ]);
+  assert.deepEqual(w.execs, ["sgdisk --info=3 /dev/nvme0n1"], "simulate only reads the GPT");
+  assert.equal(w.repo.list().length, 0);
+  w.execs.length = 0;
+  const r = await w.backend.remove({ path: "/dev/sdc" });
+  assert.equal(r.outcome, "Success");
+  assert.deepEqual(w.repo.list()[0]!.state.walPartition, {
+    path: "/dev/nvme0n1p3",
+    disk: "/dev/nvme0n1",
+    number: 3,
+    partUuid: uuid,
+  });
+  assert.equal(w.execs.filter((e) => e === "sgdisk --delete=3 /dev/nvme0n1").length, 1);
+  assert.ok(w.execs.includes("ceph-volume lvm zap --destroy /dev/sdc"), w.execs.join("; "));
+  assert.ok(
+    w.execs.indexOf("sgdisk --delete=3 /dev/nvme0n1") >
+      w.execs.indexOf("ceph-volume lvm zap --destroy /dev/sdc"),
+    w.execs.join("; "),
+  );
+  assert.match(r.plan.at(-1)!.description, /deleted \/dev\/nvme0n1p3/);
 });

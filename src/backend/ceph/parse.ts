@@ -344,6 +344,26 @@ export interface OsdMetadata {
   devices: string[];
   /** Device ids (`device_ids`, e.g. `["sdb=ATA_ST4000_Z1Z0ABCD"]`). */
   deviceIds: string[];
+  /**
+   * Dedicated BlueStore WAL partition (`bluefs_wal_partition_path`, else
+   * `bluefs_wal_dev_node`), or null/absent when the WAL shares the data device.
+   */
+  walPath?: string | null;
+  /** Dedicated BlueStore DB partition (`bluefs_db_partition_path` / `_dev_node`), or null. */
+  dbPath?: string | null;
+  /**
+   * FileStore journal: `backend_filestore_journal_partition_path`, else the `osd_journal`
+   * link path (resolve it on the host), or null.
+   */
+  journalPath?: string | null;
+}
+
+function devPath(o: Record<string, unknown>, ...keys: string[]): string | null {
+  for (const k of keys) {
+    const v = o[k];
+    if (typeof v === "string" && v && v !== "unknown") return v;
+  }
+  return null;
 }
 
 function csv(v: unknown): string[] {
@@ -352,7 +372,7 @@ function csv(v: unknown): string[] {
 
 /**
  * Parses `osd metadata` (one object, or an array for all OSDs) into id → device path,
- * hostname, device names and device ids.
+ * hostname, device names, device ids and the dedicated WAL/DB/journal partitions.
  *
  * @param text Output.
  * @returns Entries.
@@ -372,6 +392,15 @@ export function parseOsdMetadata(text: string): OsdMetadata[] {
       objectstore: String(o.osd_objectstore ?? ""),
       devices: csv(o.devices ?? o.bluestore_bdev_devices),
       deviceIds: csv(o.device_ids),
+      walPath: o.bluefs_dedicated_wal !== "0"
+        ? devPath(o, "bluefs_wal_partition_path", "bluefs_wal_dev_node")
+        : null,
+      dbPath: o.bluefs_dedicated_db !== "0"
+        ? devPath(o, "bluefs_db_partition_path", "bluefs_db_dev_node")
+        : null,
+      journalPath: o.osd_objectstore === "filestore"
+        ? devPath(o, "backend_filestore_journal_partition_path", "osd_journal")
+        : null,
     };
   });
 }

@@ -152,6 +152,9 @@ Deno.test("osd metadata: device path and hostname", () => {
     objectstore: "bluestore",
     devices: ["loop1"],
     deviceIds: [],
+    walPath: null,
+    dbPath: null,
+    journalPath: null,
   });
   const [real] = parseOsdMetadata(JSON.stringify({
     id: 7,
@@ -162,6 +165,28 @@ Deno.test("osd metadata: device path and hostname", () => {
   }));
   assert.deepEqual(real!.deviceIds, ["sdc=ATA_ST4000NM0033_Z1Z0ABCD"]);
   assert.equal(real!.devicePath, "/dev/sdc");
+});
+
+Deno.test("osd metadata: dedicated WAL/DB partitions and the FileStore journal", () => {
+  const base = JSON.parse(fx("05-osd-metadata-1.json"));
+  const [wal] = parseOsdMetadata(JSON.stringify({
+    ...base,
+    bluefs_dedicated_wal: "1",
+    bluefs_wal_partition_path: "/dev/nvme0n1p3",
+    bluefs_wal_dev_node: "/dev/nvme0n1",
+    bluefs_dedicated_db: "1",
+    bluefs_db_partition_path: "unknown",
+    bluefs_db_dev_node: "/dev/nvme1n1",
+  }));
+  assert.equal(wal!.walPath, "/dev/nvme0n1p3");
+  assert.equal(wal!.dbPath, "/dev/nvme1n1", "an unknown partition path falls back to the node");
+  const [fs] = parseOsdMetadata(JSON.stringify({
+    id: 3,
+    osd_objectstore: "filestore",
+    osd_journal: "/var/lib/ceph/osd/ceph-3/journal",
+  }));
+  assert.equal(fs!.journalPath, "/var/lib/ceph/osd/ceph-3/journal");
+  assert.equal(fs!.walPath, null);
 });
 
 Deno.test("parseJson tolerates a preamble and rejects garbage", () => {

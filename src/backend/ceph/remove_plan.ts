@@ -1,7 +1,9 @@
 /**
  * Pure removal planning: from facts about the device and the cluster, either a refusal
  * (with the reason), a skip (Skipped / SkipRepeat as in the original API) or the exact
- * step list. The OSD id is kept (`osd destroy`, not purge) for the replacement.
+ * step list. The OSD id is kept (`osd destroy`, not purge) for the replacement. A WAL
+ * partition on a configured journal device is deleted last (`remove_wal_partition`, spec
+ * §12.5 `remove_journal`).
  *
  * @module
  */
@@ -14,6 +16,14 @@ import {
   VOLUME,
   type VolumeCallOptions,
 } from "./commands.ts";
+import { GPT } from "./gpt.ts";
+import {
+  decideWalRemoval,
+  type JournalConfig,
+  type WalDecision,
+  type WalFact,
+  type WalPartition,
+} from "./wal_partition.ts";
 
 /** Flags that make a removal unsafe or pointless (data would not move). */
 export const BLOCKING_FLAGS: readonly string[] = [
@@ -54,6 +64,10 @@ export interface RemoveFacts {
   deviceAbsent?: boolean;
   /** Refusal of the removal budget, or null when a slot is free. */
   budgetRefusal: string | null;
+  /** The OSD's dedicated WAL/journal from `osd metadata` (absent or null: none). */
+  wal?: WalFact | null;
+  /** `journal_devices` and `osd_config` of ceph.json (absent: none configured). */
+  journals?: JournalConfig;
 }
 
 /** How steps are rendered. */
@@ -74,7 +88,16 @@ export interface PlanContext {
 export type RemovePlanResult =
   | { kind: "refuse"; code: string; reason: string }
   | { kind: "skip"; outcome: OpOutcome; reason: string; osdId?: number }
-  | { kind: "plan"; osdId: number; osdFsid: string; steps: PlanStep[] };
+  | {
+    kind: "plan";
+    osdId: number;
+    osdFsid: string;
+    steps: PlanStep[];
+    /** The WAL partition the last step deletes (record it in the operation state). */
+    walPartition?: WalPartition;
+    /** What happens to the OSD's WAL and why. */
+    wal: WalDecision;
+  };
 
 /**
  * Returns the cluster-wide and host/OSD-level flags that block a removal of `osd`.
@@ -201,5 +224,21 @@ export function planRemove(facts: RemoveFacts, ctx: PlanContext): RemovePlanResu
       renderCommand(CMD.keyRm(`bynar/removal-lease/osd.${id}`)),
     ]);
   }
-  return { kind: "plan", osdId: id, osdFsid: facts.osd.fsid, steps };
+  const wal = decideWalRemoval(
+    facts.wal ?? null,
+    facts.journals ?? { journal_devices: undefined, osd_config: [] },
+  );
+  if (wal.action === "delete") {
+    const p = wal.partition;
+    add(
+      "remove_wal_partition",
+      `Delete WAL partition ${p.path} (PARTUUID ${p.partUuid}) of osd.${id} from journal device ${p.disk} for reuse, after checking its PARTUUID and that no other OSD uses it`,
+      [
+        renderCommand(GPT.kernelDrop(p.disk, p.number)),
+        renderCommand(GPT.delete(p.disk, p.number)),
+      ],
+    );
+    return { kind: "plan", osdId: id, osdFsid: facts.osd.fsid, steps, walPartition: p, wal };
+  }
+  return { kind: "plan", osdId: id, osdFsid: facts.osd.fsid, steps, wal };
 }

@@ -121,3 +121,64 @@ Deno.test("a destroyed OSD whose device was not zapped yet: only unmount and zap
     "zap",
   ]);
 });
+
+const UUID = "35fb13a8-3f41-4e7c-89a6-d5cc48276a62";
+const JOURNALS = {
+  journal_devices: [{ device: "/dev/nvme0n1" }],
+  osd_config: [{ is_lvm: true, dev_path: "/dev/loop1", journal_path: "/dev/sdj2" }],
+};
+
+Deno.test("WAL on a configured journal device: deleted last, after its PARTUUID check", () => {
+  const p = planRemove(
+    facts({ wal: { path: "/dev/nvme0n1p3", partUuid: UUID }, journals: JOURNALS }),
+    CTX,
+  );
+  assert.equal(p.kind, "plan");
+  if (p.kind !== "plan") return;
+  const last = p.steps.at(-1)!;
+  assert.equal(last.name, "remove_wal_partition");
+  assert.deepEqual(last.commands, [
+    "partx -d --nr 3 /dev/nvme0n1",
+    "sgdisk --delete=3 /dev/nvme0n1",
+  ]);
+  assert.match(last.description, new RegExp(`PARTUUID ${UUID}`));
+  assert.deepEqual(p.walPartition, {
+    path: "/dev/nvme0n1p3",
+    disk: "/dev/nvme0n1",
+    number: 3,
+    partUuid: UUID,
+  });
+  // Also when the OSD was destroyed by an earlier run: unmount, zap, then the WAL.
+  const d = dump();
+  d.osds[1]!.state = ["exists", "destroyed"];
+  const later = planRemove(
+    facts({ dump: d, wal: { path: "/dev/nvme0n1p3", partUuid: UUID }, journals: JOURNALS }),
+    CTX,
+  );
+  assert.deepEqual((later as { steps: { name: string }[] }).steps.map((s) => s.name), [
+    "unmount",
+    "zap",
+    "remove_wal_partition",
+  ]);
+});
+
+Deno.test("WAL from osd_config.journal_path is kept; no WAL → no step", () => {
+  const kept = planRemove(
+    facts({ wal: { path: "/dev/sdj2", partUuid: UUID }, journals: JOURNALS }),
+    CTX,
+  );
+  assert.equal(kept.kind, "plan");
+  if (kept.kind !== "plan") return;
+  assert.ok(!kept.steps.some((s) => s.name === "remove_wal_partition"));
+  assert.equal(kept.walPartition, undefined);
+  assert.deepEqual(kept.wal, {
+    action: "keep",
+    path: "/dev/sdj2",
+    reason: "given in osd_config; kept for reuse",
+  });
+  const none = planRemove(facts({ wal: null, journals: JOURNALS }), CTX);
+  assert.ok(
+    !(none as { steps: { name: string }[] }).steps.some((s) => s.name === "remove_wal_partition"),
+  );
+  assert.equal((none as { wal: { action: string } }).wal.action, "none");
+});

@@ -1,7 +1,8 @@
 /**
  * The removal steps (each idempotent: it checks the cluster or the device first). The
  * destructive ones (`destroy`, `zap`) verify the OSD fsid and the device identity
- * recorded in the journal at the start, so a resume never hits another disk or OSD.
+ * recorded in the journal at the start, so a resume never hits another disk or OSD;
+ * `remove_wal_partition` verifies the PARTUUID recorded at the start.
  *
  * @module
  */
@@ -11,6 +12,8 @@ import { restoreScrubFlags, setScrubFlags, type StepHandler, type StepRun } from
 import { acquireLease, leaseKey } from "./lease.ts";
 import { SCRUB_FLAGS } from "./remove_plan.ts";
 import { pollUntil } from "./waits.ts";
+import { GPT, kernelHasPartition, readGptEntry, readOsdDeviceLinks } from "./gpt.ts";
+import { type WalPartition, walUsers } from "./wal_partition.ts";
 
 function osdIdOf(run: StepRun): number {
   const id = run.op.osdId;
@@ -181,4 +184,60 @@ export const REMOVE_STEPS: Record<string, StepHandler> = {
     await run.deps.api.keys.rm(leaseKey(osdIdOf(run)));
     return "released";
   },
+  remove_wal_partition: (run) => removeWalPartition(run),
 };
+
+/**
+ * Deletes the WAL partition recorded at the start of the removal (`state.walPartition`)
+ * from its journal device's GPT, so the next add can reuse the space. Idempotent: a
+ * partition already gone (or a journal device that is gone) is a success. Refuses when
+ * the partition now has another PARTUUID; keeps it when another OSD of this host uses it
+ * (its `osd metadata` or a link in its data dir, every OSD scanned: B-76).
+ *
+ * The kernel's partition is dropped first (`partx -d`, which fails with EBUSY while
+ * anything holds the partition open, before the GPT is touched), then the GPT entry is
+ * deleted (`sgdisk --delete`), then the kernel's view is checked again.
+ *
+ * @param run The step run.
+ * @param sysRoot sysfs root (tests).
+ * @returns Detail for the journal.
+ * @throws {SafetyError} `journal_changed` when the PARTUUID differs from the recorded one;
+ *   `system_disk` when the partition holds /, /boot, swap or belongs to a system disk.
+ * @throws {CommandError} When sgdisk or partx fails (e.g. the partition is still open).
+ */
+export async function removeWalPartition(run: StepRun, sysRoot = "/sys"): Promise<string> {
+  const p = run.op.state.walPartition as WalPartition | undefined;
+  if (!p) return "no WAL partition recorded";
+  const { host, api, ctx } = run.deps;
+  if (!(await host.present(p.disk))) return `journal device ${p.disk} is gone; nothing to delete`;
+  const exec = (call: Parameters<typeof host.exec>[0]) => host.exec(call, 60_000);
+  const entry = await readGptEntry(p.disk, p.number, exec);
+  if (!entry) {
+    if (kernelHasPartition(p.disk, p.number, sysRoot)) {
+      await exec(GPT.kernelDrop(p.disk, p.number));
+    }
+    return `${p.path} already deleted`;
+  }
+  if (entry.partUuid !== p.partUuid.toLowerCase()) {
+    throw new SafetyError(
+      "journal_changed",
+      `Cannot delete WAL partition "${p.path}": partition ${p.number} of ${p.disk} now has PARTUUID ${entry.partUuid}, not ${p.partUuid} as recorded at the start of the removal; it was left alone. Check the journal device, then abandon operation ${run.op.id}`,
+      { device: p.path },
+    );
+  }
+  const [metadata, dump] = await Promise.all([api.osdMetadata(), api.osdDump()]);
+  const users = walUsers(p, {
+    selfId: osdIdOf(run),
+    host: host.hostname(),
+    metadata,
+    dump,
+    links: readOsdDeviceLinks(ctx.osdDataRoot),
+  });
+  if (users.length) return `kept ${p.path}: in use by ${users.join(", ")}`;
+  await host.assertNotSystemDisk(p.path);
+  if (kernelHasPartition(p.disk, p.number, sysRoot)) await exec(GPT.kernelDrop(p.disk, p.number));
+  await exec(GPT.delete(p.disk, p.number));
+  // A re-read in between (udev) may have put the entry back before the GPT changed.
+  if (kernelHasPartition(p.disk, p.number, sysRoot)) await exec(GPT.kernelDrop(p.disk, p.number));
+  return `deleted ${p.path} (PARTUUID ${p.partUuid}) from ${p.disk}`;
+}
