@@ -247,6 +247,7 @@ export const CephConfigSchema = z.strictObject({
   system_disks: z.array(SystemDiskSchema).default([]),
   journal_devices: z.array(JournalDeviceSchema).optional(),
   osd_config: z.array(OsdConfigSchema).default([]),
+  /** Accepted for compatibility; unused: ceph-volume chowns WAL/DB devices to `ceph` itself. */
   udev_rule_path: z.string().default("/etc/udev/rules.d/99-bynar-ceph.rules"),
   // --- new fields ---
   /** Cluster name. */
