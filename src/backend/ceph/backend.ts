@@ -21,7 +21,7 @@ import type {
   PlanStep,
   SafeToRemoveResult,
 } from "../types.ts";
-import { type AddFacts, planAdd } from "./add_plan.ts";
+import { type AddFacts, type AddPlanResult, planAdd } from "./add_plan.ts";
 import { ADD_STEPS } from "./add_steps.ts";
 import { type CephClusterApi, RadosClusterApi } from "./cluster_api.ts";
 import { createDaemonControl, type OsdDaemonControl } from "./daemon_control.ts";
@@ -36,7 +36,13 @@ import { type CephHost, createCephHost } from "./host.ts";
 import { decideBudget, LEASE_PREFIX, parseLeases } from "./lease.ts";
 import { findAbsentOsd } from "./absent_osd.ts";
 import type { OsdDump, OsdMetadata, VolumeOsd } from "./parse.ts";
-import { blockingReasons, type PlanContext, planRemove, type RemoveFacts } from "./remove_plan.ts";
+import {
+  blockingReasons,
+  type PlanContext,
+  planRemove,
+  type RemoveFacts,
+  type RemovePlanResult,
+} from "./remove_plan.ts";
 import { REMOVE_STEPS } from "./remove_steps.ts";
 import { readGptEntry } from "./gpt.ts";
 import type { WalFact } from "./wal_partition.ts";
@@ -421,35 +427,9 @@ export class CephBackend implements Backend {
     }
     const facts = await this.#removeFacts(disk);
     const plan = planRemove(facts, this.#ctx);
-    if (running) {
-      return {
-        outcome: "Success",
-        message: `would resume operation ${running.id}`,
-        plan: running.plan as PlanStep[],
-        ...(running.osdId !== null ? { osdId: running.osdId } : {}),
-      };
-    }
-    if (plan.kind === "refuse") {
-      throw new SafetyError(plan.code, `Cannot remove "${disk.path}": ${plan.reason}`, {
-        device: disk.path,
-      });
-    }
-    if (plan.kind === "skip") {
-      return {
-        outcome: plan.outcome,
-        message: plan.reason,
-        plan: [],
-        ...(plan.osdId !== undefined ? { osdId: plan.osdId } : {}),
-      };
-    }
-    if (options.simulate) {
-      return {
-        outcome: "Success",
-        message: `simulated removal of osd.${plan.osdId} (${plan.steps.length} steps)`,
-        osdId: plan.osdId,
-        plan: plan.steps,
-      };
-    }
+    const settled = settledResult("remove", disk, { plan, running, simulate: options.simulate });
+    if (settled) return settled;
+    if (plan.kind !== "plan") throw new Error(`unreachable: a ${plan.kind} plan is always settled`);
     // A gone device cannot be read: record the identity the caller last saw there.
     const identity = facts.deviceAbsent ? disk.identity ?? null : await this.#checkIdentity(disk);
     const op = repo.create({
@@ -505,34 +485,9 @@ export class CephBackend implements Backend {
       limits: this.#limits,
     };
     const plan = planAdd(facts, this.#ctx);
-    if (running) {
-      return {
-        outcome: "Success",
-        message: `would resume operation ${running.id}`,
-        plan: running.plan as PlanStep[],
-      };
-    }
-    if (plan.kind === "refuse") {
-      throw new SafetyError(plan.code, `Cannot add "${disk.path}": ${plan.reason}`, {
-        device: disk.path,
-      });
-    }
-    if (plan.kind === "skip") {
-      return {
-        outcome: plan.outcome,
-        message: plan.reason,
-        plan: [],
-        ...(plan.osdId !== undefined ? { osdId: plan.osdId } : {}),
-      };
-    }
-    if (options.simulate) {
-      return {
-        outcome: "Success",
-        message: `simulated add of osd.${plan.osdId} (${plan.steps.length} steps)`,
-        osdId: plan.osdId,
-        plan: plan.steps,
-      };
-    }
+    const settled = settledResult("add", disk, { plan, running, simulate: options.simulate });
+    if (settled) return settled;
+    if (plan.kind !== "plan") throw new Error(`unreachable: a ${plan.kind} plan is always settled`);
     const identity = await this.#checkIdentity(disk);
     const op = repo.create({
       backend: this.name,
@@ -723,4 +678,58 @@ export async function createCephBackend(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.osdDataRoot ? { osdDataRoot: options.osdDataRoot } : {}),
   });
+}
+
+/**
+ * The answer of a remove/add that does not run now: the preview of an interrupted operation
+ * (`running`, simulate only), a refusal (thrown), a skip, or a simulation.
+ *
+ * @param verb Which operation.
+ * @param disk The disk asked for.
+ * @param ctx The plan, the interrupted operation of that device if any, and simulate.
+ * @returns The result, or null when the plan should run.
+ * @throws {SafetyError} When the plan refuses.
+ */
+function settledResult(
+  verb: "remove" | "add",
+  disk: DiskRef,
+  ctx: {
+    plan: RemovePlanResult | AddPlanResult;
+    running: { id: number; plan: unknown; osdId: number | null } | null;
+    simulate: boolean | undefined;
+  },
+): OpResult | null {
+  const { plan, running } = ctx;
+  if (running) {
+    return {
+      outcome: "Success",
+      message: `would resume operation ${running.id}`,
+      plan: running.plan as PlanStep[],
+      ...(running.osdId !== null ? { osdId: running.osdId } : {}),
+    };
+  }
+  if (plan.kind === "refuse") {
+    throw new SafetyError(plan.code, `Cannot ${verb} "${disk.path}": ${plan.reason}`, {
+      device: disk.path,
+    });
+  }
+  if (plan.kind === "skip") {
+    return {
+      outcome: plan.outcome,
+      message: plan.reason,
+      plan: [],
+      ...(plan.osdId !== undefined ? { osdId: plan.osdId } : {}),
+    };
+  }
+  if (ctx.simulate) {
+    return {
+      outcome: "Success",
+      message: `simulated ${
+        verb === "remove" ? "removal" : "add"
+      } of osd.${plan.osdId} (${plan.steps.length} steps)`,
+      osdId: plan.osdId,
+      plan: plan.steps,
+    };
+  }
+  return null;
 }
