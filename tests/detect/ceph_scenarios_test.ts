@@ -396,6 +396,7 @@ Deno.test({
           ended(w1, await w1.run(), "ok");
           const wf = only(w1);
           assertEquals(w1.jira.issues.size, 1, "found by its label, not filed again");
+          assertEquals(w1.jira.count("POST", /\/issue$/), 1, "one create request in all");
           assertEquals([wf.ticket, wf.ticketKey], ["filed", "OPS-1"]);
           assert(wf.reasons.join(" ").includes("reallocated"), wf.reasons.join("; "));
           assertEquals(wf.removal, "pending");
@@ -576,6 +577,9 @@ Deno.test({
       try {
         dmDb.close();
       } catch { /* closed by the disk-manager */ }
+      if (Deno.env.get("BYNAR_TEST_VERBOSE")) {
+        for (const w of worlds) console.error(w.log.join("\n"));
+      }
       for (const w of worlds) await w.close();
       await Deno.remove(dir, { recursive: true });
     }

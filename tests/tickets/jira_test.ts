@@ -282,6 +282,12 @@ for (const flavor of ["cloud", "datacenter"] as const) {
       await plugin.close(ref, "Closed again");
       assert.equal(jira.count("POST", /\/transitions$/), 1);
       assert.equal(issue.comments.length, 2);
+      // A restart repeating the same close (crash after the transition, before it was
+      // recorded) posts nothing new.
+      await plugin.close(ref, "Replacement in service; closing");
+      await plugin.close(ref, "Closed again");
+      assert.equal(jira.count("POST", /\/transitions$/), 1);
+      assert.equal(issue.comments.length, 2);
     });
   });
 

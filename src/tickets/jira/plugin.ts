@@ -206,7 +206,11 @@ export class JiraTickets implements TicketPlugin {
   /** @inheritdoc */
   async close(ref: TicketRef, text: string, options: TicketCallOptions = {}): Promise<void> {
     if (await this.#isDone(ref, options.signal)) {
-      await this.comment(ref, text, options);
+      // Already done (closed by hand, or by us just before a crash): add the closing text
+      // once — a restart after the transition must not post it again.
+      if (!(await this.#hasComment(ref, text, options.signal))) {
+        await this.comment(ref, text, options);
+      }
       return;
     }
     const res = await this.#http.request("GET", `${this.#issuePath(ref)}/transitions`, {
