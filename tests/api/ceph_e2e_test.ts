@@ -12,13 +12,7 @@
 import assert from "node:assert/strict";
 import { ApiClient } from "../../src/api/client.ts";
 import type { DiskMsg } from "../../src/api/codec/messages.ts";
-import { discoverInventory } from "../../src/api/inventory_source.ts";
-import { localKeySource } from "../../src/api/middleware/auth/mod.ts";
-import { startDiskManager } from "../../src/api/service.ts";
-import { createCephBackend } from "../../src/backend/ceph/mod.ts";
-import { DiskManagerConfigSchema } from "../../src/config/schema.ts";
 import { runCommand } from "../../src/process/run.ts";
-import { openDatabase } from "../../src/store/db.ts";
 import {
   attachBlankDisk,
   cephJson,
@@ -27,9 +21,7 @@ import {
   waitHealthy,
   withCluster,
 } from "../ceph/cluster.ts";
-import { testCephConfig } from "../ceph/helpers.ts";
-import { AUDIENCE, HOST, ISSUER, makeKey, sign } from "./harness.ts";
-import { makeTestPki } from "./pki.ts";
+import { startCephDiskManager } from "./ceph_disk_manager.ts";
 
 Deno.test({
   name: "api e2e: remove and add an OSD disk through the API on the real Ceph cluster",
@@ -39,28 +31,7 @@ Deno.test({
   await withCluster(async (c) => {
     await waitHealthy();
     const dir = await Deno.makeTempDir({ prefix: "bynar-api-ceph-" });
-    const db = openDatabase(`${dir}/bynar.db`);
-    const backend = await createCephBackend(testCephConfig(c), { db });
-    const pki = await makeTestPki(dir);
-    const key = await makeKey();
-    const token = await sign(key, { scope: "disks:read disks:write", expIn: 3600 });
-    const config = {
-      ...DiskManagerConfigSchema.parse({
-        tls_cert: pki.certPath,
-        tls_key: pki.keyPath,
-        jwt_issuer: ISSUER,
-        jwt_audience: AUDIENCE,
-        audit_log: `${dir}/audit.log`,
-      }),
-      port: 0,
-      metrics_port: 0,
-    };
-    const dm = await startDiskManager(config, {
-      backend,
-      inventory: discoverInventory({ includeLoop: true, cacheMs: 0 }),
-      db,
-      keys: localKeySource({ keys: [key.publicJwk] }),
-      hostnames: [HOST],
+    const { dm, db, pki, token } = await startCephDiskManager(c, dir, {
       log: (l) => console.error(l),
     });
     const client = new ApiClient(`https://localhost:${dm.addr.port}`, {

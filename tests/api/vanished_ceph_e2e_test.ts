@@ -13,12 +13,6 @@
 import assert from "node:assert/strict";
 import { ApiClient } from "../../src/api/client.ts";
 import type { DiskMsg } from "../../src/api/codec/messages.ts";
-import { discoverInventory } from "../../src/api/inventory_source.ts";
-import { localKeySource } from "../../src/api/middleware/auth/mod.ts";
-import { startDiskManager } from "../../src/api/service.ts";
-import { createCephBackend } from "../../src/backend/ceph/mod.ts";
-import { DiskManagerConfigSchema } from "../../src/config/schema.ts";
-import { openDatabase } from "../../src/store/db.ts";
 import { DisksRepo } from "../../src/store/disks_repo.ts";
 import type { BlockDisk } from "../../src/inventory/model.ts";
 import {
@@ -30,9 +24,8 @@ import {
   waitHealthy,
   withCluster,
 } from "../ceph/cluster.ts";
-import { testCephConfig, verifyChecksummedData, writeChecksummedData } from "../ceph/helpers.ts";
-import { AUDIENCE, HOST, ISSUER, makeKey, sign } from "./harness.ts";
-import { makeTestPki } from "./pki.ts";
+import { verifyChecksummedData, writeChecksummedData } from "../ceph/helpers.ts";
+import { startCephDiskManager } from "./ceph_disk_manager.ts";
 
 interface DumpOsd {
   osd: number;
@@ -62,29 +55,7 @@ Deno.test({
   await withCluster(async (c) => {
     await waitHealthy();
     const dir = await Deno.makeTempDir({ prefix: "bynar-api-vanished-" });
-    const db = openDatabase(`${dir}/bynar.db`);
-    const backend = await createCephBackend(testCephConfig(c), { db });
-    const pki = await makeTestPki(dir);
-    const key = await makeKey();
-    const token = await sign(key, { scope: "disks:read disks:write", expIn: 3600 });
-    const config = {
-      ...DiskManagerConfigSchema.parse({
-        tls_cert: pki.certPath,
-        tls_key: pki.keyPath,
-        jwt_issuer: ISSUER,
-        jwt_audience: AUDIENCE,
-        audit_log: `${dir}/audit.log`,
-      }),
-      port: 0,
-      metrics_port: 0,
-    };
-    const inventory = discoverInventory({ includeLoop: true, cacheMs: 0 });
-    const dm = await startDiskManager(config, {
-      backend,
-      inventory,
-      db,
-      keys: localKeySource({ keys: [key.publicJwk] }),
-      hostnames: [HOST],
+    const { dm, db, pki, token, inventory } = await startCephDiskManager(c, dir, {
       log: (l) => console.error(l),
     });
     const client = new ApiClient(`https://localhost:${dm.addr.port}`, {

@@ -13,10 +13,6 @@
  * Run alone: `deno test -A tests/detect/ceph_e2e_test.ts` (serialised by the cluster lock).
  */
 import { deepStrictEqual as assertEquals, ok as assert } from "node:assert/strict";
-import { discoverInventory } from "../../src/api/inventory_source.ts";
-import { localKeySource } from "../../src/api/middleware/auth/mod.ts";
-import { startDiskManager } from "../../src/api/service.ts";
-import { createCephBackend } from "../../src/backend/ceph/mod.ts";
 import type { Config } from "../../src/config/load.ts";
 import { BynarConfigSchema, DiskManagerConfigSchema } from "../../src/config/schema.ts";
 import { runPass } from "../../src/detect/pass.ts";
@@ -29,8 +25,8 @@ import { readAtaBlob } from "../../src/smart/atasmart_source.ts";
 import { assess, readSmart } from "../../src/smart/mod.ts";
 import { openDatabase } from "../../src/store/db.ts";
 import { DetectRepo } from "../../src/store/detect_repo.ts";
-import { AUDIENCE, HOST, ISSUER, makeKey, sign } from "../api/harness.ts";
-import { makeTestPki } from "../api/pki.ts";
+import { HOST } from "../api/harness.ts";
+import { startCephDiskManager } from "../api/ceph_disk_manager.ts";
 import {
   attachBlankDisk,
   cephJson,
@@ -93,33 +89,12 @@ Deno.test({
   await withCluster(async (c) => {
     await waitHealthy();
     const dir = await Deno.makeTempDir({ prefix: "bynar-detect-ceph-" });
-    const dmDb = openDatabase(`${dir}/dm.db`);
     const detDb = openDatabase(`${dir}/bynar.db`);
-    const backend = await createCephBackend(testCephConfig(c), { db: dmDb });
-    const pki = await makeTestPki(dir);
-    const key = await makeKey();
-    await Deno.writeTextFile(
-      `${dir}/token`,
-      await sign(key, { scope: "disks:read disks:write", expIn: 7200 }),
-    );
-    const dm = await startDiskManager({
-      ...DiskManagerConfigSchema.parse({
-        tls_cert: pki.certPath,
-        tls_key: pki.keyPath,
-        jwt_issuer: ISSUER,
-        jwt_audience: AUDIENCE,
-        audit_log: `${dir}/audit.log`,
-      }),
-      port: 0,
-      metrics_port: 0,
-    }, {
-      backend,
-      inventory: discoverInventory({ includeLoop: true, cacheMs: 0 }),
-      db: dmDb,
-      keys: localKeySource({ keys: [key.publicJwk] }),
-      hostnames: [HOST],
-      log: () => {},
+    const { dm, db: dmDb, pki, token } = await startCephDiskManager(c, dir, {
+      dbFile: "dm.db",
+      tokenTtlSeconds: 7200,
     });
+    await Deno.writeTextFile(`${dir}/token`, token);
     const jira = new JiraDouble({ flavor: "datacenter" });
     const slack = new SlackDouble();
     const osd = c.osds[c.osds.length - 1]!;

@@ -19,18 +19,13 @@
  * lock).
  */
 import { deepStrictEqual as assertEquals, ok as assert } from "node:assert/strict";
-import { discoverInventory } from "../../src/api/inventory_source.ts";
-import { localKeySource } from "../../src/api/middleware/auth/mod.ts";
-import { startDiskManager } from "../../src/api/service.ts";
-import { type CephBackend, createCephBackend } from "../../src/backend/ceph/mod.ts";
-import { DiskManagerConfigSchema } from "../../src/config/schema.ts";
+import type { CephBackend } from "../../src/backend/ceph/mod.ts";
 import { discoverDisks } from "../../src/inventory/mod.ts";
 import { runCommand } from "../../src/process/run.ts";
 import type { BackendOp } from "../../src/store/backend_ops_repo.ts";
 import { openDatabase } from "../../src/store/db.ts";
 import { DetectRepo, type Workflow } from "../../src/store/detect_repo.ts";
-import { AUDIENCE, HOST, ISSUER, makeKey, sign } from "../api/harness.ts";
-import { makeTestPki } from "../api/pki.ts";
+import { startCephDiskManager } from "../api/ceph_disk_manager.ts";
 import {
   attachBlankDisk,
   cephJson,
@@ -41,7 +36,6 @@ import {
   waitHealthy,
   withCluster,
 } from "../ceph/cluster.ts";
-import { testCephConfig } from "../ceph/helpers.ts";
 import { JiraDouble } from "../doubles/jira.ts";
 import { SlackDouble } from "../doubles/slack.ts";
 import type { ScenarioHost } from "./detect_ceph_main.ts";
@@ -343,33 +337,12 @@ Deno.test({
   await withCluster(async (c) => {
     await waitHealthy();
     const dir = await Deno.makeTempDir({ prefix: "bynar-detect-scn-dm-" });
-    const dmDb = openDatabase(`${dir}/dm.db`);
-    const backend = await createCephBackend(testCephConfig(c), { db: dmDb });
-    const pki = await makeTestPki(dir);
-    const key = await makeKey();
-    const tokenPath = `${dir}/token`;
-    await Deno.writeTextFile(
-      tokenPath,
-      await sign(key, { scope: "disks:read disks:write", expIn: 7200 }),
-    );
-    const dm = await startDiskManager({
-      ...DiskManagerConfigSchema.parse({
-        tls_cert: pki.certPath,
-        tls_key: pki.keyPath,
-        jwt_issuer: ISSUER,
-        jwt_audience: AUDIENCE,
-        audit_log: `${dir}/audit.log`,
-      }),
-      port: 0,
-      metrics_port: 0,
-    }, {
-      backend,
-      inventory: discoverInventory({ includeLoop: true, cacheMs: 0 }),
-      db: dmDb,
-      keys: localKeySource({ keys: [key.publicJwk] }),
-      hostnames: [HOST],
-      log: () => {},
+    const { dm, db: dmDb, backend, pki, token } = await startCephDiskManager(c, dir, {
+      dbFile: "dm.db",
+      tokenTtlSeconds: 7200,
     });
+    const tokenPath = `${dir}/token`;
+    await Deno.writeTextFile(tokenPath, token);
     const m: Manager = { port: dm.addr.port, caPath: pki.caPath, tokenPath, backend };
     const worlds: World[] = [];
     const world = async (approval: "auto" | "manual"): Promise<World> => {

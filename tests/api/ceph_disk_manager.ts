@@ -1,0 +1,99 @@
+/**
+ * The disk-manager as the end-to-end tests run it on the real Ceph test cluster: TLS with a
+ * throw-away CA, a local signing key and a token with both scopes, the real Ceph backend
+ * and the real inventory (loop devices included).
+ *
+ * @module
+ */
+import type { DatabaseSync } from "node:sqlite";
+import { discoverInventory } from "../../src/api/inventory_source.ts";
+import { localKeySource } from "../../src/api/middleware/auth/mod.ts";
+import { type RunningDiskManager, startDiskManager } from "../../src/api/service.ts";
+import type { DiskInventory } from "../../src/api/types.ts";
+import { type CephBackend, createCephBackend } from "../../src/backend/ceph/mod.ts";
+import { DiskManagerConfigSchema } from "../../src/config/schema.ts";
+import { openDatabase } from "../../src/store/db.ts";
+import type { CephTestCluster } from "../ceph/cluster.ts";
+import { testCephConfig } from "../ceph/helpers.ts";
+import { AUDIENCE, HOST, ISSUER, makeKey, sign, type TestKey } from "./harness.ts";
+import { makeTestPki, type TestPki } from "./pki.ts";
+
+/** A running disk-manager and what a test needs to call it. */
+export interface CephDiskManager {
+  /** The running service (`dm.addr.port`, `dm.close()`). */
+  dm: RunningDiskManager;
+  /** The real Ceph backend behind it. */
+  backend: CephBackend;
+  /** The disk-manager's database. */
+  db: DatabaseSync;
+  /** The inventory it serves. */
+  inventory: DiskInventory;
+  /** Throw-away CA and server certificate. */
+  pki: TestPki;
+  /** The signing key whose public half the service trusts. */
+  key: TestKey;
+  /** A token with `disks:read disks:write` for this host. */
+  token: string;
+}
+
+/** Options of {@linkcode startCephDiskManager}. */
+export interface StartCephDiskManagerOptions {
+  /**
+   * Database file name inside `dir`.
+   * @default "bynar.db"
+   */
+  dbFile?: string;
+  /**
+   * Lifetime of the token, seconds.
+   * @default 3600
+   */
+  tokenTtlSeconds?: number;
+  /**
+   * Service log sink.
+   * @default nothing is logged
+   */
+  log?: (line: string) => void;
+}
+
+/**
+ * Starts the disk-manager over TLS against the real Ceph test cluster.
+ *
+ * @param cluster The cluster from `withCluster`.
+ * @param dir A temp directory owned by the test (database, PKI, audit log).
+ * @param options Database file, token lifetime and log sink.
+ * @returns The service and its credentials; the caller closes `dm`, `backend` and `db`.
+ */
+export async function startCephDiskManager(
+  cluster: CephTestCluster,
+  dir: string,
+  options: StartCephDiskManagerOptions = {},
+): Promise<CephDiskManager> {
+  const db = openDatabase(`${dir}/${options.dbFile ?? "bynar.db"}`);
+  const backend = await createCephBackend(testCephConfig(cluster), { db });
+  const pki = await makeTestPki(dir);
+  const key = await makeKey();
+  const token = await sign(key, {
+    scope: "disks:read disks:write",
+    expIn: options.tokenTtlSeconds ?? 3600,
+  });
+  const inventory = discoverInventory({ includeLoop: true, cacheMs: 0 });
+  const dm = await startDiskManager({
+    ...DiskManagerConfigSchema.parse({
+      tls_cert: pki.certPath,
+      tls_key: pki.keyPath,
+      jwt_issuer: ISSUER,
+      jwt_audience: AUDIENCE,
+      audit_log: `${dir}/audit.log`,
+    }),
+    port: 0,
+    metrics_port: 0,
+  }, {
+    backend,
+    inventory,
+    db,
+    keys: localKeySource({ keys: [key.publicJwk] }),
+    hostnames: [HOST],
+    log: options.log ?? (() => {}),
+  });
+  return { dm, backend, db, inventory, pki, key, token };
+}
