@@ -8,6 +8,28 @@
  */
 
 /** Default absolute path of librados on Debian/Ubuntu x86_64. */
+/**
+ * The signature shared by `rados_mon_command` and `rados_mgr_command`:
+ * `int (rados_t cluster, const char **cmd, size_t cmdlen, const char *inbuf,
+ * size_t inbuflen, char **outbuf, size_t *outbuflen, char **outs, size_t *outslen)`.
+ * Non-blocking: a command waits on the monitors or the manager.
+ */
+const COMMAND_CALL = {
+  parameters: [
+    "pointer",
+    "buffer",
+    "usize",
+    "buffer",
+    "usize",
+    "buffer",
+    "buffer",
+    "buffer",
+    "buffer",
+  ],
+  result: "i32",
+  nonblocking: true,
+} as const satisfies Deno.ForeignFunction;
+
 export const LIBRADOS_PATH = "/usr/lib/x86_64-linux-gnu/librados.so.2";
 
 /** The symbols Bynar uses. */
@@ -33,37 +55,9 @@ export const SYMBOLS = {
    *   const char *inbuf, size_t inbuflen, char **outbuf, size_t *outbuflen,
    *   char **outs, size_t *outslen)
    */
-  rados_mon_command: {
-    parameters: [
-      "pointer",
-      "buffer",
-      "usize",
-      "buffer",
-      "usize",
-      "buffer",
-      "buffer",
-      "buffer",
-      "buffer",
-    ],
-    result: "i32",
-    nonblocking: true,
-  },
+  rados_mon_command: COMMAND_CALL,
   /** int rados_mgr_command(…same as rados_mon_command…) */
-  rados_mgr_command: {
-    parameters: [
-      "pointer",
-      "buffer",
-      "usize",
-      "buffer",
-      "usize",
-      "buffer",
-      "buffer",
-      "buffer",
-      "buffer",
-    ],
-    result: "i32",
-    nonblocking: true,
-  },
+  rados_mgr_command: COMMAND_CALL,
   /** void rados_buffer_free(char *buf) */
   rados_buffer_free: { parameters: ["pointer"], result: "void" },
   /** int rados_ioctx_create(rados_t cluster, const char *pool_name, rados_ioctx_t *ioctx) */
