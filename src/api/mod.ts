@@ -27,6 +27,5 @@ export { AuditLog, type AuditSink, verifyAuditLog } from "./audit/log.ts";
 export { discoverInventory } from "./inventory_source.ts";
 export { createOpsApp } from "./ops_app.ts";
 export { ApiError } from "./problem.ts";
-export { type DiskManagerDeps, type RunningDiskManager, startDiskManager } from "./service.ts";
 export { isLoopback, listen } from "./server.ts";
 export type { AppEnv, DiskInventory, Principal, TicketSource } from "./types.ts";

@@ -11,7 +11,7 @@ import { databasePath } from "../config/load.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
 import { openDatabase } from "../store/db.ts";
 import { BackendOpsRepo } from "../store/backend_ops_repo.ts";
-import { createCephBackend } from "../backend/ceph/mod.ts";
+import { createCephBackend } from "../app/ceph_backend.ts";
 import type { CephBackend } from "../backend/ceph/mod.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
 

@@ -10,7 +10,7 @@ import { type Command, Option } from "@commander-js/extra-typings";
 import { databasePath, loadConfig } from "../config/mod.ts";
 import { errorMessage } from "../errors.ts";
 import { runCheck } from "../check/run.ts";
-import { realCheckDeps } from "../check/wire.ts";
+import { realCheckDeps } from "../app/check.ts";
 import { openDatabase } from "../store/db.ts";
 import { formatNagios, formatNagiosUnknown, NAGIOS_EXIT } from "../output/nagios.ts";
 import { formatJson } from "../output/json.ts";

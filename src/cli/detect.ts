@@ -12,7 +12,7 @@ import { DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
 import { databasePath } from "../config/load.ts";
 import { acquireInstanceLock } from "../detect/lock.ts";
 import { runDetector } from "../detect/daemon.ts";
-import { buildDetector } from "../detect/wire.ts";
+import { buildDetector } from "../app/detect.ts";
 import { errorMessage } from "../errors.ts";
 import { DetectRepo } from "../store/detect_repo.ts";
 import { openDatabase } from "../store/db.ts";

@@ -6,8 +6,8 @@
  */
 import { Command } from "@commander-js/extra-typings";
 import { discoverInventory } from "../api/inventory_source.ts";
-import { startDiskManager } from "../api/service.ts";
-import { createCephBackend } from "../backend/ceph/mod.ts";
+import { startDiskManager } from "../app/disk_manager.ts";
+import { createCephBackend } from "../app/ceph_backend.ts";
 import { databasePath, DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
 import { openDatabase } from "../store/db.ts";
 import { EXIT, ExitRequest } from "./exit.ts";

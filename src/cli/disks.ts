@@ -16,7 +16,7 @@ import {
   formatStateTable,
   readDiskStates,
   stateRows,
-} from "./_disks_machine.ts";
+} from "../app/disks.ts";
 
 /** Parsed `disks` options. */
 interface DisksOptions extends DisksMachineOptions {

@@ -37,14 +37,6 @@ export {
 } from "./runner.ts";
 export { needsWorkflow, type PassDeps, type PassSummary, runPass, slotCandidate } from "./pass.ts";
 export { acquireInstanceLock, type InstanceLock } from "./lock.ts";
-export { runDetector, type RunDetectorOptions } from "./daemon.ts";
+export { type BuiltDetector, runDetector, type RunDetectorOptions } from "./daemon.ts";
 export { HttpDiskManager, type HttpDiskManagerOptions, type ManagerApi } from "./manager_client.ts";
-export { SystemHost, type SystemHostOptions } from "./system_host.ts";
-export {
-  buildDetector,
-  type BuiltDetector,
-  type DetectorOverrides,
-  managerClient,
-  REAL_CLOCK,
-} from "./wire.ts";
 export { MemoryDetectStore } from "./memory_store.ts";

@@ -30,5 +30,4 @@ export {
 } from "./runner.ts";
 export { policySmartCheck, type PolicySmartCheckOptions } from "./smart_check.ts";
 export { backendOsdCheck } from "./osd_check.ts";
-export { systemMachine, type SystemMachineOptions } from "./system.ts";
 export { type DiskStateView, listDiskStates } from "./view.ts";

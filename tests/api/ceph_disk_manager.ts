@@ -8,9 +8,10 @@
 import type { DatabaseSync } from "node:sqlite";
 import { discoverInventory } from "../../src/api/inventory_source.ts";
 import { localKeySource } from "../../src/api/middleware/auth/mod.ts";
-import { type RunningDiskManager, startDiskManager } from "../../src/api/service.ts";
+import { type RunningDiskManager, startDiskManager } from "../../src/app/disk_manager.ts";
 import type { DiskInventory } from "../../src/api/types.ts";
-import { type CephBackend, createCephBackend } from "../../src/backend/ceph/mod.ts";
+import { createCephBackend } from "../../src/app/ceph_backend.ts";
+import type { CephBackend } from "../../src/backend/ceph/mod.ts";
 import { DiskManagerConfigSchema } from "../../src/config/schema.ts";
 import { openDatabase } from "../../src/store/db.ts";
 import type { CephTestCluster } from "../ceph/cluster.ts";

@@ -16,9 +16,9 @@ import { deepStrictEqual as assertEquals, ok as assert } from "node:assert/stric
 import type { Config } from "../../src/config/load.ts";
 import { BynarConfigSchema, DiskManagerConfigSchema } from "../../src/config/schema.ts";
 import { runPass } from "../../src/detect/pass.ts";
-import { SystemHost } from "../../src/detect/system_host.ts";
+import { SystemHost } from "../../src/app/detect_host.ts";
 import type { AttachedDisk, HostPort, HostScan, SlotSmart } from "../../src/detect/types.ts";
-import { buildDetector } from "../../src/detect/wire.ts";
+import { buildDetector } from "../../src/app/detect.ts";
 import { discoverDisks } from "../../src/inventory/mod.ts";
 import type { SmartCheck } from "../../src/machine/ports.ts";
 import { readAtaBlob } from "../../src/smart/atasmart_source.ts";

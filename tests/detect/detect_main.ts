@@ -17,7 +17,7 @@ import { databasePath } from "../../src/config/load.ts";
 import { runDetector } from "../../src/detect/daemon.ts";
 import { acquireInstanceLock } from "../../src/detect/lock.ts";
 import type { DetectStore, Workflow } from "../../src/detect/types.ts";
-import { buildDetector } from "../../src/detect/wire.ts";
+import { buildDetector } from "../../src/app/detect.ts";
 import { openDatabase } from "../../src/store/db.ts";
 import { FakeHost, ManualClock } from "./fakes.ts";
 

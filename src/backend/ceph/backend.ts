@@ -4,13 +4,10 @@
  *
  * @module
  */
-import type { DatabaseSync } from "node:sqlite";
-import { ConfigError, SafetyError } from "../../errors.ts";
+import { SafetyError } from "../../errors.ts";
 import type { CephConfig } from "../../config/schema.ts";
-import { type CommandRunner, SYSTEM_RUNNER } from "../../process/run.ts";
 import { BackendOpsRepo } from "../../store/backend_ops_repo.ts";
 import * as hostfs from "../../hostfs/mod.ts";
-import { getRadosConnection } from "../../../ffi/librados/mod.ts";
 import type {
   Backend,
   BackendDisk,
@@ -23,8 +20,8 @@ import type {
 } from "../types.ts";
 import { type AddFacts, type AddPlanResult, planAdd } from "./add_plan.ts";
 import { ADD_STEPS } from "./add_steps.ts";
-import { type CephClusterApi, RadosClusterApi } from "./cluster_api.ts";
-import { createDaemonControl, type OsdDaemonControl } from "./daemon_control.ts";
+import type { CephClusterApi } from "./cluster_api.ts";
+import type { OsdDaemonControl } from "./daemon_control.ts";
 import {
   chooseWalDb,
   isConfiguredSystemDisk,
@@ -32,7 +29,7 @@ import {
   splitPartition,
 } from "./device_paths.ts";
 import { restoreScrubFlags, runJournaled, type StepDeps } from "./executor.ts";
-import { type CephHost, createCephHost } from "./host.ts";
+import type { CephHost } from "./host.ts";
 import { decideBudget, LEASE_PREFIX, parseLeases } from "./lease.ts";
 import { findAbsentOsd } from "./absent_osd.ts";
 import type { OsdDump, OsdMetadata, VolumeOsd } from "./parse.ts";
@@ -597,87 +594,6 @@ function countPartitions(disk: string): number {
     }
   } catch { /* unknown disk */ }
   return n;
-}
-
-/** Options of {@linkcode createCephBackend}. */
-export interface CreateCephBackendOptions {
-  /** The database holding the operation journal (migrated). */
-  db: DatabaseSync;
-  /** Program runner. */
-  runner?: CommandRunner;
-  /** Clock. */
-  clock?: Clock;
-  /**
-   * OSD data root.
-   * @default "/var/lib/ceph/osd"
-   */
-  osdDataRoot?: string;
-}
-
-/**
- * Connects (one shared librados connection per process), checks the release (14+, B-52)
- * and `pool_name`, and builds the Ceph backend.
- *
- * @param config Validated ceph.json.
- * @param options Database, runner, clock.
- * @returns The backend.
- * @throws {ConfigError} When the release is older than Nautilus or `pool_name` is missing.
- * @throws {RadosError} When the cluster cannot be reached within `client_mount_timeout`.
- */
-export async function createCephBackend(
-  config: CephConfig,
-  options: CreateCephBackendOptions,
-): Promise<CephBackend> {
-  const rados = await getRadosConnection({
-    confPath: config.config_file,
-    user: config.user_id,
-    cluster: config.cluster_name,
-    mountTimeoutSeconds: config.client_mount_timeout,
-    ...(config.keyring ? { conf: { keyring: config.keyring } } : {}),
-  });
-  const api = new RadosClusterApi(rados);
-  const version = await api.version();
-  if (version.major < MIN_CEPH_MAJOR) {
-    throw new ConfigError(
-      "ceph.json",
-      `Cannot use Ceph ${version.major}.${version.minor}.${version.patch}: Bynar supports Ceph ${MIN_CEPH_MAJOR} (Nautilus) and later`,
-    );
-  }
-  if (config.pool_name && !(await api.pools()).includes(config.pool_name)) {
-    throw new ConfigError(
-      "ceph.json",
-      `Cannot use pool_name "${config.pool_name}": no such pool in the cluster`,
-      { field: "pool_name" },
-    );
-  }
-  const runner = options.runner ?? SYSTEM_RUNNER;
-  let runDir = "/run/ceph";
-  try {
-    runDir = rados.confGet("run_dir");
-  } catch { /* default */ }
-  return new CephBackend({
-    config,
-    api,
-    host: createCephHost({
-      runner,
-      volume: {
-        confPath: config.config_file,
-        allowLoop: config.allow_loop_devices,
-        ...(config.ceph_volume_log_dir ? { logDir: config.ceph_volume_log_dir } : {}),
-      },
-      systemDisks: config.system_disks.map((d) => d.device),
-    }),
-    daemons: createDaemonControl({
-      kind: config.daemon_control,
-      runner,
-      cluster: config.cluster_name,
-      confPath: config.config_file,
-      runDir,
-    }),
-    repo: new BackendOpsRepo(options.db),
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.osdDataRoot ? { osdDataRoot: options.osdDataRoot } : {}),
-  });
 }
 
 /**

@@ -9,8 +9,8 @@ import type { Config } from "../config/mod.ts";
 import { discoverDisks, hostInfo } from "../inventory/mod.ts";
 import { assess, readSmart } from "../smart/mod.ts";
 import { DisksRepo } from "../store/disks_repo.ts";
-import { declaredReadOnly, parseFstab } from "./fstab.ts";
-import type { CheckDeps } from "./run.ts";
+import { declaredReadOnly, parseFstab } from "../check/fstab.ts";
+import type { CheckDeps } from "../check/run.ts";
 
 /** Options for {@linkcode realCheckDeps}. */
 export interface RealCheckDepsOptions {

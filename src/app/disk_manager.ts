@@ -12,22 +12,22 @@ import { ConfigError, errorMessage } from "../errors.ts";
 import { DetectRepo } from "../store/detect_repo.ts";
 import { certFingerprint, publishCertPin, type PublishResult } from "../vault/cert_pin.ts";
 import { VaultClient } from "../vault/client.ts";
-import { type ApiLimits, createApp } from "./app.ts";
-import { AuditLog } from "./audit/log.ts";
-import { ApiMetrics } from "./metrics.ts";
+import { type ApiLimits, createApp } from "../api/app.ts";
+import { AuditLog } from "../api/audit/log.ts";
+import { ApiMetrics } from "../api/metrics.ts";
 import {
   auth,
   fileKeySource,
   type KeySource,
   remoteKeySource,
   vaultJwksUrl,
-} from "./middleware/auth/mod.ts";
-import { createOpsApp } from "./ops_app.ts";
-import { OperationRegistry } from "./operations/registry.ts";
-import { sqliteOperationStore } from "./operations/sqlite_store.ts";
-import { listen, type RunningServer } from "./server.ts";
-import { sqliteSeenAt, sqliteStateLookup } from "./sqlite_sources.ts";
-import type { DiskInventory, TicketSource } from "./types.ts";
+} from "../api/middleware/auth/mod.ts";
+import { createOpsApp } from "../api/ops_app.ts";
+import { OperationRegistry } from "../api/operations/registry.ts";
+import { sqliteOperationStore } from "../api/operations/sqlite_store.ts";
+import { listen, type RunningServer } from "../api/server.ts";
+import { sqliteSeenAt, sqliteStateLookup } from "../api/sqlite_sources.ts";
+import type { DiskInventory, TicketSource } from "../api/types.ts";
 
 /** What {@linkcode startDiskManager} is given besides the configuration. */
 export interface DiskManagerDeps {

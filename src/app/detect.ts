@@ -16,12 +16,13 @@ import { DetectRepo } from "../store/detect_repo.ts";
 import { createTicketPlugin } from "../tickets/factory.ts";
 import type { TicketPlugin } from "../tickets/types.ts";
 import { VaultClient } from "../vault/client.ts";
-import { HttpDiskManager, type ManagerApi } from "./manager_client.ts";
-import type { PassDeps } from "./pass.ts";
-import type { RunnerClock } from "./runner.ts";
-import { SystemHost } from "./system_host.ts";
-import type { DestructiveGate, DiskManagerPort, HostPort } from "./types.ts";
-import { destructiveGate } from "./windows.ts";
+import { HttpDiskManager, type ManagerApi } from "../detect/manager_client.ts";
+import type { BuiltDetector } from "../detect/daemon.ts";
+import type { PassDeps } from "../detect/pass.ts";
+import type { RunnerClock } from "../detect/runner.ts";
+import { SystemHost } from "./detect_host.ts";
+import type { DestructiveGate, DiskManagerPort, HostPort } from "../detect/types.ts";
+import { destructiveGate } from "../detect/windows.ts";
 
 /** Overrides of {@linkcode buildDetector} (tests, labs). */
 export interface DetectorOverrides {
@@ -39,16 +40,6 @@ export interface DetectorOverrides {
   hostname?: string;
   /** Environment (BYNAR_TOKEN). @default Deno.env */
   env?: Record<string, string>;
-}
-
-/** A built detector. */
-export interface BuiltDetector {
-  /** The pass dependencies. */
-  deps: PassDeps;
-  /** Seconds between passes. */
-  intervalSeconds: number;
-  /** Releases clients (not the database). */
-  dispose(): void;
 }
 
 /** The real clock. */

@@ -17,8 +17,8 @@ import {
   type PassReport,
   renderDot,
   runMachine,
-  systemMachine,
 } from "../machine/mod.ts";
+import { systemMachine } from "./machine.ts";
 import { openDatabase } from "../store/db.ts";
 import { MachineRepo } from "../store/machine_repo.ts";
 
