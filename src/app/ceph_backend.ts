@@ -15,7 +15,9 @@ import {
   RadosClusterApi,
 } from "../backend/ceph/mod.ts";
 import type { Clock } from "../backend/ceph/waits.ts";
+import { type Config, databasePath, loadConfig } from "../config/load.ts";
 import type { CephConfig } from "../config/schema.ts";
+import { openDatabase } from "../store/db.ts";
 import { ConfigError } from "../errors.ts";
 import { type CommandRunner, SYSTEM_RUNNER } from "../process/run.ts";
 import { BackendOpsRepo } from "../store/backend_ops_repo.ts";
@@ -99,4 +101,74 @@ export async function createCephBackend(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.osdDataRoot ? { osdDataRoot: options.osdDataRoot } : {}),
   });
+}
+
+/** The configuration files `bynar ceph` reads. */
+export const CEPH_CONFIG_FILES = ["bynar", "ceph"] as const;
+
+/** Options of {@linkcode withCephBackend} and {@linkcode listBackendOps}. */
+export interface CephProgramOptions {
+  /** The configuration directory. */
+  configDir: string;
+  /** Database path. @default bynar.json database_path */
+  db?: string | undefined;
+}
+
+/**
+ * Loads the configuration `bynar ceph` needs (`bynar.json`, `ceph.json`).
+ *
+ * @param configDir The configuration directory.
+ * @returns The configuration.
+ * @throws {ConfigError} When one of those files is invalid.
+ */
+export function loadCephConfig(configDir: string): Promise<Config> {
+  return loadConfig(configDir, { files: CEPH_CONFIG_FILES });
+}
+
+/**
+ * Runs `fn` with a Ceph backend built from the configuration (`bynar ceph status`,
+ * `plan-remove`, `plan-add`); closes the backend and the database afterwards.
+ *
+ * @param options Configuration directory and database.
+ * @param fn What to do with the backend.
+ * @param overrides Replaces the loaded configuration (tests).
+ * @returns What `fn` returns.
+ * @throws {ConfigError} When the configuration is invalid.
+ */
+export async function withCephBackend<T>(
+  options: CephProgramOptions,
+  fn: (backend: CephBackend) => Promise<T>,
+  overrides: { config?: Config } = {},
+): Promise<T> {
+  const config = overrides.config ?? await loadCephConfig(options.configDir);
+  const db = openDatabase(options.db ?? databasePath(config.bynar));
+  try {
+    const backend = await createCephBackend(config.ceph, { db });
+    try {
+      return await fn(backend);
+    } finally {
+      backend.close();
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The Ceph backend's operation journal, newest first (`bynar ceph ops`).
+ *
+ * @param options Configuration directory, database and how many.
+ * @returns The journal rows.
+ * @throws {ConfigError} When the configuration is invalid.
+ */
+export async function listBackendOps(
+  options: CephProgramOptions & { limit: number },
+): Promise<ReturnType<BackendOpsRepo["list"]>> {
+  const config = await loadCephConfig(options.configDir);
+  const db = openDatabase(options.db ?? databasePath(config.bynar));
+  try {
+    return new BackendOpsRepo(db).list({ limit: options.limit });
+  } finally {
+    db.close();
+  }
 }

@@ -1,12 +1,18 @@
 /**
- * Starts the whole disk-manager from its configuration: key source (Vault JWKS or local
- * file), authentication, audit log, operation registry, the API app over TLS, the ops
- * listener, and the publication of the TLS certificate fingerprint to Vault KV v2.
+ * Composition root of `bynar disk-manager`: loads its configuration (`disk-manager.json`,
+ * `ceph.json`, `bynar.json` for the database path), opens the database, builds the Ceph
+ * backend and the inventory, then starts the key source (Vault JWKS or local file),
+ * authentication, audit log, operation registry, the API app over TLS, the ops listener,
+ * and publishes the TLS certificate fingerprint to Vault KV v2.
  *
  * @module
  */
 import type { DatabaseSync } from "node:sqlite";
 import type { Backend } from "../backend/types.ts";
+import { type Config, databasePath, loadConfig } from "../config/load.ts";
+import { discoverInventory } from "../api/inventory_source.ts";
+import { openDatabase } from "../store/db.ts";
+import { createCephBackend } from "./ceph_backend.ts";
 import type { DiskManagerConfig } from "../config/schema.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
 import { DetectRepo } from "../store/detect_repo.ts";
@@ -220,4 +226,100 @@ export async function startDiskManager(
       deps.backend.close();
     },
   };
+}
+
+/** The configuration files `bynar disk-manager` reads. */
+export const DISK_MANAGER_CONFIG_FILES = ["bynar", "diskManager", "ceph"] as const;
+
+/** Overrides of {@linkcode startDiskManagerProgram} (tests, labs). */
+export interface DiskManagerOverrides
+  extends Partial<Omit<DiskManagerDeps, "vaultToken" | "backend" | "inventory" | "db">> {
+  /** Replaces loaded configuration files (e.g. a test cluster's ceph.json). */
+  config?: Partial<Pick<Config, "bynar" | "diskManager" | "ceph">>;
+  /** Replaces the Ceph backend. */
+  backend?: Backend;
+  /** Replaces the inventory. */
+  inventory?: DiskInventory;
+  /** An open database to use (the caller closes it) instead of opening bynar.json's. */
+  db?: DatabaseSync;
+}
+
+/** Options of {@linkcode startDiskManagerProgram}. */
+export interface DiskManagerProgramOptions {
+  /** The configuration directory. */
+  configDir: string;
+  /** Manage loop devices too (labs and test clusters). */
+  includeLoop?: boolean;
+  /** Overrides (tests, labs). */
+  overrides?: DiskManagerOverrides;
+}
+
+/** A disk-manager started by {@linkcode startDiskManagerProgram}. */
+export interface RunningDiskManagerProgram extends RunningDiskManager {
+  /** The configuration it runs with. */
+  config: Config;
+  /** The backend. */
+  backend: Backend;
+  /** The inventory it serves. */
+  inventory: DiskInventory;
+  /** The database. */
+  db: DatabaseSync;
+}
+
+/**
+ * Loads the disk-manager's configuration files.
+ *
+ * @param configDir The configuration directory.
+ * @returns The configuration.
+ * @throws {ConfigError} When one of those files is invalid.
+ */
+export function loadDiskManagerConfig(configDir: string): Promise<Config> {
+  return loadConfig(configDir, { files: DISK_MANAGER_CONFIG_FILES });
+}
+
+/**
+ * Starts `bynar disk-manager`: configuration, database, Ceph backend, inventory, service.
+ * `close()` also closes the database it opened.
+ *
+ * @param options Configuration directory, loop devices and overrides.
+ * @returns The running disk-manager.
+ * @throws {ConfigError} When the configuration is invalid.
+ * @throws {RadosError} When the Ceph cluster cannot be reached.
+ */
+export async function startDiskManagerProgram(
+  options: DiskManagerProgramOptions,
+): Promise<RunningDiskManagerProgram> {
+  const o = options.overrides ?? {};
+  const { config: configOverride, backend: b, inventory: i, db: givenDb, ...deps } = o;
+  const config = { ...await loadDiskManagerConfig(options.configDir), ...configOverride };
+  const db = givenDb ?? openDatabase(databasePath(config.bynar));
+  try {
+    const backend = b ?? await createCephBackend(config.ceph, { db });
+    const inventory = i ?? discoverInventory({
+      includeLoop: options.includeLoop ?? false,
+      systemDisks: config.ceph.system_disks.map((d) => d.device),
+    });
+    const dm = config.diskManager;
+    const running = await startDiskManager(dm, {
+      ...deps,
+      backend,
+      inventory,
+      db,
+      ...(dm.vault_token ? { vaultToken: dm.vault_token } : {}),
+    });
+    return {
+      ...running,
+      config,
+      backend,
+      inventory,
+      db,
+      async close(): Promise<void> {
+        await running.close();
+        if (!givenDb && db.isOpen) db.close();
+      },
+    };
+  } catch (err) {
+    if (!givenDb) db.close();
+    throw err;
+  }
 }

@@ -1,41 +1,132 @@
 /**
- * The state-machine part of `bynar disks`: state columns, `--graph` and `--run`
- * (internal to the CLI folder; `disks.ts` wires it in).
+ * Composition root of `bynar disks`: the inventory joined with the stored machine states
+ * (read-only) and one pass of the disk-health state machine (`--run`, `--simulate`) on the
+ * real host (inventory, SMART through the policy, filesystem probes, SQLite).
  *
  * @module
  */
 import { existsSync } from "node:fs";
 import { DatabaseSync } from "node:sqlite";
 import { pathToFileURL } from "node:url";
-import type { Config } from "../config/load.ts";
-import { databasePath } from "../config/load.ts";
+import { type Config, databasePath, loadConfig } from "../config/load.ts";
+import { discoverDisks, type DiscoverResult } from "../inventory/mod.ts";
 import type { BlockDisk } from "../inventory/model.ts";
 import {
   type DiskStateView,
   listDiskStates,
   MemoryMachineStore,
   type PassReport,
-  renderDot,
   runMachine,
 } from "../machine/mod.ts";
-import { systemMachine } from "./machine.ts";
+import { systemMachine, type SystemMachineOptions } from "./machine.ts";
 import { openDatabase } from "../store/db.ts";
 import { MachineRepo } from "../store/machine_repo.ts";
 
-/** The machine options of `bynar disks`. */
-export interface DisksMachineOptions {
-  /** Print the machine as DOT. */
-  graph?: true;
-  /** Run one pass. */
-  run?: true;
-  /** With `run`: no side effects, no database writes. */
-  simulate?: true;
-  /** Database path override. */
-  db?: string;
-  /** Output format. */
-  format: string;
+/** The configuration files `bynar disks` reads. */
+export const DISKS_CONFIG_FILES = ["bynar", "ceph"] as const;
+
+/** Options of {@linkcode listDisksProgram} and {@linkcode runMachineProgram}. */
+export interface DisksProgramOptions {
+  /** The configuration directory. */
+  configDir: string;
+  /** Include loop devices (or bynar.json `include_loop_devices`). */
+  includeLoop?: boolean;
   /** Device filter. */
-  device?: string[];
+  devices?: string[] | undefined;
+  /** Database path. @default bynar.json database_path */
+  db?: string | undefined;
+}
+
+/** The inventory with the machine state of every disk. */
+export interface DisksListing extends DiscoverResult {
+  /** One row per disk (attached or known and gone). */
+  states: DiskStateRow[];
+}
+
+/**
+ * Loads the configuration `bynar disks` needs (`bynar.json`, `ceph.json`).
+ *
+ * @param configDir The configuration directory.
+ * @returns The configuration.
+ * @throws {ConfigError} When one of those files is invalid.
+ */
+export function loadDisksConfig(configDir: string): Promise<Config> {
+  return loadConfig(configDir, { files: DISKS_CONFIG_FILES });
+}
+
+function scope(
+  options: DisksProgramOptions,
+  config: Config,
+): { includeLoop: boolean; systemDisks: string[] } {
+  return {
+    includeLoop: (options.includeLoop ?? false) || config.bynar.include_loop_devices,
+    systemDisks: config.ceph.system_disks.map((d) => d.device),
+  };
+}
+
+/**
+ * Lists this host's disks with their stored machine states (read-only).
+ *
+ * @param options Configuration directory, scope and database.
+ * @param overrides Replaces the configuration (tests).
+ * @returns The inventory and the state rows.
+ * @throws {ConfigError} When the configuration is invalid.
+ * @throws {BynarError} When the inventory cannot be read.
+ */
+export async function listDisksProgram(
+  options: DisksProgramOptions,
+  overrides: { config?: Config } = {},
+): Promise<DisksListing> {
+  const config = overrides.config ?? await loadDisksConfig(options.configDir);
+  const result = await discoverDisks({ ...scope(options, config), devices: options.devices });
+  const states = stateRows(result.disks, readDiskStates(options.db ?? databasePath(config.bynar)), {
+    devices: options.devices,
+  });
+  return { ...result, states };
+}
+
+/**
+ * Runs one pass of the disk-health state machine on this host (`bynar disks --run`).
+ * With `simulate` nothing changes: no side effect, no database file created or written.
+ *
+ * @param options Configuration directory, scope, database and simulate.
+ * @param overrides Replaces the configuration or single machine ports (tests).
+ * @returns The pass report.
+ * @throws {ConfigError} When the configuration is invalid.
+ * @throws {StoreError} When the database cannot be opened.
+ */
+export async function runMachineProgram(
+  options: DisksProgramOptions & { simulate?: boolean },
+  overrides: { config?: Config; machine?: Partial<SystemMachineOptions> } = {},
+): Promise<PassReport> {
+  const config = overrides.config ?? await loadDisksConfig(options.configDir);
+  const dbPath = options.db ?? databasePath(config.bynar);
+  const simulate = options.simulate ?? false;
+  const db = simulate ? openSnapshot(dbPath) : openDatabase(dbPath);
+  try {
+    let store: MemoryMachineStore | undefined;
+    if (simulate) {
+      let base: MachineRepo | null = db ? new MachineRepo(db) : null;
+      try {
+        base?.listDisks();
+      } catch {
+        base = null;
+      }
+      store = new MemoryMachineStore(base);
+    }
+    return await runMachine(systemMachine({
+      db,
+      ...(store ? { store } : {}),
+      ...scope(options, config),
+      devices: options.devices,
+      allowReformat: config.bynar.allow_reformat,
+      smartPolicy: config.bynar.smart_policy,
+      simulate,
+      ...overrides.machine,
+    }));
+  } finally {
+    db?.close();
+  }
 }
 
 /** One disk with its machine state, for the listing. */
@@ -114,99 +205,6 @@ export function stateRows(
 }
 
 /**
- * Formats state rows as a table: device, state, present, last transition, reason.
- *
- * @param rows The rows.
- * @returns The table text.
- */
-export function formatStateTable(rows: readonly DiskStateRow[]): string {
-  const table = [
-    ["DEVICE", "STATE", "PRESENT", "LAST TRANSITION", "REASON"],
-    ...rows.map((r) => [
-      r.path,
-      r.state,
-      r.present ? "yes" : "no",
-      r.lastTransition
-        ? `${r.lastTransition.at.slice(0, 19)}Z ${r.lastTransition.from}->${r.lastTransition.to}`
-        : "-",
-      r.reason,
-    ]),
-  ];
-  const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
-  return table.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join("  ").trimEnd())
-    .join("\n");
-}
-
-/**
- * Formats a pass report: recovery notes, then per disk its transitions and final reason.
- *
- * @param report The report.
- * @returns The text.
- */
-export function formatPass(report: PassReport): string {
-  const out = [`${report.simulate ? "Simulated pass (nothing changed)" : "Pass"} ${report.passId}`];
-  for (const n of report.recovered) out.push(`recovered: ${n.detail}`);
-  for (const d of report.disks) {
-    out.push(
-      `${d.path} (${d.diskKey}): ${d.startState} -> ${d.finalState}${d.held ? " (held)" : ""}`,
-    );
-    for (const t of d.transitions) {
-      out.push(`  ${t.from} -> ${t.to} [${t.step}, ${Math.round(t.durationMs)} ms] ${t.reason}`);
-    }
-    out.push(`  reason: ${d.reason}`);
-  }
-  return out.join("\n");
-}
-
-/**
- * Handles `--graph` and `--run` (printing the result).
- *
- * @param opts The parsed options.
- * @param env Loaded configuration and the resolved loop/system-disk settings.
- * @returns True when the options were handled (the listing must not run).
- * @throws {StoreError} When the database cannot be opened.
- */
-export async function disksMachineAction(
-  opts: DisksMachineOptions,
-  env: { config: Config; includeLoop: boolean; systemDisks: string[] },
-): Promise<boolean> {
-  if (opts.graph) {
-    console.log(renderDot().trimEnd());
-    return true;
-  }
-  if (!opts.run) return false;
-  const dbPath = dbPathOf(opts, env.config);
-  const simulate = opts.simulate ?? false;
-  const db = simulate ? openSnapshot(dbPath) : openDatabase(dbPath);
-  try {
-    let store: MemoryMachineStore | undefined;
-    if (simulate) {
-      let base: MachineRepo | null = db ? new MachineRepo(db) : null;
-      try {
-        base?.listDisks();
-      } catch {
-        base = null;
-      }
-      store = new MemoryMachineStore(base);
-    }
-    const report = await runMachine(systemMachine({
-      db,
-      ...(store ? { store } : {}),
-      includeLoop: env.includeLoop,
-      devices: opts.device,
-      systemDisks: env.systemDisks,
-      allowReformat: env.config.bynar.allow_reformat,
-      smartPolicy: env.config.bynar.smart_policy,
-      simulate,
-    }));
-    console.log(opts.format === "json" ? JSON.stringify(report, null, 2) : formatPass(report));
-  } finally {
-    db?.close();
-  }
-  return true;
-}
-
-/**
  * Opens the database for a simulate run without creating or changing any file: when no
  * writer has it open (no `-wal` file) it is opened `immutable`, so not even the `-shm`
  * and `-wal` side files appear; otherwise read-only (the side files exist already).
@@ -220,15 +218,4 @@ export function openSnapshot(dbPath: string): DatabaseSync | null {
   const url = pathToFileURL(dbPath);
   url.search = "immutable=1";
   return new DatabaseSync(url, { readOnly: true });
-}
-
-/**
- * Resolves the database path: `--db`, else bynar.json `database_path`, else the default.
- *
- * @param opts The options.
- * @param config The configuration.
- * @returns The path.
- */
-export function dbPathOf(opts: { db?: string }, config: Config): string {
-  return opts.db ?? databasePath(config.bynar);
 }
