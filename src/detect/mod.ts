@@ -39,4 +39,3 @@ export { needsWorkflow, type PassDeps, type PassSummary, runPass, slotCandidate 
 export { acquireInstanceLock, type InstanceLock } from "./lock.ts";
 export { type BuiltDetector, runDetector, type RunDetectorOptions } from "./daemon.ts";
 export { HttpDiskManager, type HttpDiskManagerOptions, type ManagerApi } from "./manager_client.ts";
-export { MemoryDetectStore } from "./memory_store.ts";
