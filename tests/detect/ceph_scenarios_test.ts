@@ -24,7 +24,8 @@ import { discoverDisks } from "../../src/inventory/mod.ts";
 import { runCommand } from "../../src/process/run.ts";
 import type { BackendOp } from "../../src/store/backend_ops_repo.ts";
 import { openDatabase } from "../../src/store/db.ts";
-import { DetectRepo, type Workflow } from "../../src/store/detect_repo.ts";
+import { DetectRepo } from "../../src/store/detect_repo.ts";
+import type { Workflow } from "../../src/detect/types.ts";
 import { startCephDiskManager } from "../api/ceph_disk_manager.ts";
 import {
   attachBlankDisk,
