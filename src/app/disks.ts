@@ -155,7 +155,7 @@ export function readDiskStates(dbPath: string): Map<string, DiskStateView> {
   if (!existsSync(dbPath)) return new Map();
   const db = openDatabase(dbPath, { readOnly: true });
   try {
-    return new Map(listDiskStates(db).map((s) => [s.diskKey, s]));
+    return new Map(listDiskStates(new MachineRepo(db)).map((s) => [s.diskKey, s]));
   } catch {
     return new Map(); // schema older than the machine: nothing stored yet
   } finally {

@@ -6,7 +6,8 @@
  *
  * @example One pass
  * ```ts ignore
- * import { buildDetector, runPass } from "./src/detect/mod.ts";
+ * import { buildDetector } from "./src/app/detect.ts";
+ * import { runPass } from "./src/detect/mod.ts";
  * const det = await buildDetector(config, db, { log: console.error, stopping: () => false });
  * const summary = await runPass(det.deps);
  * ```
