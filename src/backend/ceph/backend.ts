@@ -6,7 +6,6 @@
  */
 import { SafetyError } from "../../errors.ts";
 import type { CephConfig } from "../../config/schema.ts";
-import { BackendOpsRepo } from "../../store/backend_ops_repo.ts";
 import * as hostfs from "../../hostfs/mod.ts";
 import type {
   Backend,
@@ -29,6 +28,7 @@ import {
   splitPartition,
 } from "./device_paths.ts";
 import { restoreScrubFlags, runJournaled, type StepDeps } from "./executor.ts";
+import type { OpsJournal } from "./journal.ts";
 import type { CephHost } from "./host.ts";
 import { decideBudget, LEASE_PREFIX, parseLeases } from "./lease.ts";
 import { findAbsentOsd } from "./absent_osd.ts";
@@ -59,8 +59,8 @@ export interface CephBackendDeps {
   host: CephHost;
   /** Daemon control. */
   daemons: OsdDaemonControl;
-  /** Journal. */
-  repo: BackendOpsRepo;
+  /** The operation journal (the store implements it). */
+  repo: OpsJournal;
   /** Clock. */
   clock?: Clock;
   /** OSD data root. */
@@ -107,7 +107,7 @@ export class CephBackend implements Backend {
   }
 
   /** The operation journal (for status pages and tests). */
-  get journal(): BackendOpsRepo {
+  get journal(): OpsJournal {
     return this.#d.repo;
   }
 

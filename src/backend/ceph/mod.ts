@@ -17,6 +17,7 @@
  * @module
  */
 export { CephBackend, type CephBackendDeps, MIN_CEPH_MAJOR } from "./backend.ts";
+export type * from "./journal.ts";
 export type { CephClusterApi } from "./cluster_api.ts";
 export { RadosClusterApi } from "./cluster_api.ts";
 export type { CephHost } from "./host.ts";
