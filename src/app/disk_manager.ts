@@ -32,8 +32,9 @@ import { createOpsApp } from "../api/ops_app.ts";
 import { OperationRegistry } from "../api/operations/registry.ts";
 import { sqliteOperationStore } from "../api/operations/sqlite_store.ts";
 import { listen, type RunningServer } from "../api/server.ts";
-import { sqliteSeenAt, sqliteStateLookup } from "../api/sqlite_sources.ts";
-import type { DiskInventory, TicketSource } from "../api/types.ts";
+import type { DiskInventory, DiskStateLookup, SeenAtLookup, TicketSource } from "../api/types.ts";
+import { DisksRepo } from "../store/disks_repo.ts";
+import { MachineRepo } from "../store/machine_repo.ts";
 
 /** What {@linkcode startDiskManager} is given besides the configuration. */
 export interface DiskManagerDeps {
@@ -71,6 +72,25 @@ export interface RunningDiskManager extends RunningServer {
    * @returns When closed.
    */
   close(): Promise<void>;
+}
+
+/**
+ * The API's read-only lookups, through the repositories of the modules that own the data:
+ * a disk's state (the state machine's, else the last check verdict) and the disks this
+ * host last saw at a path.
+ *
+ * @param db The open, migrated database.
+ * @returns The lookups.
+ */
+export function diskLookups(db: DatabaseSync): { stateOf: DiskStateLookup; seenAt: SeenAtLookup } {
+  const machine = new MachineRepo(db);
+  const disks = new DisksRepo(db);
+  return {
+    stateOf: (key) =>
+      machine.getDisk(key)?.state ?? disks.history(key, { limit: 1 })[0]?.verdict ?? null,
+    seenAt: (path) =>
+      disks.seenAt(path).map((d) => ({ key: d.diskKey, serial: d.serial, wwn: d.wwn })),
+  };
 }
 
 function sqliteTickets(db: DatabaseSync): TicketSource {
@@ -181,8 +201,7 @@ export async function startDiskManager(
   const app = createApp({
     backend: deps.backend,
     inventory: deps.inventory,
-    stateOf: sqliteStateLookup(db),
-    seenAt: sqliteSeenAt(db),
+    ...diskLookups(db),
     tickets: deps.tickets ?? sqliteTickets(db),
     authenticate,
     audit,
