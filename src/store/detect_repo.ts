@@ -7,7 +7,7 @@
  */
 import type { DatabaseSync } from "node:sqlite";
 import { applyApproval } from "../detect/approval.ts";
-import type { ApprovalRecord, SafetyAnswer, Workflow, WorkflowEvent } from "../detect/records.ts";
+import type { ApprovalRecord, Workflow, WorkflowEvent } from "../detect/records.ts";
 import { transaction } from "./db.ts";
 
 type Row = Record<string, string | number | null>;
