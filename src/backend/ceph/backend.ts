@@ -46,7 +46,7 @@ import {
 import { REMOVE_STEPS } from "./remove_steps.ts";
 import { readGptEntry } from "./gpt.ts";
 import type { WalFact } from "./wal_partition.ts";
-import { type Clock, SYSTEM_CLOCK } from "./waits.ts";
+import { type Clock, SYSTEM_CLOCK } from "../../shared/clock.ts";
 import type { WeighInLimits } from "./weigh_in.ts";
 
 /** Lowest supported Ceph major release (Nautilus). */

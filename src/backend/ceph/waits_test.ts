@@ -1,18 +1,9 @@
 import assert from "node:assert/strict";
-import { type Clock, pollUntil, WaitTimeoutError } from "./waits.ts";
+import { pollUntil, WaitTimeoutError } from "./waits.ts";
+import { ManualClock } from "../../../tests/doubles/clock.ts";
 
-function fakeClock(): Clock & { sleeps: number[] } {
-  let now = 0;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => now,
-    sleep: (ms) => {
-      sleeps.push(ms);
-      now += ms;
-      return Promise.resolve();
-    },
-  };
+function fakeClock(): ManualClock {
+  return new ManualClock(0);
 }
 
 Deno.test("polls with exponential back-off up to the max delay, never busy-looping", async () => {
@@ -26,7 +17,7 @@ Deno.test("polls with exponential back-off up to the max delay, never busy-loopi
     maxDelayMs: 1000,
   });
   assert.equal(r.polls, 6);
-  assert.deepEqual(clock.sleeps, [250, 375, 563, 845, 1000]);
+  assert.deepEqual(clock.sleeps, [250, 375, 563, 844, 1000]);
   assert.equal(r.description, "poll 6");
 });
 
