@@ -25,12 +25,14 @@ const ERRNO_NAMES: Readonly<Record<number, string>> = Object.freeze({
   22: "EINVAL",
   25: "ENOTTY",
   28: "ENOSPC",
+  30: "EROFS",
   34: "ERANGE",
   40: "ELOOP",
   61: "ENODATA",
   95: "EOPNOTSUPP",
   110: "ETIMEDOUT",
   111: "ECONNREFUSED",
+  122: "EDQUOT",
   123: "ENOMEDIUM",
 });
 

@@ -42,6 +42,12 @@ export interface PollOptions {
   signal?: AbortSignal | undefined;
   /** Called after every poll with the observation's description. */
   onPoll?: (description: string, elapsedMs: number) => void;
+  /**
+   * Classifies a failure of `check` as transient ("not yet": the reason) or not (null). A
+   * transient failure counts as "not done yet" within the deadline; any other is thrown.
+   * @default every failure is thrown
+   */
+  transient?: (error: unknown) => string | null;
 }
 
 /**
@@ -60,7 +66,14 @@ export async function pollUntil(
   let polls = 0;
   try {
     return await retry(async () => {
-      const r = await check();
+      let r: { done: boolean; description: string };
+      try {
+        r = await check();
+      } catch (err) {
+        const reason = options.transient?.(err) ?? null;
+        if (reason === null) throw err;
+        r = { done: false, description: `Ceph answered "not yet" (${reason})` };
+      }
       polls++;
       const elapsedMs = options.clock.now() - start;
       options.onPoll?.(r.description, elapsedMs);

@@ -49,3 +49,28 @@ Deno.test("an aborted signal stops the wait", async () => {
     /cancelled/,
   );
 });
+
+Deno.test("a transient failure of the check counts as not done yet; others are thrown", async () => {
+  const clock = fakeClock();
+  let n = 0;
+  const r = await pollUntil(() => {
+    n++;
+    if (n === 1) return Promise.reject(new Error("EAGAIN"));
+    return Promise.resolve({ done: n === 3, description: `poll ${n}` });
+  }, {
+    what: "x",
+    timeoutMs: 60_000,
+    clock,
+    transient: (e) => (e as Error).message === "EAGAIN" ? "pgs unknown" : null,
+  });
+  assert.equal(r.polls, 3);
+  await assert.rejects(
+    pollUntil(() => Promise.reject(new Error("EPERM")), {
+      what: "x",
+      timeoutMs: 60_000,
+      clock,
+      transient: () => null,
+    }),
+    /EPERM/,
+  );
+});
