@@ -24,15 +24,15 @@ export {
   readAtaBlob,
   reportFromAtaDisk,
   reportFromAtaPages,
-} from "./atasmart_source.ts";
-export { readSmartctl, type SmartctlOptions } from "./smartctl_source.ts";
+} from "./ata/libatasmart.ts";
+export { readSmartctl, type SmartctlOptions } from "./smartctl/source.ts";
 export {
   HOSTFS_NVME_READER,
   nvmeIdentityFromSysfs,
   type NvmeLogPages,
   type NvmeLogReader,
   reportFromNvmeLog,
-} from "./nvme_source.ts";
+} from "./nvme/source.ts";
 export {
   decodeSmartctlExitStatus,
   parseJsonLossless,
@@ -40,6 +40,6 @@ export {
   SMARTCTL_EXIT_BITS,
   smartctlDocToReport,
   type SmartctlExitStatus,
-} from "./smartctl_parse.ts";
-export { type AtaSmartPages, encodeSkdump, parseSkdump } from "./skdump_format.ts";
+} from "./smartctl/parse.ts";
+export { type AtaSmartPages, encodeSkdump, parseSkdump } from "./ata/skdump.ts";
 export { renderJson, renderText, reportToJson } from "./render.ts";

@@ -18,7 +18,7 @@
 import type { SmartPolicyConfig } from "../config/schema.ts";
 import type { Assessment, SmartAttribute, SmartReport, Verdict } from "./model.ts";
 import { worseVerdict } from "./model.ts";
-import { decodeSmartctlExitStatus } from "./smartctl_parse.ts";
+import { decodeSmartctlExitStatus } from "./smartctl/parse.ts";
 
 /** The default thresholds (the same as `SmartPolicySchema`'s defaults). */
 export const DEFAULT_SMART_POLICY: SmartPolicyConfig = Object.freeze({

@@ -21,9 +21,9 @@ import {
   LIBATASMART_OPENER,
   reportFromAtaDisk,
   reportFromAtaPages,
-} from "./atasmart_source.ts";
-import { readSmartctl, type SmartctlOptions } from "./smartctl_source.ts";
-import { HOSTFS_NVME_READER, type NvmeLogReader, reportFromNvmeLog } from "./nvme_source.ts";
+} from "./ata/libatasmart.ts";
+import { readSmartctl, type SmartctlOptions } from "./smartctl/source.ts";
+import { HOSTFS_NVME_READER, type NvmeLogReader, reportFromNvmeLog } from "./nvme/source.ts";
 
 /** Options of {@linkcode readSmart}. */
 export interface ReadSmartOptions extends SmartctlOptions {

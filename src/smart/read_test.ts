@@ -3,9 +3,9 @@ import { readSmart } from "./read.ts";
 import type { CommandResult, CommandRunner, RunOptions } from "../process/run.ts";
 import { AtaSmartDisk } from "../../ffi/libatasmart/mod.ts";
 import { CommandError, FfiError } from "../errors.ts";
-import type { AtaOpener } from "./atasmart_source.ts";
+import type { AtaOpener } from "./ata/libatasmart.ts";
 import type { SmartIdentify, SmartReport } from "./model.ts";
-import type { NvmeLogReader } from "./nvme_source.ts";
+import type { NvmeLogReader } from "./nvme/source.ts";
 
 const FIXTURES = new URL("../../../shared/fixtures/", import.meta.url);
 const BLOB = new URL("smart-blobs/SAMSUNG_HD501LJ--CR100-12", FIXTURES);

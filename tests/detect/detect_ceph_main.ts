@@ -22,7 +22,7 @@ import { SystemHost } from "../../src/detect/system_host.ts";
 import type { DetectStore, Workflow } from "../../src/detect/types.ts";
 import { buildDetector } from "../../src/detect/wire.ts";
 import type { SmartCheck } from "../../src/machine/ports.ts";
-import { readAtaBlob } from "../../src/smart/atasmart_source.ts";
+import { readAtaBlob } from "../../src/smart/ata/libatasmart.ts";
 import { assess, readSmart } from "../../src/smart/mod.ts";
 import { openDatabase } from "../../src/store/db.ts";
 import { HOST } from "../api/harness.ts";

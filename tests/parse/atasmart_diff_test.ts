@@ -5,15 +5,15 @@
  */
 import assert from "node:assert/strict";
 import { AtaSmartDisk } from "../../ffi/libatasmart/mod.ts";
-import { parseSkdump } from "../../src/smart/skdump_format.ts";
+import { parseSkdump } from "../../src/smart/ata/skdump.ts";
 import {
   parseAtaIdentifyTs,
   parseAtaIdentifyWasm,
   parseAtaSmartTs,
   parseAtaSmartWasm,
-} from "../../src/parse/mod.ts";
-import { ataStatusGood, wasmAtaPagesParser } from "../../src/parse/smart_report.ts";
-import { readAtaBlob } from "../../src/smart/atasmart_source.ts";
+} from "../../src/partitions/mod.ts";
+import { ataStatusGood, wasmAtaPagesParser } from "../../src/smart/ata/report.ts";
+import { readAtaBlob } from "../../src/smart/ata/libatasmart.ts";
 
 const BLOBS = new URL("../../../shared/fixtures/smart-blobs/", import.meta.url);
 

@@ -14,9 +14,9 @@ import {
   parseNvmeHealthTs,
   parseNvmeHealthWasm,
   parsePartitionTable,
-} from "../../src/parse/mod.ts";
-import { parseSkdump } from "../../src/smart/skdump_format.ts";
-import { prng, writeGptHeader, writeMbr } from "../../src/parse/_testing.ts";
+} from "../../src/partitions/mod.ts";
+import { parseSkdump } from "../../src/smart/ata/skdump.ts";
+import { prng, writeGptHeader, writeMbr } from "../builders/sectors.ts";
 
 const SEED = Number(Deno.env.get("BYNAR_FUZZ_SEED") ?? 0x5eed);
 const BLOBS = new URL("../../../shared/fixtures/smart-blobs/", import.meta.url);

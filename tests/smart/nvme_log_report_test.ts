@@ -8,9 +8,9 @@
  */
 import assert from "node:assert/strict";
 import { readSmart } from "../../src/smart/read.ts";
-import { parseSmartctlJson } from "../../src/smart/smartctl_parse.ts";
-import type { NvmeLogReader } from "../../src/smart/nvme_source.ts";
-import { nvmeHealthPageFromSmartctl } from "../../src/parse/_testing.ts";
+import { parseSmartctlJson } from "../../src/smart/smartctl/parse.ts";
+import type { NvmeLogReader } from "../../src/smart/nvme/source.ts";
+import { nvmeHealthPageFromSmartctl } from "../builders/sectors.ts";
 import type { CommandRunner } from "../../src/process/run.ts";
 import { listFixtures, SMARTCTL_JSON } from "./fixtures.ts";
 

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { AtaSmartDisk, formatPrettyValue } from "../../ffi/libatasmart/mod.ts";
-import { encodeSkdump, parseSkdump } from "../../src/smart/skdump_format.ts";
+import { encodeSkdump, parseSkdump } from "../../src/smart/ata/skdump.ts";
 import { runCommand } from "../../src/process/run.ts";
 import { listFixtures, SMART_BLOBS } from "./fixtures.ts";
 

@@ -3,8 +3,8 @@
  * dumps through libatasmart get one too.
  */
 import assert from "node:assert/strict";
-import { parseSmartctlJson } from "../../src/smart/smartctl_parse.ts";
-import { readAtaBlob } from "../../src/smart/atasmart_source.ts";
+import { parseSmartctlJson } from "../../src/smart/smartctl/parse.ts";
+import { readAtaBlob } from "../../src/smart/ata/libatasmart.ts";
 import { assess } from "../../src/smart/policy.ts";
 import type { SmartReport, Verdict } from "../../src/smart/model.ts";
 import { listFixtures, SMART_BLOBS, SMARTCTL_JSON } from "./fixtures.ts";

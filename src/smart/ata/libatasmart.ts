@@ -4,12 +4,16 @@
  *
  * @module
  */
-import { type AtaAttribute, AtaSmartDisk, formatPrettyValue } from "../../ffi/libatasmart/mod.ts";
-import type { SmartAttribute, SmartReport } from "./model.ts";
-import { unavailableReport } from "./model.ts";
-import { type AtaSmartPages, parseSkdump } from "./skdump_format.ts";
-import { ParseError } from "../errors.ts";
-import { wasmAtaPagesParser } from "../parse/smart_report.ts";
+import {
+  type AtaAttribute,
+  AtaSmartDisk,
+  formatPrettyValue,
+} from "../../../ffi/libatasmart/mod.ts";
+import type { SmartAttribute, SmartReport } from "../model.ts";
+import { unavailableReport } from "../model.ts";
+import { type AtaSmartPages, parseSkdump } from "./skdump.ts";
+import { ParseError } from "../../errors.ts";
+import { wasmAtaPagesParser } from "./report.ts";
 
 /** The default page parser: the WASM parser (libatasmart's own parsing is the fallback). */
 export const DEFAULT_ATA_PARSER: AtaPagesParser = wasmAtaPagesParser;

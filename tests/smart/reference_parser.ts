@@ -5,9 +5,14 @@
  *
  * @module
  */
-import { PageParseError } from "./error_codes.ts";
-import { hex32 } from "./_format.ts";
-import type { AtaAttribute, AtaIdentity, AtaSmartData, NvmeHealthLog } from "./types.ts";
+import { PageParseError } from "../../src/wasm/errors.ts";
+import { hex32 } from "../../src/wasm/_format.ts";
+import type {
+  AtaAttribute,
+  AtaIdentity,
+  AtaSmartData,
+  NvmeHealthLog,
+} from "../../src/smart/ata/types.ts";
 
 function ataString(b: Uint8Array, from: number, len: number): string {
   let s = "";

@@ -9,10 +9,10 @@
  *
  * @module
  */
-import { PageParseError } from "./error_codes.ts";
-import { guidString, hex32, utf16z } from "./_format.ts";
-import type { PartitionEntry, PartitionTable } from "./types.ts";
-import { copyIn, type WasmParser, wasmParser } from "./wasm.ts";
+import { PageParseError } from "../wasm/errors.ts";
+import { guidString, hex32, utf16z } from "../wasm/_format.ts";
+import type { PartitionEntry, PartitionTable } from "../smart/ata/types.ts";
+import { copyIn, type WasmParser, wasmParser } from "../wasm/loader.ts";
 import { ParseError } from "../errors.ts";
 import { isHostFsFailure, open as openHostFile, readText } from "../hostfs/mod.ts";
 

@@ -9,12 +9,12 @@
  *
  * @module
  */
-import type { NvmeHealth, SmartAttribute, SmartReport } from "../smart/model.ts";
-import { unavailableReport } from "../smart/model.ts";
-import type { AtaSmartPages } from "../smart/skdump_format.ts";
-import { parseAtaIdentifyWasm, parseAtaSmartWasm } from "./ata_wasm.ts";
+import type { NvmeHealth, SmartAttribute, SmartReport } from "../model.ts";
+import { unavailableReport } from "../model.ts";
+import type { AtaSmartPages } from "./skdump.ts";
+import { parseAtaIdentifyWasm, parseAtaSmartWasm } from "./parse.ts";
 import type { AtaAttribute, NvmeHealthLog } from "./types.ts";
-import { formatPrettyValue } from "../../ffi/libatasmart/mod.ts";
+import { formatPrettyValue } from "../../../ffi/libatasmart/mod.ts";
 
 /** Unit of a pretty value, as libatasmart names it. */
 export type PrettyUnit = "unknown" | "none" | "ms" | "sectors" | "mK" | "percent" | "MB";

@@ -21,15 +21,19 @@ export type {
   PartitionEntry,
   PartitionTable,
   PartitionTableKind,
-} from "./types.ts";
-export { PageParseError, PARSE_CODE } from "./error_codes.ts";
-export { parseAtaIdentifyWasm, parseAtaSmartWasm } from "./ata_wasm.ts";
-export { parseNvmeHealthWasm } from "./nvme_wasm.ts";
-export { parseAtaIdentifyTs, parseAtaSmartTs, parseNvmeHealthTs } from "./reference.ts";
+} from "../smart/ata/types.ts";
+export { PageParseError, PARSE_CODE } from "../wasm/errors.ts";
+export { parseAtaIdentifyWasm, parseAtaSmartWasm } from "../smart/ata/parse.ts";
+export { parseNvmeHealthWasm } from "../smart/nvme/parse.ts";
+export {
+  parseAtaIdentifyTs,
+  parseAtaSmartTs,
+  parseNvmeHealthTs,
+} from "../../tests/smart/reference_parser.ts";
 export {
   openRangeReader,
   parsePartitionTable,
   type PartitionParseOptions,
   type RangeReader,
   readPartitionTable,
-} from "./partitions.ts";
+} from "./table.ts";
