@@ -1,8 +1,7 @@
 /**
- * The Bynar parsing core: ATA IDENTIFY and SMART pages, the NVMe health log and partition
- * tables, parsed by the embedded AssemblyScript WebAssembly module (loaded once, on first
- * use), with typed results and typed {@linkcode PageParseError}s. A plain-TypeScript
- * reference parser with identical results is exported for cross-checks and benchmarks.
+ * Partition tables (MBR/EBR and GPT with CRC and backup fallback), parsed by the embedded
+ * WebAssembly module while reading only the sectors it needs, with typed results and
+ * typed {@linkcode PageParseError}s.
  *
  * @example Parse a partition table
  * ```ts ignore
@@ -13,23 +12,8 @@
  *
  * @module
  */
-export type {
-  AtaAttribute,
-  AtaIdentity,
-  AtaSmartData,
-  NvmeHealthLog,
-  PartitionEntry,
-  PartitionTable,
-  PartitionTableKind,
-} from "../smart/ata/types.ts";
-export { PageParseError, PARSE_CODE } from "../wasm/errors.ts";
-export { parseAtaIdentifyWasm, parseAtaSmartWasm } from "../smart/ata/parse.ts";
-export { parseNvmeHealthWasm } from "../smart/nvme/parse.ts";
-export {
-  parseAtaIdentifyTs,
-  parseAtaSmartTs,
-  parseNvmeHealthTs,
-} from "../../tests/smart/reference_parser.ts";
+export type { PartitionEntry, PartitionTable, PartitionTableKind } from "./types.ts";
+export { PageParseError, PARSE_CODE } from "../wasm/mod.ts";
 export {
   openRangeReader,
   parsePartitionTable,

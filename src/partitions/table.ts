@@ -9,10 +9,16 @@
  *
  * @module
  */
-import { PageParseError } from "../wasm/errors.ts";
-import { guidString, hex32, utf16z } from "../wasm/_format.ts";
-import type { PartitionEntry, PartitionTable } from "../smart/ata/types.ts";
-import { copyIn, type WasmParser, wasmParser } from "../wasm/loader.ts";
+import {
+  copyIn,
+  guidString,
+  hex32,
+  PageParseError,
+  utf16z,
+  type WasmParser,
+  wasmParser,
+} from "../wasm/mod.ts";
+import type { PartitionEntry, PartitionTable } from "./types.ts";
 import { ParseError } from "../errors.ts";
 import { isHostFsFailure, open as openHostFile, readText } from "../hostfs/mod.ts";
 

@@ -1,5 +1,6 @@
 /**
- * SMART: reading drives (libatasmart, the NVMe health log page, smartctl), the normalized
+ * SMART: the read chain over every source (the native NVMe log page, libatasmart, smartctl),
+ * the page parsers (`ata/`, `nvme/`, WASM), smartctl's JSON (`smartctl/`), the normalized
  * model, and the health policy.
  *
  * @module
@@ -25,14 +26,18 @@ export {
   reportFromAtaDisk,
   reportFromAtaPages,
 } from "./ata/libatasmart.ts";
-export { readSmartctl, type SmartctlOptions } from "./smartctl/source.ts";
+export { ataStatusGood, wasmAtaPagesParser } from "./ata/report.ts";
 export {
-  HOSTFS_NVME_READER,
-  nvmeIdentityFromSysfs,
-  type NvmeLogPages,
-  type NvmeLogReader,
-  reportFromNvmeLog,
-} from "./nvme/source.ts";
+  attributeInfo,
+  formatPrettyValue,
+  type PrettyUnit,
+  prettyUnitFromLibatasmart,
+  toSmartAttribute,
+} from "./ata/attributes.ts";
+export { parseAtaIdentifyWasm, parseAtaSmartWasm } from "./ata/parse.ts";
+export type { AtaAttribute, AtaIdentity, AtaSmartData } from "./ata/types.ts";
+export { type AtaSmartPages, encodeSkdump, parseSkdump } from "./ata/skdump.ts";
+export { readSmartctl, type SmartctlOptions } from "./smartctl/source.ts";
 export {
   decodeSmartctlExitStatus,
   parseJsonLossless,
@@ -41,5 +46,15 @@ export {
   smartctlDocToReport,
   type SmartctlExitStatus,
 } from "./smartctl/parse.ts";
-export { type AtaSmartPages, encodeSkdump, parseSkdump } from "./ata/skdump.ts";
+export {
+  HOSTFS_NVME_READER,
+  nvmeIdentityFromSysfs,
+  type NvmeLogPages,
+  type NvmeLogReader,
+  reportFromNvmeLog,
+} from "./nvme/source.ts";
+export { nvmeHealthFromLog, nvmeReportFromLog } from "./nvme/report.ts";
+export { parseNvmeHealthWasm } from "./nvme/parse.ts";
+export type { NvmeHealthLog } from "./nvme/types.ts";
+export { PageParseError, PARSE_CODE } from "../wasm/mod.ts";
 export { renderJson, renderText, reportToJson } from "./render.ts";

@@ -10,7 +10,6 @@
  * @module
  */
 import { CommandError, errorMessage, FfiError } from "../errors.ts";
-import { errnoName } from "../../ffi/libatasmart/mod.ts";
 import type { DiskType } from "../inventory/model.ts";
 import type { SmartReport } from "./model.ts";
 import { unavailableReport } from "./model.ts";
@@ -103,11 +102,7 @@ export async function readSmart(
       disk = await (options.ataOpener ?? LIBATASMART_OPENER).open(devicePath);
     } catch (err) {
       if (!(err instanceof FfiError)) throw err;
-      notes.push(
-        err.op
-          ? `libatasmart: ${err.op} failed (${errnoName(err.errno)})`
-          : `libatasmart: ${err.message}`,
-      );
+      notes.push(`libatasmart: ${err.message}`);
     }
     if (disk) {
       try {

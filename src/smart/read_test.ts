@@ -32,7 +32,7 @@ function recordingRunner(result: Partial<CommandResult>): CommandRunner & { call
 const EPERM_OPENER: AtaOpener = {
   open: (path) =>
     Promise.reject(
-      new FfiError("libatasmart", "sk_disk_open failed", {
+      new FfiError("libatasmart", "sk_disk_open failed (EPERM)", {
         op: "sk_disk_open",
         errno: 1,
         device: path,

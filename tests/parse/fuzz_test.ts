@@ -5,17 +5,18 @@
  * failure message names the seed and iteration, which reproduce it.
  */
 import assert from "node:assert/strict";
+import { PageParseError, parsePartitionTable } from "../../src/partitions/mod.ts";
 import {
-  PageParseError,
-  parseAtaIdentifyTs,
   parseAtaIdentifyWasm,
-  parseAtaSmartTs,
   parseAtaSmartWasm,
-  parseNvmeHealthTs,
   parseNvmeHealthWasm,
-  parsePartitionTable,
-} from "../../src/partitions/mod.ts";
-import { parseSkdump } from "../../src/smart/ata/skdump.ts";
+  parseSkdump,
+} from "../../src/smart/mod.ts";
+import {
+  parseAtaIdentifyTs,
+  parseAtaSmartTs,
+  parseNvmeHealthTs,
+} from "../smart/reference_parser.ts";
 import { prng, writeGptHeader, writeMbr } from "../builders/sectors.ts";
 
 const SEED = Number(Deno.env.get("BYNAR_FUZZ_SEED") ?? 0x5eed);

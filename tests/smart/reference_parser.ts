@@ -5,14 +5,13 @@
  *
  * @module
  */
-import { PageParseError } from "../../src/wasm/errors.ts";
-import { hex32 } from "../../src/wasm/_format.ts";
+import { hex32, PageParseError } from "../../src/wasm/mod.ts";
 import type {
   AtaAttribute,
   AtaIdentity,
   AtaSmartData,
   NvmeHealthLog,
-} from "../../src/smart/ata/types.ts";
+} from "../../src/smart/mod.ts";
 
 function ataString(b: Uint8Array, from: number, len: number): string {
   let s = "";

@@ -9,7 +9,7 @@
 import { basename } from "node:path";
 import { nvmeAdminGetLogPage, readTextSync, realPathSync } from "../../hostfs/mod.ts";
 import { parseNvmeHealthWasm } from "./parse.ts";
-import { nvmeReportFromLog } from "../ata/report.ts";
+import { nvmeReportFromLog } from "./report.ts";
 import type { SmartIdentify, SmartReport } from "../model.ts";
 
 /** What an {@linkcode NvmeLogReader} returns for a device. */
