@@ -224,7 +224,9 @@ export function assess(
   policy: SmartPolicyConfig = DEFAULT_SMART_POLICY,
 ): Assessment {
   if (report.unavailableReason !== null) {
-    return { verdict: "unknown", reasons: [report.unavailableReason] };
+    const config = report.configurationProblem;
+    const reasons = config ? [config, report.unavailableReason] : [report.unavailableReason];
+    return { verdict: "unknown", reasons };
   }
   const f = new Findings();
   if (report.smartStatusGood === false) {
