@@ -7,10 +7,10 @@
  * @module
  */
 import { basename } from "node:path";
-import { nvmeAdminGetLogPage, readTextSync, realPathSync } from "../hostfs/mod.ts";
-import { parseNvmeHealthWasm } from "../parse/nvme_wasm.ts";
-import { nvmeReportFromLog } from "../parse/smart_report.ts";
-import type { SmartIdentify, SmartReport } from "./model.ts";
+import { nvmeAdminGetLogPage, readTextSync, realPathSync } from "../../hostfs/mod.ts";
+import { parseNvmeHealthWasm } from "./parse.ts";
+import { nvmeReportFromLog } from "./report.ts";
+import type { SmartIdentify, SmartReport } from "../model.ts";
 
 /** What an {@linkcode NvmeLogReader} returns for a device. */
 export interface NvmeLogPages {

@@ -1,5 +1,6 @@
 /**
- * Typed results of the raw-page parsers (WASM and the TypeScript reference parser).
+ * Typed results of the ATA page parsers (the WASM parser, and the TypeScript reference parser
+ * in tests/ that cross-checks it).
  *
  * Pure data: both parsers return exactly these shapes so they can be compared field by
  * field.
@@ -97,81 +98,4 @@ export interface AtaSmartData {
   thresholdsChecksumValid: boolean | null;
   /** The non-empty attribute slots in page order. */
   attributes: AtaAttribute[];
-}
-
-/** NVMe SMART / Health Information log page (02h). 128-bit counters are bigints. */
-export interface NvmeHealthLog {
-  /** Critical warning bits. */
-  criticalWarning: number;
-  /** Composite temperature, kelvin (0 when not reported). */
-  temperatureKelvin: number;
-  /** Available spare, percent. */
-  availableSpare: number;
-  /** Available spare threshold, percent. */
-  availableSpareThreshold: number;
-  /** Percentage used (may exceed 100). */
-  percentageUsed: number;
-  /** Endurance group critical warning summary. */
-  enduranceGroupWarning: number;
-  /** Data units read (thousands of 512-byte units). */
-  dataUnitsRead: bigint;
-  /** Data units written. */
-  dataUnitsWritten: bigint;
-  /** Host read commands. */
-  hostReads: bigint;
-  /** Host write commands. */
-  hostWrites: bigint;
-  /** Controller busy time, minutes. */
-  controllerBusyTime: bigint;
-  /** Power cycles. */
-  powerCycles: bigint;
-  /** Power-on hours. */
-  powerOnHours: bigint;
-  /** Unsafe shutdowns. */
-  unsafeShutdowns: bigint;
-  /** Media and data integrity errors. */
-  mediaErrors: bigint;
-  /** Number of error information log entries. */
-  numErrLogEntries: bigint;
-  /** Warning composite temperature time, minutes. */
-  warningTempTime: number;
-  /** Critical composite temperature time, minutes. */
-  criticalCompTime: number;
-  /** Temperature sensors 1–8, kelvin (0 = not reported). */
-  temperatureSensors: number[];
-}
-
-/** The partition table kind, named like sfdisk's `label`. */
-export type PartitionTableKind = "gpt" | "dos";
-
-/** One partition; start and size in 512-byte sectors like sfdisk on a 512-byte device. */
-export interface PartitionEntry {
-  /** Partition number (GPT: entry index + 1; DOS: 1–4 primary, 5+ logical). */
-  number: number;
-  /** Start, 512-byte sectors. */
-  start: number;
-  /** Size, 512-byte sectors. */
-  size: number;
-  /** GPT type GUID (upper case) or the DOS type byte as hex ("83", "5"). */
-  type: string;
-  /** GPT unique partition GUID (upper case), or for DOS the PARTUUID `<disk id>-<NN>`. */
-  uuid: string;
-  /** GPT partition name, or null for DOS. */
-  name: string | null;
-  /** DOS boot flag (always false for GPT). */
-  bootable: boolean;
-}
-
-/** A parsed partition table. */
-export interface PartitionTable {
-  /** "gpt" or "dos". */
-  table: PartitionTableKind;
-  /** GPT disk GUID (upper case) or the DOS disk id as "0x" + 8 hex digits. */
-  id: string;
-  /** Which GPT copy was used ("primary" for DOS). */
-  source: "primary" | "backup";
-  /** The logical sector size the table was read with. */
-  sectorSize: number;
-  /** The partitions in table order. */
-  partitions: PartitionEntry[];
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { nvmeIdentityFromSysfs, reportFromNvmeLog } from "./nvme_source.ts";
+import { nvmeIdentityFromSysfs, reportFromNvmeLog } from "./source.ts";
 
 /** A sysfs tree like a kernel's for one controller with one namespace. */
 async function sysTree(): Promise<string> {

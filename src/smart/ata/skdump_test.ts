@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { encodeSkdump, parseSkdump } from "./skdump_format.ts";
-import { ParseError } from "../errors.ts";
+import { encodeSkdump, parseSkdump } from "./skdump.ts";
+import { ParseError } from "../../errors.ts";
 
-const BLOBS = new URL("../../../shared/fixtures/smart-blobs/", import.meta.url);
+const BLOBS = new URL("../../../../shared/fixtures/smart-blobs/", import.meta.url);
 
 Deno.test("parseSkdump reads every real dump and re-encodes it byte for byte", async () => {
   let withoutStatus = 0;

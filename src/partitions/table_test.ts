@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { PageParseError, parsePartitionTable } from "./mod.ts";
-import { crc32, writeGptHeader, writeMbr } from "./_testing.ts";
-import { wasmParser } from "./wasm.ts";
+import { crc32, writeGptHeader, writeMbr } from "../../tests/builders/sectors.ts";
+import { wasmParser } from "../wasm/mod.ts";
 
 function reason(fn: () => unknown): string {
   try {

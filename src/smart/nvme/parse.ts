@@ -3,9 +3,8 @@
  *
  * @module
  */
-import { PageParseError } from "./error_codes.ts";
+import { copyIn, PageParseError, wasmParser } from "../../wasm/mod.ts";
 import type { NvmeHealthLog } from "./types.ts";
-import { copyIn, wasmParser } from "./wasm.ts";
 
 function u128(u32: Uint32Array, w: number): bigint {
   const lo = BigInt(u32[w]!) | (BigInt(u32[w + 1]!) << 32n);

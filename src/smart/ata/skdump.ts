@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ParseError } from "../errors.ts";
+import { ParseError } from "../../errors.ts";
 
 /** The pages of an ATA SMART dump. */
 export interface AtaSmartPages {

@@ -4,9 +4,8 @@
  * result). Run: `deno bench --allow-all src/parse/smart_bench.ts`.
  */
 import { AtaSmartDisk } from "../../ffi/libatasmart/mod.ts";
-import { parseSkdump } from "../smart/skdump_format.ts";
-import { parseAtaIdentifyTs, parseAtaIdentifyWasm } from "./mod.ts";
-import { parseAtaSmartTs, parseAtaSmartWasm } from "./mod.ts";
+import { parseAtaIdentifyWasm, parseAtaSmartWasm, parseSkdump } from "../../src/smart/mod.ts";
+import { parseAtaIdentifyTs, parseAtaSmartTs } from "../smart/reference_parser.ts";
 
 const BLOB = await Deno.readFile(
   new URL("../../../shared/fixtures/smart-blobs/SAMSUNG_HD501LJ--CR100-12", import.meta.url),

@@ -3,10 +3,8 @@
  *
  * @module
  */
-import { PageParseError } from "./error_codes.ts";
+import { copyIn, hex32, PageParseError, wasmParser } from "../../wasm/mod.ts";
 import type { AtaAttribute, AtaIdentity, AtaSmartData } from "./types.ts";
-import { copyIn, wasmParser } from "./wasm.ts";
-import { hex32 } from "./_format.ts";
 
 function ascii(u8: Uint8Array, from: number, len: number): string {
   return String.fromCharCode.apply(null, u8.subarray(from, from + len) as unknown as number[]);

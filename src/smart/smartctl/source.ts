@@ -3,12 +3,12 @@
  *
  * @module
  */
-import { ParseError } from "../errors.ts";
-import type { CommandRunner } from "../process/run.ts";
-import { SYSTEM_RUNNER } from "../process/run.ts";
-import type { SmartReport } from "./model.ts";
-import { unavailableReport } from "./model.ts";
-import { parseSmartctlJson } from "./smartctl_parse.ts";
+import { ParseError } from "../../errors.ts";
+import type { CommandRunner } from "../../process/run.ts";
+import { SYSTEM_RUNNER } from "../../process/run.ts";
+import type { SmartReport } from "../model.ts";
+import { unavailableReport } from "../model.ts";
+import { parseSmartctlJson } from "./parse.ts";
 
 /** Options of {@linkcode readSmartctl}. */
 export interface SmartctlOptions {

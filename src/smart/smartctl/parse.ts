@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { ParseError } from "../errors.ts";
+import { ParseError } from "../../errors.ts";
 import type {
   NvmeHealth,
   ScsiHealth,
@@ -14,7 +14,7 @@ import type {
   SmartIdentify,
   SmartProtocol,
   SmartReport,
-} from "./model.ts";
+} from "../model.ts";
 
 /** Meanings of smartctl's exit status bits (smartctl(8) "RETURN VALUES"). */
 export const SMARTCTL_EXIT_BITS: readonly string[] = [

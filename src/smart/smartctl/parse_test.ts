@@ -1,10 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  decodeSmartctlExitStatus,
-  parseJsonLossless,
-  parseSmartctlJson,
-} from "./smartctl_parse.ts";
-import { ParseError } from "../errors.ts";
+import { decodeSmartctlExitStatus, parseJsonLossless, parseSmartctlJson } from "./parse.ts";
+import { ParseError } from "../../errors.ts";
 
 /** Real output of `smartctl --json -a /dev/vda` on this VM (virtio, no SMART). */
 const VIRTIO_OUTPUT = `{
@@ -19,7 +15,7 @@ const VIRTIO_OUTPUT = `{
   "local_time": { "time_t": 1795647869, "asctime": "Wed Nov 25 23:04:29 2026 UTC" }
 }`;
 
-const FIXTURES = new URL("../../../shared/fixtures/smartctl-json/", import.meta.url);
+const FIXTURES = new URL("../../../../shared/fixtures/smartctl-json/", import.meta.url);
 
 Deno.test("exit status is decoded bit by bit, never as plain failure", () => {
   const ok64 = decodeSmartctlExitStatus(64);

@@ -4,12 +4,14 @@
  *
  * @module
  */
-import { type AtaAttribute, AtaSmartDisk, formatPrettyValue } from "../../ffi/libatasmart/mod.ts";
-import type { SmartAttribute, SmartReport } from "./model.ts";
-import { unavailableReport } from "./model.ts";
-import { type AtaSmartPages, parseSkdump } from "./skdump_format.ts";
-import { ParseError } from "../errors.ts";
-import { wasmAtaPagesParser } from "../parse/smart_report.ts";
+import { AtaSmartDisk, type SkParsedAttribute } from "../../../ffi/libatasmart/mod.ts";
+import type { SmartReport } from "../model.ts";
+import { unavailableReport } from "../model.ts";
+import { type AtaSmartPages, parseSkdump } from "./skdump.ts";
+import { ParseError } from "../../errors.ts";
+import { wasmAtaPagesParser } from "./report.ts";
+import { prettyUnitFromLibatasmart, toSmartAttribute } from "./attributes.ts";
+import type { AtaAttribute } from "./types.ts";
 
 /** The default page parser: the WASM parser (libatasmart's own parsing is the fallback). */
 export const DEFAULT_ATA_PARSER: AtaPagesParser = wasmAtaPagesParser;
@@ -35,13 +37,29 @@ export interface AtaOpener {
 /** The real opener. */
 export const LIBATASMART_OPENER: AtaOpener = { open: (path) => AtaSmartDisk.open(path) };
 
-/** libatasmart's count for counter-like units; null when its quirk table says "unknown". */
-function countOf(a: AtaAttribute): { count?: string | null } {
-  if (a.prettyUnit === "sectors" || a.prettyUnit === "none") {
-    return { count: String(a.prettyValue) };
-  }
-  if (a.prettyUnit === "unknown") return { count: null };
-  return {};
+/**
+ * libatasmart's parsed attribute as the one {@linkcode AtaAttribute} shape every parser
+ * produces.
+ */
+function fromLibatasmart(a: SkParsedAttribute): AtaAttribute {
+  return {
+    id: a.id,
+    flags: a.flags,
+    prefailure: a.prefailure,
+    online: a.online,
+    current: a.current,
+    currentValid: a.currentValid,
+    worst: a.worst,
+    worstValid: a.worstValid,
+    raw: a.raw,
+    rawBytes: [...a.rawBytes],
+    threshold: a.thresholdValid ? a.threshold : null,
+    thresholdValid: a.thresholdValid,
+    goodNow: a.goodNow ?? false,
+    goodNowValid: a.goodNow !== null,
+    goodInThePast: a.goodInThePast ?? false,
+    goodInThePastValid: a.goodInThePast !== null,
+  };
 }
 
 /**
@@ -66,20 +84,11 @@ export async function reportFromAtaDisk(disk: AtaSmartDisk, device: string): Pro
     };
   }
   const status = await disk.smartStatus();
-  const attributes = disk.attributes().map((a): SmartAttribute => ({
-    id: a.id,
-    name: a.name,
-    current: a.current,
-    worst: a.worst,
-    threshold: a.thresholdValid ? a.threshold : null,
-    raw: a.raw,
-    prefailure: a.prefailure,
-    online: a.online,
-    flags: a.flags,
-    rawExact: String(a.raw),
-    pretty: formatPrettyValue(a.prettyValue, a.prettyUnit),
-    ...countOf(a),
-  }));
+  const attributes = disk.attributes().map((a) => {
+    const unit = prettyUnitFromLibatasmart(a.prettyUnitCode);
+    const pretty = unit === "unknown" ? null : a.prettyValue;
+    return toSmartAttribute(fromLibatasmart(a), { name: a.name, unit, pretty });
+  });
   const mk = disk.temperatureMilliKelvin();
   const ms = disk.powerOnMs();
   return {

@@ -5,9 +5,13 @@
  *
  * @module
  */
-import { PageParseError } from "./error_codes.ts";
-import { hex32 } from "./_format.ts";
-import type { AtaAttribute, AtaIdentity, AtaSmartData, NvmeHealthLog } from "./types.ts";
+import { hex32, PageParseError } from "../../src/wasm/mod.ts";
+import type {
+  AtaAttribute,
+  AtaIdentity,
+  AtaSmartData,
+  NvmeHealthLog,
+} from "../../src/smart/mod.ts";
 
 function ataString(b: Uint8Array, from: number, len: number): string {
   let s = "";

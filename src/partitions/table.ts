@@ -9,10 +9,16 @@
  *
  * @module
  */
-import { PageParseError } from "./error_codes.ts";
-import { guidString, hex32, utf16z } from "./_format.ts";
+import {
+  copyIn,
+  guidString,
+  hex32,
+  PageParseError,
+  utf16z,
+  type WasmParser,
+  wasmParser,
+} from "../wasm/mod.ts";
 import type { PartitionEntry, PartitionTable } from "./types.ts";
-import { copyIn, type WasmParser, wasmParser } from "./wasm.ts";
 import { ParseError } from "../errors.ts";
 import { isHostFsFailure, open as openHostFile, readText } from "../hostfs/mod.ts";
 
