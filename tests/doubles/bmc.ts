@@ -34,6 +34,8 @@ export interface BmcDoubleOptions {
   keyPem: string;
   /** The mockup directory. @default PUBLIC_RACKMOUNT1 */
   mockup?: string;
+  /** Loopback address to listen on. @default "127.0.0.1" */
+  hostname?: string;
   /** Account user name. @default "bynar" */
   username?: string;
   /** Account password. @default "bmc-secret" */
@@ -227,13 +229,13 @@ export async function startBmcDouble(options: BmcDoubleOptions): Promise<BmcDoub
   };
 
   const server = Deno.serve({
-    hostname: "127.0.0.1",
+    hostname: options.hostname ?? "127.0.0.1",
     port: 0,
     cert: options.certPem,
     key: options.keyPem,
     onListen: () => {},
   }, handle);
-  const url = `https://127.0.0.1:${(server.addr as Deno.NetAddr).port}`;
+  const url = `https://${options.hostname ?? "127.0.0.1"}:${(server.addr as Deno.NetAddr).port}`;
 
   const resource = (path: string): Record<string, unknown> => {
     const r = tree.get(norm(path));

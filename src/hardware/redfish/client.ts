@@ -52,6 +52,24 @@ export interface RedfishClientOptions {
   concurrency?: number;
 }
 
+/**
+ * Turns a refusal by Bynar's own sandbox into a typed error naming the fix (it is never a
+ * BMC fault).
+ */
+function sandboxRefusal(err: unknown, url: URL): RedfishError | null {
+  const refused = err instanceof Deno.errors.NotCapable ||
+    err instanceof Deno.errors.PermissionDenied ||
+    // node:tls (the pin pre-flight) reports the refusal as a plain error.
+    (err instanceof Error && /^Requires net access to /.test(err.message));
+  if (!refused) return null;
+  return new RedfishError(
+    "redfish_sandbox",
+    `Cannot reach the BMC at ${url.href}: Bynar's sandbox refuses the connection; add ` +
+      `"${url.host}" to BYNAR_ALLOW_NET in /etc/default/bynar`,
+    { url: url.href, cause: err },
+  );
+}
+
 function hex(bytes: ArrayBuffer | Uint8Array): string {
   return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
@@ -68,7 +86,7 @@ function hex(bytes: ArrayBuffer | Uint8Array): string {
 export function fetchPinnedCertificate(host: string, port: number, pin: string): Promise<string> {
   const want = normalisePin(pin);
   const url = `https://${host}:${port}/`;
-  return new Promise((resolve, reject) => {
+  return new Promise<string>((resolve, reject) => {
     const ip = /^[\d.]+$/.test(host) || host.includes(":");
     const sni = ip ? {} : { servername: host };
     const sock = connect({ host, port, ...sni, rejectUnauthorized: false }, () => {
@@ -106,11 +124,18 @@ export function fetchPinnedCertificate(host: string, port: number, pin: string):
     });
     sock.on("error", (err: Error) =>
       reject(
-        new RedfishError("redfish_unreachable", `Cannot reach the BMC at ${url}: ${err.message}`, {
-          url,
-          cause: err,
-        }),
+        sandboxRefusal(err, new URL(url)) ??
+          new RedfishError(
+            "redfish_unreachable",
+            `Cannot reach the BMC at ${url}: ${err.message}`,
+            {
+              url,
+              cause: err,
+            },
+          ),
       ));
+  }).catch((err) => {
+    throw sandboxRefusal(err, new URL(url)) ?? err;
   });
 }
 
@@ -206,14 +231,8 @@ export class RedfishClient {
       });
     } catch (err) {
       const u = url.href;
-      if (err instanceof Deno.errors.NotCapable || err instanceof Deno.errors.PermissionDenied) {
-        throw new RedfishError(
-          "redfish_sandbox",
-          `Cannot reach the BMC at ${u}: Bynar's sandbox refuses the connection; add ` +
-            `"${url.host}" to BYNAR_ALLOW_NET in /etc/default/bynar`,
-          { url: u, cause: err },
-        );
-      }
+      const refused = sandboxRefusal(err, url);
+      if (refused) throw refused;
       if ((err as Error).name === "TimeoutError") {
         throw new RedfishError(
           "redfish_timeout",
