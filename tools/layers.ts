@@ -1,6 +1,6 @@
 /**
  * The layer and cycle check: reads the module graph of the product code (`deno info --json`
- * over every module of `src/` and `ffi/`, test files excluded) and fails on
+ * over every module of `src/`, `ffi/` and `wasm/build/`, test files excluded) and fails on
  *
  * - an import from a lower layer into a higher one (the layer map is `tools/layers.json`,
  *   the same map as the README's development section), and
@@ -62,14 +62,14 @@ async function walk(dir: string, root: string, out: string[]): Promise<void> {
 }
 
 /**
- * Lists the product modules under `src/` and `ffi/`.
+ * Lists the product modules under `src/`, `ffi/` and `wasm/` (not `wasm/assembly/`).
  *
  * @param root The repository root.
  * @returns Paths relative to the root, sorted.
  */
 export async function productModules(root: string): Promise<string[]> {
   const out: string[] = [];
-  for (const top of ["src", "ffi"]) {
+  for (const top of ["src", "ffi", "wasm"]) {
     try {
       await walk(join(root, top), root, out);
     } catch (err) {

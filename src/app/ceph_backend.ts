@@ -14,12 +14,13 @@ import {
   MIN_CEPH_MAJOR,
   RadosClusterApi,
 } from "../backend/ceph/mod.ts";
-import type { Clock } from "../backend/ceph/waits.ts";
+import type { Clock } from "../shared/clock.ts";
 import { type Config, databasePath, loadConfig } from "../config/load.ts";
 import type { CephConfig } from "../config/schema.ts";
 import { openDatabase } from "../store/db.ts";
 import { ConfigError } from "../errors.ts";
 import { type CommandRunner, SYSTEM_RUNNER } from "../process/run.ts";
+import { hostNamespaceRunner } from "../process/transient_unit.ts";
 import { BackendOpsRepo } from "../store/backend_ops_repo.ts";
 
 /** Options of {@linkcode createCephBackend}. */
@@ -73,7 +74,10 @@ export async function createCephBackend(
       { field: "pool_name" },
     );
   }
-  const runner = options.runner ?? SYSTEM_RUNNER;
+  // Under systemd, ceph-volume and umount run in transient units of the host's mount
+  // namespace, so OSD mounts reach ceph-osd@N (see process/transient_unit.ts).
+  const base = options.runner ?? SYSTEM_RUNNER;
+  const runner = config.daemon_control === "systemd" ? hostNamespaceRunner(base) : base;
   let runDir = "/run/ceph";
   try {
     runDir = rados.confGet("run_dir");

@@ -24,7 +24,7 @@ import { HttpDiskManager, type ManagerApi } from "../detect/manager_client.ts";
 import { type BuiltDetector, runDetector } from "../detect/daemon.ts";
 import { acquireInstanceLock } from "../detect/lock.ts";
 import type { PassDeps, PassSummary } from "../detect/pass.ts";
-import type { RunnerClock } from "../detect/runner.ts";
+import { type Clock, nowDate, SYSTEM_CLOCK } from "../shared/clock.ts";
 import { SystemHost } from "./detect_host.ts";
 import type {
   DestructiveGate,
@@ -47,7 +47,7 @@ export interface DetectorOverrides {
   /** Replaces the ticket plugin. */
   tickets?: TicketPlugin;
   /** Clock. */
-  clock?: RunnerClock;
+  clock?: Clock;
   /** Host name. @default Deno.hostname() */
   hostname?: string;
   /**
@@ -88,12 +88,6 @@ export function detectEnv(): Record<string, string> {
   }
   return env;
 }
-
-/** The real clock. */
-export const REAL_CLOCK: RunnerClock = {
-  now: () => new Date(),
-  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-};
 
 function managerToken(config: Config, env: Record<string, string>): () => Promise<string> {
   const b = config.bynar;
@@ -222,9 +216,9 @@ export async function buildDetector(
     ...(o.smart ? { smart: o.smart } : {}),
     log: options.log,
   });
-  const clock = o.clock ?? REAL_CLOCK;
+  const clock = o.clock ?? SYSTEM_CLOCK;
   const gate = async (): Promise<DestructiveGate> =>
-    destructiveGate(clock.now(), {
+    destructiveGate(nowDate(clock), {
       windows: b.maintenance_windows,
       frozen: await exists(b.freeze_file),
       freezeFile: b.freeze_file,

@@ -17,8 +17,7 @@
 import { runDetectProgram } from "../../src/app/detect.ts";
 import type { DetectStore, Workflow } from "../../src/detect/types.ts";
 import type { SmartCheck } from "../../src/machine/ports.ts";
-import { readAtaBlob } from "../../src/smart/atasmart_source.ts";
-import { assess, readSmart } from "../../src/smart/mod.ts";
+import { assess, readAtaBlob, readSmart } from "../../src/smart/mod.ts";
 import { HOST } from "../api/harness.ts";
 import { SMART_BLOBS } from "../smart/fixtures.ts";
 

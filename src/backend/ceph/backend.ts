@@ -30,7 +30,7 @@ import type { OsdDump, OsdMetadata } from "./parse.ts";
 import { blockingReasons, type PlanContext, planRemove, type RemoveFacts } from "./remove_plan.ts";
 import { REMOVE_STEPS } from "./remove_steps.ts";
 import { settledResult } from "./settle.ts";
-import { type Clock, SYSTEM_CLOCK } from "./waits.ts";
+import { type Clock, SYSTEM_CLOCK } from "../../shared/clock.ts";
 import type { WeighInLimits } from "./weigh_in.ts";
 
 /** Lowest supported Ceph major release (Nautilus). */

@@ -24,7 +24,7 @@ import { decideBudget, LEASE_PREFIX, parseLeases } from "./lease.ts";
 import type { OsdDump, OsdMetadata, VolumeOsd } from "./parse.ts";
 import type { PlanContext, RemoveFacts } from "./remove_plan.ts";
 import type { WalFact } from "./wal_partition.ts";
-import type { Clock } from "./waits.ts";
+import type { Clock } from "../../shared/clock.ts";
 import type { WeighInLimits } from "./weigh_in.ts";
 
 /** What {@linkcode CephFacts} reads through. */
