@@ -16,6 +16,7 @@ import { type Config, databasePath, loadConfig } from "../config/load.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
 import type { SmartCheck } from "../machine/ports.ts";
 import { createNotifier } from "../notify/factory.ts";
+import type { Notifier } from "../notify/types.ts";
 import { DetectRepo } from "../store/detect_repo.ts";
 import { createTicketPlugin } from "../tickets/factory.ts";
 import type { TicketPlugin } from "../tickets/types.ts";
@@ -46,6 +47,8 @@ export interface DetectorOverrides {
   host?: HostPort;
   /** Replaces the ticket plugin. */
   tickets?: TicketPlugin;
+  /** Replaces Slack (tests record the notifications). */
+  notifier?: Notifier;
   /** Clock. */
   clock?: Clock;
   /** Host name. @default Deno.hostname() */
@@ -198,7 +201,7 @@ export async function buildDetector(
   const env = o.env ?? detectEnv();
   const hostname = o.hostname ?? Deno.hostname();
   const tickets = o.tickets ?? createTicketPlugin(b, { log: options.log });
-  const notifier = createNotifier(b, { log: options.log });
+  const notifier = o.notifier ?? createNotifier(b, { log: options.log });
   let client: ApiClient | null = null;
   let manager = o.manager;
   if (!manager) {
