@@ -45,3 +45,27 @@ Deno.test("folderCycles: finds a three-folder cycle once", () => {
   ]);
   assert.deepEqual(cycles, [["a", "b", "c"]]);
 });
+
+Deno.test("the README's map of the tree is tools/layers.json, layer by layer, and matches the tree", async () => {
+  const root = new URL("../", import.meta.url).pathname;
+  const readme = await Deno.readTextFile(`${root}README.md`);
+  const section = readme.slice(readme.indexOf("### Map of the tree"));
+  const rows = section.split("\n").filter((l) => /^\| [a-z]/.test(l) && !l.startsWith("| Layer"))
+    .map((l) => l.split("|").map((c) => c.trim()));
+  const fromReadme = rows.map((r) => ({
+    name: r[1]!.replace(/ /g, "-"),
+    paths: [...r[2]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!.replace(/\/$/, "")),
+  }));
+  const map = JSON.parse(await Deno.readTextFile(`${root}tools/layers.json`)) as LayerMap;
+  assert.deepEqual(fromReadme, map.layers);
+  for (const layer of map.layers) {
+    for (const p of layer.paths) {
+      assert.ok(await Deno.stat(`${root}${p}`).then(() => true, () => false), `${p} exists`);
+    }
+  }
+  const mapped = new Set(map.layers.flatMap((l) => l.paths));
+  for await (const e of Deno.readDir(`${root}src`)) {
+    if (e.name.endsWith("_test.ts")) continue;
+    assert.ok(mapped.has(`src/${e.name}`), `src/${e.name} is in the map`);
+  }
+});
