@@ -20,5 +20,6 @@ export { AuditLog, type AuditSink, verifyAuditLog } from "./audit/log.ts";
 export { discoverInventory } from "./inventory_source.ts";
 export { createOpsApp } from "./ops_app.ts";
 export { ApiError } from "./problem.ts";
+export { HttpDiskManager, type HttpDiskManagerOptions, type ManagerApi } from "./detect_manager.ts";
 export { isLoopback, listen } from "./server.ts";
 export type { AppEnv, DiskInventory, Principal, TicketSource } from "./types.ts";

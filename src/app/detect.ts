@@ -21,7 +21,7 @@ import { DetectRepo } from "../store/detect_repo.ts";
 import { createTicketPlugin } from "../tickets/factory.ts";
 import type { TicketPlugin } from "../tickets/types.ts";
 import { VaultClient } from "../vault/client.ts";
-import { HttpDiskManager, type ManagerApi } from "../detect/manager_client.ts";
+import { HttpDiskManager, type ManagerApi } from "../api/detect_manager.ts";
 import { type BuiltDetector, runDetector } from "../detect/daemon.ts";
 import { acquireInstanceLock } from "../detect/lock.ts";
 import type { PassDeps, PassSummary } from "../detect/pass.ts";

@@ -33,4 +33,3 @@ export { advanceWorkflow, MAX_ACTIONS_PER_PASS, type RunnerDeps, ticketDisk } fr
 export { needsWorkflow, type PassDeps, type PassSummary, runPass, slotCandidate } from "./pass.ts";
 export { acquireInstanceLock, type InstanceLock } from "./lock.ts";
 export { type BuiltDetector, runDetector, type RunDetectorOptions } from "./daemon.ts";
-export { HttpDiskManager, type HttpDiskManagerOptions, type ManagerApi } from "./manager_client.ts";
