@@ -56,6 +56,24 @@ export interface DiskManagerDeps {
   hostnames?: string[];
   /** Log sink. @default console.error */
   log?: (line: string) => void;
+  /** Clock of the token checks and the rate limiter, epoch ms (tests). @default Date.now */
+  now?: () => number;
+}
+
+/** The disk-manager's HTTP apps and their parts, not listening yet. */
+export interface DiskManagerApp {
+  /** The API app (`/v1`). */
+  app: ReturnType<typeof createApp>;
+  /** The ops app (`/healthz`, `/metrics`). */
+  opsApp: ReturnType<typeof createOpsApp>;
+  /** The operation registry (SQLite-backed). */
+  registry: OperationRegistry;
+  /** Metrics. */
+  metrics: ApiMetrics;
+  /** TLS certificate and key, unless plain HTTP is configured. */
+  tls: { cert: string; key: string } | undefined;
+  /** Fetch used for Vault. */
+  fetch: typeof fetch;
 }
 
 /** A running disk-manager. */
@@ -135,19 +153,20 @@ async function readPem(path: string, field: string): Promise<string> {
 }
 
 /**
- * Starts the disk-manager.
+ * Builds the disk-manager's HTTP apps from its configuration (keys, issuer, TLS files,
+ * authentication, audit log, operation registry, limits) without listening: what
+ * {@linkcode startDiskManager} serves, and what in-process API tests call.
  *
  * @param config Validated disk-manager.json.
- * @param deps Backend, inventory, database, secrets, overrides.
- * @returns The running service.
+ * @param deps Backend, inventory, database, overrides.
+ * @returns The apps and their parts.
  * @throws {ConfigError} When neither Vault nor a JWKS file provides verifying keys, or
  *   TLS files cannot be read.
- * @throws {SafetyError} When plain HTTP is configured on a non-loopback address.
  */
-export async function startDiskManager(
+export async function buildDiskManagerApp(
   config: DiskManagerConfig,
   deps: DiskManagerDeps,
-): Promise<RunningDiskManager> {
+): Promise<DiskManagerApp> {
   const log = deps.log ?? ((l: string) => console.error(l));
   const f = deps.fetch ?? await vaultFetch(config);
   let keys = deps.keys;
@@ -187,6 +206,7 @@ export async function startDiskManager(
     cacheSize: config.token_cache_size,
     onFailure: (code) => metrics.authFailure(code),
     onCache: (hit) => metrics.cache(hit),
+    ...(deps.now ? { now: deps.now } : {}),
   });
   const db = deps.db;
   const registry = new OperationRegistry({ store: sqliteOperationStore(db) });
@@ -209,8 +229,28 @@ export async function startDiskManager(
     metrics,
     limits,
     log,
+    ...(deps.now ? { now: deps.now } : {}),
   });
   const opsApp = createOpsApp({ metrics });
+  return { app, opsApp, registry, metrics, tls, fetch: f };
+}
+
+/**
+ * Starts the disk-manager.
+ *
+ * @param config Validated disk-manager.json.
+ * @param deps Backend, inventory, database, secrets, overrides.
+ * @returns The running service.
+ * @throws {ConfigError} When neither Vault nor a JWKS file provides verifying keys, or
+ *   TLS files cannot be read.
+ * @throws {SafetyError} When plain HTTP is configured on a non-loopback address.
+ */
+export async function startDiskManager(
+  config: DiskManagerConfig,
+  deps: DiskManagerDeps,
+): Promise<RunningDiskManager> {
+  const log = deps.log ?? ((l: string) => console.error(l));
+  const { app, opsApp, registry, metrics, tls, fetch: f } = await buildDiskManagerApp(config, deps);
   let pin: PublishResult | undefined;
   if (tls && config.vault_endpoint && deps.vaultToken) {
     try {
