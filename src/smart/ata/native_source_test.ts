@@ -21,7 +21,7 @@ Deno.test("native ATA reads every real dump's pages exactly like libatasmart, wi
       assert.deepEqual(drive.sent, [
         "85 08 0e 00 00 00 01 00 00 00 00 00 00 00 ec 00",
         "85 08 0e 00 d0 00 01 00 00 00 4f 00 c2 00 b0 00",
-        "85 08 0e 00 d1 00 01 00 00 00 4f 00 c2 00 b0 00",
+        "85 08 0e 00 d1 00 01 00 01 00 4f 00 c2 00 b0 00",
         "85 06 2c 00 da 00 00 00 00 00 4f 00 c2 00 b0 00",
       ]);
     }
