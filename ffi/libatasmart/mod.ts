@@ -14,26 +14,25 @@
  * @module
  */
 import { FfiError } from "../../src/errors.ts";
-import {
-  ATASMART_SYMBOLS,
-  ATTRIBUTE_CALLBACK,
-  LIBATASMART_PATH,
-  LIBC_PATH,
-  LIBC_SYMBOLS,
-} from "./_symbols.ts";
+import { errno, libc } from "../libc/mod.ts";
+import { errnoName } from "../libc/errno.ts";
+import { ATASMART_SYMBOLS, ATTRIBUTE_CALLBACK, LIBATASMART_PATH } from "./_symbols.ts";
+
+/** Names an errno (the one table, ffi/libc/errno.ts; re-exported for callers of this module). */
+export { errnoName };
 
 const LIB = "libatasmart";
 
 type AtaSmartLib = Deno.DynamicLibrary<typeof ATASMART_SYMBOLS>["symbols"];
-type LibcLib = Deno.DynamicLibrary<typeof LIBC_SYMBOLS>["symbols"];
 
 let atasmart: AtaSmartLib | null = null;
-let libc: LibcLib | null = null;
 
 /** Opens libatasmart on first use. */
 function lib(): AtaSmartLib {
   if (atasmart) return atasmart;
   try {
+    // Load libc first: a dlopen between a failing call and the errno read could clobber it.
+    libc();
     atasmart = Deno.dlopen(LIBATASMART_PATH, ATASMART_SYMBOLS).symbols;
   } catch (err) {
     throw new FfiError(
@@ -49,38 +48,10 @@ function lib(): AtaSmartLib {
 /** Reads the calling thread's errno (valid right after a synchronous call). */
 function lastErrno(): number | undefined {
   try {
-    libc ??= Deno.dlopen(LIBC_PATH, LIBC_SYMBOLS).symbols;
-    const p = libc.__errno_location();
-    return p === null ? undefined : new Deno.UnsafePointerView(p).getInt32(0);
+    return errno(libc());
   } catch {
     return undefined;
   }
-}
-
-const ERRNO_NAMES: Record<number, string> = {
-  1: "EPERM",
-  2: "ENOENT",
-  5: "EIO",
-  6: "ENXIO",
-  9: "EBADF",
-  12: "ENOMEM",
-  13: "EACCES",
-  19: "ENODEV",
-  22: "EINVAL",
-  25: "ENOTTY",
-  61: "ENODATA",
-  95: "EOPNOTSUPP",
-};
-
-/**
- * Returns the symbolic name of an errno value.
- *
- * @param errno A positive errno.
- * @returns E.g. `ENXIO`, or `errno N` for values not in the table.
- */
-export function errnoName(errno: number | undefined): string {
-  if (errno === undefined) return "errno unknown";
-  return ERRNO_NAMES[errno] ?? `errno ${errno}`;
 }
 
 /** Identity strings from the IDENTIFY DEVICE page. */

@@ -13,8 +13,8 @@ import { FfiError } from "../errors.ts";
 import {
   AT_EMPTY_PATH,
   errno,
-  errnoCode,
   errnoError,
+  errnoName,
   errnoText,
   type Libc,
   libc,
@@ -27,7 +27,7 @@ import {
   setErrno,
   STATX_BASIC_STATS,
   withLibc,
-} from "./_libc.ts";
+} from "../../ffi/libc/mod.ts";
 import { HOST_PSEUDO_FS } from "./_paths.ts";
 import {
   describeNvmeStatus,
@@ -547,7 +547,7 @@ export async function nvmeGetLogPageNative(
         : "see the kernel log";
       throw new FfiError(
         "libc",
-        `Cannot read ${what} of "${path}": ${op} failed with ${errnoCode(e)} ` +
+        `Cannot read ${what} of "${path}": ${op} failed with ${errnoName(e)} ` +
           `(${errnoText(l, e)}); ${hint}`,
         { op, errno: e, device: path },
       );

@@ -23,7 +23,7 @@
  * @module
  */
 import { FfiError } from "../errors.ts";
-import { closeLibc } from "./_libc.ts";
+import { closeLibc } from "../../ffi/libc/mod.ts";
 import {
   type HostStat,
   loopBackingIdNative,

@@ -1,6 +1,7 @@
 /**
- * The C library behind `src/hostfs`: symbol table, lazy loading and errno → error
- * mapping. Internal to `src/hostfs/`; no pointer leaves this folder.
+ * The one C-library binding: symbol table, ONE lazy `dlopen` shared by every user
+ * (`src/hostfs`, `ffi/libblkid`, `ffi/libatasmart`), errno access and errno → error mapping
+ * (names from the one table in {@link ./errno.ts}). No pointer leaves its callers.
  *
  * Every call is synchronous (so `errno` is the calling thread's) except
  * `pread_nonblocking` and `ioctl_nonblocking`, which read block devices and send NVMe
@@ -11,7 +12,10 @@
  *
  * @module
  */
-import { FfiError } from "../errors.ts";
+import { FfiError } from "../../src/errors.ts";
+import { errnoName } from "./errno.ts";
+
+export { errnoName, errnoNumber } from "./errno.ts";
 
 /** Absolute path of the C library on Debian x86_64 (merged /usr). */
 export const LIBC_PATH = "/usr/lib/x86_64-linux-gnu/libc.so.6";
@@ -33,7 +37,7 @@ export const SEEK_END = 2;
 /** `PATH_MAX`. */
 export const PATH_MAX = 4096;
 
-/** libc functions used by the host-filesystem adapter (x86_64 glibc ≥ 2.28). */
+/** libc functions used by Bynar (x86_64 glibc ≥ 2.28). */
 export const LIBC_SYMBOLS = {
   /** `int open(const char *pathname, int flags);` */
   open: { parameters: ["buffer", "i32"], result: "i32" },
@@ -122,7 +126,8 @@ export function libc(): Libc {
 }
 
 /**
- * Runs a nonblocking libc call, keeping the library loaded until it returns.
+ * Runs libc calls that span an `await` (a nonblocking call, or a descriptor held across
+ * another library's nonblocking call), keeping the library loaded until `call` settles.
  *
  * @param call The call.
  * @returns The call's result.
@@ -146,7 +151,8 @@ function unload(): void {
 }
 
 /**
- * Unloads libc. Idempotent; with reads in flight it unloads after the last one.
+ * Unloads libc. Idempotent; with calls in flight ({@linkcode withLibc}) it unloads after the
+ * last one. A later {@linkcode libc} loads it again.
  */
 export function closeLibc(): void {
   closeRequested = true;
@@ -159,7 +165,7 @@ export function closeLibc(): void {
  * @param c The symbols.
  * @returns The errno.
  */
-export function errno(c: Libc): number {
+export function errno(c: Libc = libc()): number {
   const p = c.__errno_location();
   return p ? new Deno.UnsafePointerView(p).getInt32() : 0;
 }
@@ -190,38 +196,6 @@ const ERROR_CLASSES: Record<number, new (message: string) => Error> = {
   110: Deno.errors.TimedOut, // ETIMEDOUT
 };
 
-/** errno → the code Deno puts on its errors. */
-const ERRNO_CODES: Record<number, string> = {
-  1: "EPERM",
-  2: "ENOENT",
-  4: "EINTR",
-  5: "EIO",
-  6: "ENXIO",
-  14: "EFAULT",
-  13: "EACCES",
-  16: "EBUSY",
-  17: "EEXIST",
-  19: "ENODEV",
-  20: "ENOTDIR",
-  21: "EISDIR",
-  22: "EINVAL",
-  25: "ENOTTY",
-  40: "ELOOP",
-  95: "EOPNOTSUPP",
-  110: "ETIMEDOUT",
-  123: "ENOMEDIUM",
-};
-
-/**
- * Names an errno (`ENOTTY` for 25), as the `code` of {@linkcode errnoError}'s errors.
- *
- * @param err The errno.
- * @returns Its symbolic name, or `E<n>` when not in the table.
- */
-export function errnoCode(err: number): string {
-  return ERRNO_CODES[err] ?? `E${err}`;
-}
-
 /**
  * The C library's description of an errno (`strerror`).
  *
@@ -249,7 +223,7 @@ export function errnoError(c: Libc, err: number, where: string): Error {
   const Cls = ERROR_CLASSES[err] ?? Error;
   const error = new Cls(`${text} (os error ${err}): ${where}`);
   Object.defineProperty(error, "code", {
-    value: errnoCode(err),
+    value: errnoName(err),
     enumerable: false,
   });
   return error;
