@@ -5,14 +5,14 @@ import { assess } from "../policy.ts";
 import { ataDriveDouble } from "../../../tests/builders/ata_drive.ts";
 import { listFixtures, SMART_BLOBS } from "../../../tests/smart/fixtures.ts";
 
-Deno.test("native ATA reads every real dump's pages exactly like libatasmart, with D_SENSE 0 and 1", async () => {
+Deno.test("native ATA reads every real dump's pages exactly like libatasmart, with fixed and descriptor sense", async () => {
   for (const name of listFixtures(SMART_BLOBS)) {
     const blob = Deno.readFileSync(new URL(name, SMART_BLOBS));
     const viaLib = await readAtaBlob(blob, { name: "/dev/sdx" });
     for (const descriptorSense of [false, true]) {
       const drive = ataDriveDouble(blob, { descriptorSense });
       const r = await reportFromAtaPassThrough("/dev/sdx", { passThrough: drive });
-      const where = `${name} D_SENSE=${descriptorSense ? 1 : 0}`;
+      const where = `${name} ${descriptorSense ? "descriptor" : "fixed"} sense`;
       assert.equal(r.source, "wasm", where);
       assert.deepEqual(r.attributes, viaLib.attributes, `${where}: attributes`);
       assert.deepEqual(r.identify, viaLib.identify, `${where}: identify`);
