@@ -316,7 +316,11 @@ export const CephConfigSchema = z.strictObject({
   max_concurrent_removals: z.number().int().min(1).default(1),
   /** Removal lease lifetime in seconds (renewed while the holder works). */
   removal_lease_seconds: z.number().int().min(30).default(3600),
-  /** How OSD daemons are started/stopped: systemd units, or direct processes (labs). */
+  /**
+   * How OSD daemons are started/stopped: systemd units, or direct processes (labs). With
+   * `systemd`, ceph-volume and umount also run in transient units (`systemd-run`) so that
+   * OSD mounts land in the host mount namespace, not in the disk-manager unit's.
+   */
   daemon_control: z.enum(["systemd", "process"]).default("systemd"),
   /** Keyring path (for the permission list and ceph-volume). */
   keyring: z.string().optional(),
