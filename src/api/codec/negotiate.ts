@@ -5,11 +5,10 @@
  * @module
  */
 import type { Context } from "hono";
-import type protobuf from "protobufjs";
 import { z } from "zod";
 import { ParseError } from "../../errors.ts";
 import { ApiError } from "../problem.ts";
-import { decodeMessage, encodeMessage, protoTypes } from "./proto.ts";
+import { decodeMessage, encodeMessage, protoTypes, type WireType } from "./proto.ts";
 import type { OperationMsg, OpName } from "./messages.ts";
 
 /** The protobuf media type. */
@@ -52,7 +51,7 @@ export function wantsProtobuf(req: Request): boolean {
  */
 export function reply(
   c: Context,
-  type: protobuf.Type,
+  type: WireType,
   value: object,
   options: { status?: number } = {},
 ): Response {
