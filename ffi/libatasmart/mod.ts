@@ -64,30 +64,8 @@ export interface AtaIdentify {
   firmware: string;
 }
 
-/** Unit of an attribute's pretty value (libatasmart `SkSmartAttributeUnit`). */
-export type PrettyUnit =
-  | "unknown"
-  | "none"
-  | "ms"
-  | "sectors"
-  | "mK"
-  | "small-percent"
-  | "percent"
-  | "MB";
-
-const UNITS: readonly PrettyUnit[] = [
-  "unknown",
-  "none",
-  "ms",
-  "sectors",
-  "mK",
-  "small-percent",
-  "percent",
-  "MB",
-];
-
 /** One attribute as libatasmart parsed it (`SkSmartAttributeParsedData`). */
-export interface AtaAttribute {
+export interface SkParsedAttribute {
   /** Attribute id. */
   id: number;
   /** libatasmart's name, e.g. `reallocated-sector-count`. */
@@ -108,10 +86,10 @@ export interface AtaAttribute {
   rawBytes: Uint8Array;
   /** The raw bytes as a little-endian 48-bit integer. */
   raw: number;
-  /** libatasmart's interpreted value (see `prettyUnit`). */
+  /** libatasmart's interpreted value (see `prettyUnitCode`). */
   prettyValue: bigint;
-  /** Unit of `prettyValue`. */
-  prettyUnit: PrettyUnit;
+  /** Unit of `prettyValue`: the `SkSmartAttributeUnit` enum value (0 = unknown). */
+  prettyUnitCode: number;
   /** The 16-bit flags word. */
   flags: number;
   /** Pre-failure attribute (flags bit 0). */
@@ -158,7 +136,7 @@ function fixedString(view: Deno.UnsafePointerView, offset: number, size: number)
 }
 
 /** Decodes one `SkSmartAttributeParsedData` (x86_64 layout, 48 bytes). */
-function readAttribute(ptr: Deno.PointerObject): AtaAttribute {
+function readAttribute(ptr: Deno.PointerObject): SkParsedAttribute {
   const v = new Deno.UnsafePointerView(ptr);
   const namePtr = v.getPointer(8);
   const b23 = v.getUint8(23);
@@ -181,7 +159,7 @@ function readAttribute(ptr: Deno.PointerObject): AtaAttribute {
     rawBytes,
     raw: rawToNumber(rawBytes),
     prettyValue: v.getBigUint64(32),
-    prettyUnit: UNITS[unit] ?? "unknown",
+    prettyUnitCode: unit,
     flags,
     prefailure: (flags & 0x0001) !== 0,
     online: (flags & 0x0002) !== 0,
@@ -189,49 +167,6 @@ function readAttribute(ptr: Deno.PointerObject): AtaAttribute {
     goodInThePast: (b23 & 0x40) !== 0 ? (b23 & 0x20) !== 0 : null,
     warn: (b24 & 0x02) !== 0,
   };
-}
-
-/**
- * Formats a pretty value the way libatasmart's `skdump` prints it.
- *
- * @param value The pretty value.
- * @param unit Its unit.
- * @returns E.g. `10.2 months`, `47.0 C`, `1 sectors`, `n/a`.
- */
-export function formatPrettyValue(value: bigint, unit: PrettyUnit): string {
-  const n = Number(value);
-  switch (unit) {
-    case "ms": {
-      const steps: [number, string][] = [
-        [365 * 24 * 3600_000, "years"],
-        [30 * 24 * 3600_000, "months"],
-        [24 * 3600_000, "days"],
-        [3600_000, "h"],
-        [60_000, "min"],
-        [1000, "s"],
-      ];
-      for (const [ms, name] of steps) {
-        if (n >= ms) return `${(n / ms).toFixed(1)} ${name}`;
-      }
-      return `${value} ms`;
-    }
-    case "mK":
-      return `${((n - 273150) / 1000).toFixed(1)} C`;
-    case "sectors":
-      return `${value} sectors`;
-    case "percent":
-      return `${value}%`;
-    case "small-percent":
-      return `${n.toFixed(3)}%`;
-    case "MB":
-      if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(1)} TB`;
-      if (n >= 1000) return `${(n / 1000).toFixed(1)} GB`;
-      return `${value} MB`;
-    case "none":
-      return `${value}`;
-    default:
-      return "n/a";
-  }
 }
 
 /**
@@ -448,10 +383,10 @@ export class AtaSmartDisk {
    * @returns The attributes in page order.
    * @throws {FfiError} When the SMART data cannot be parsed.
    */
-  attributes(): AtaAttribute[] {
+  attributes(): SkParsedAttribute[] {
     const op = "sk_disk_smart_parse_attributes";
     const h = this.#ptr(op);
-    const found: AtaAttribute[] = [];
+    const found: SkParsedAttribute[] = [];
     const cb = new Deno.UnsafeCallback(ATTRIBUTE_CALLBACK, (_d, a) => {
       if (a !== null) found.push(readAttribute(a));
     });
@@ -517,7 +452,7 @@ export class AtaSmartDisk {
 
   /**
    * The raw pages libatasmart holds, in `skdump --save` format (IDFY, SMST, SMDT, SMTH
-   * sections); parse it with `parseSkdump` from src/smart/skdump_format.ts.
+   * sections); parse it with `parseSkdump` from src/smart/ata/skdump.ts.
    *
    * @returns A copy of the blob.
    * @throws {FfiError} When libatasmart cannot produce it.
