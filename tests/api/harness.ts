@@ -19,6 +19,7 @@ import { AuditLog } from "../../src/api/audit/log.ts";
 import { auth, type KeySource, localKeySource } from "../../src/api/middleware/auth/mod.ts";
 import { OperationRegistry } from "../../src/api/operations/registry.ts";
 import type { DiskInventory, InventoryDisk } from "../../src/api/types.ts";
+import { validatedApp } from "./openapi_check.ts";
 
 /** Test host name. */
 export const HOST = "testhost";
@@ -196,7 +197,7 @@ export async function testApp(
   backend.roles.set("/dev/sdb", { kind: "osd", osdId: 1, up: true, in: true, destroyed: false });
   const registry = new OperationRegistry();
   const auditPath = `${dir}/audit.log`;
-  const app = createApp({
+  const app = validatedApp(createApp({
     backend,
     inventory: fixedInventory([
       disk("sda", { system: "holds /" }),
@@ -219,7 +220,7 @@ export async function testApp(
     limits: o.limits ?? { ratePerSecond: 0 },
     log: () => {},
     ...(o.now ? { now: o.now } : {}),
-  });
+  }));
   return {
     app,
     backend,
