@@ -139,8 +139,12 @@ export async function readOperation(c: Context, expected: OpName): Promise<Opera
     if (parsed.data.Op_type !== undefined && parsed.data.Op_type !== expected) {
       throw new ApiError(400, "wrong_operation", `Cannot run ${parsed.data.Op_type} here`);
     }
-    const { Op_type: _ignored, ...rest } = parsed.data;
-    return { ...rest, Op_type: expected };
+    const d = parsed.data;
+    const op: OperationMsg = { Op_type: expected, disk: d.disk };
+    if (d.disk_identity !== undefined) op.disk_identity = d.disk_identity;
+    if (d.simulate !== undefined) op.simulate = d.simulate;
+    if (d.osd_id !== undefined) op.osd_id = d.osd_id;
+    return op;
   }
   throw new ApiError(
     415,
