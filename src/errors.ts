@@ -83,7 +83,12 @@ export class CommandError extends BynarError {
   constructor(
     cmd: string[],
     message: string,
-    options: { exitCode?: number | null; stderr?: string; cause?: unknown; device?: string } = {},
+    options: {
+      exitCode?: number | null | undefined;
+      stderr?: string | undefined;
+      cause?: unknown;
+      device?: string | undefined;
+    } = {},
   ) {
     super("command_failed", message, { cause: options.cause, device: options.device });
     this.name = "CommandError";
@@ -127,7 +132,12 @@ export class FfiError extends BynarError {
   constructor(
     library: string,
     message: string,
-    options: { op?: string; errno?: number; device?: string; cause?: unknown } = {},
+    options: {
+      op?: string | undefined;
+      errno?: number | undefined;
+      device?: string | undefined;
+      cause?: unknown;
+    } = {},
   ) {
     super(options.op ? "ffi_call_failed" : "ffi_load_failed", message, {
       cause: options.cause,
