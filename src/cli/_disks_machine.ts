@@ -6,7 +6,6 @@
  */
 import { existsSync } from "node:fs";
 import { DatabaseSync } from "node:sqlite";
-import { pathToFileURL } from "node:url";
 import type { Config } from "../config/load.ts";
 import { databasePath } from "../config/load.ts";
 import type { BlockDisk } from "../inventory/model.ts";
@@ -148,7 +147,9 @@ export function formatPass(report: PassReport): string {
   for (const n of report.recovered) out.push(`recovered: ${n.detail}`);
   for (const d of report.disks) {
     out.push(
-      `${d.path} (${d.diskKey}): ${d.startState} -> ${d.finalState}${d.held ? " (held)" : ""}`,
+      `${d.path} (${d.diskKey}): ${d.startState} -> ${d.finalState}${
+        d.unknown ? " (UNKNOWN: Bynar could not check it)" : d.held ? " (held)" : ""
+      }`,
     );
     for (const t of d.transitions) {
       out.push(`  ${t.from} -> ${t.to} [${t.step}, ${Math.round(t.durationMs)} ms] ${t.reason}`);
@@ -177,7 +178,8 @@ export async function disksMachineAction(
   if (!opts.run) return false;
   const dbPath = dbPathOf(opts, env.config);
   const simulate = opts.simulate ?? false;
-  const db = simulate ? openSnapshot(dbPath) : openDatabase(dbPath);
+  const snapshot = simulate ? await openSnapshot(dbPath) : null;
+  const db = simulate ? snapshot?.db ?? null : openDatabase(dbPath);
   try {
     let store: MemoryMachineStore | undefined;
     if (simulate) {
@@ -201,25 +203,61 @@ export async function disksMachineAction(
     }));
     console.log(opts.format === "json" ? JSON.stringify(report, null, 2) : formatPass(report));
   } finally {
-    db?.close();
+    if (snapshot) snapshot[Symbol.dispose]();
+    else db?.close();
   }
   return true;
 }
 
+/** A read-only view of the database for a simulate run; dispose it when done. */
+export interface DatabaseSnapshot extends Disposable {
+  /** The connection. */
+  readonly db: DatabaseSync;
+}
+
+/** Where simulate runs keep their private copy of the database (granted as shipped). */
+export const SNAPSHOT_PARENT = "/run/bynar";
+
 /**
- * Opens the database for a simulate run without creating or changing any file: when no
- * writer has it open (no `-wal` file) it is opened `immutable`, so not even the `-shm`
- * and `-wal` side files appear; otherwise read-only (the side files exist already).
+ * Opens the database for a simulate run without creating or changing any file next to
+ * it. When a writer has it open (a `-wal` file exists) it is opened read-only (the side
+ * files exist already). Otherwise the database file is copied into a private directory
+ * under {@linkcode SNAPSHOT_PARENT} (writable as shipped; the system temp directory when
+ * that cannot be created, e.g. not root) and the copy is opened: a plain read-only open
+ * would create `-wal`/`-shm` next to the original, and SQLite's `immutable=1` URI is
+ * refused by Deno under scoped permissions (the URL is taken for a relative path).
  *
  * @param dbPath The database path.
- * @returns The connection, or null when there is no database yet.
+ * @param options Parent of the private copy.
+ * @returns The snapshot, or null when there is no database yet.
  */
-export function openSnapshot(dbPath: string): DatabaseSync | null {
+export async function openSnapshot(
+  dbPath: string,
+  options: { parent?: string } = {},
+): Promise<DatabaseSnapshot | null> {
   if (!existsSync(dbPath)) return null;
-  if (existsSync(`${dbPath}-wal`)) return openDatabase(dbPath, { readOnly: true });
-  const url = pathToFileURL(dbPath);
-  url.search = "immutable=1";
-  return new DatabaseSync(url, { readOnly: true });
+  if (existsSync(`${dbPath}-wal`)) {
+    const db = openDatabase(dbPath, { readOnly: true });
+    return { db, [Symbol.dispose]: () => db.close() };
+  }
+  const parent = options.parent ?? SNAPSHOT_PARENT;
+  let dir: string;
+  try {
+    await Deno.mkdir(parent, { recursive: true, mode: 0o700 });
+    dir = await Deno.makeTempDir({ dir: parent, prefix: "simulate-" });
+  } catch {
+    dir = await Deno.makeTempDir({ prefix: "bynar-simulate-" });
+  }
+  const copy = `${dir}/snapshot.db`;
+  await Deno.writeFile(copy, await Deno.readFile(dbPath), { mode: 0o600 });
+  const db = new DatabaseSync(copy, { readOnly: true });
+  return {
+    db,
+    [Symbol.dispose]: () => {
+      db.close();
+      Deno.removeSync(dir, { recursive: true });
+    },
+  };
 }
 
 /**

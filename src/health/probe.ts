@@ -25,7 +25,7 @@ import type {
   MountView,
   WriteTestResult,
 } from "./types.ts";
-import { newScratchPath, removeScratch, writeTest } from "./write_probe.ts";
+import { removeScratch, writeTest } from "./write_probe.ts";
 
 /** Options of {@linkcode SystemFsProbe}. */
 export interface SystemFsProbeOptions {
@@ -92,13 +92,8 @@ export class SystemFsProbe implements FsProbe {
   }
 
   /** @inheritdoc */
-  newScratchPath(mountpoint: string): string {
-    return newScratchPath(mountpoint);
-  }
-
-  /** @inheritdoc */
-  writeTest(scratch: string): Promise<WriteTestResult> {
-    return writeTest(scratch);
+  writeTest(device: string, mountpoint: string): Promise<WriteTestResult> {
+    return writeTest(device, mountpoint);
   }
 
   /** @inheritdoc */

@@ -22,7 +22,9 @@ import {
   O_NOFOLLOW,
   O_PATH,
   O_READ,
+  O_TMPFILE_RDWR,
   PATH_MAX,
+  POSIX_FADV_DONTNEED,
   SEEK_END,
   setErrno,
   STATX_BASIC_STATS,
@@ -564,5 +566,117 @@ export async function nvmeGetLogPageNative(
     return { data, result };
   } finally {
     libc().close(fd); // libc() again: closeHostFs() may have unloaded it meanwhile
+  }
+}
+
+/** What the write probe found (see `writeProbe` in mod.ts). */
+export interface WriteProbeNativeResult {
+  /** `ok`, or the step that failed. */
+  status: "ok" | "open_failed" | "write_failed" | "fsync_failed" | "read_failed" | "mismatch";
+  /** errno of a failed synchronous step (open, write); null otherwise. */
+  errno: number | null;
+  /** One line saying what happened. */
+  detail: string;
+}
+
+/**
+ * The write probe on a mount root whose device was checked by the caller: opens the
+ * directory (`O_DIRECTORY|O_NOFOLLOW`), checks that the descriptor is that very path and
+ * that its filesystem lives on `expected` (`st_dev`), creates an unnamed file in it
+ * (`O_TMPFILE`: it never appears in the directory and vanishes on close or crash), writes
+ * `data`, fsyncs (off the main thread), drops the pages from the cache and reads them back
+ * from the device (off the main thread), then closes everything.
+ *
+ * @param mountpoint The mount root.
+ * @param expected The device number the filesystem must be on.
+ * @param data The bytes to write.
+ * @returns What happened.
+ * @throws {Deno.errors.NotCapable} When the path is not a directory on `expected`.
+ * @throws {Deno.errors.NotFound} And the other Deno error classes when the mount root
+ *   cannot be opened.
+ */
+export async function writeProbeNative(
+  mountpoint: string,
+  expected: { major: number; minor: number },
+  data: Uint8Array<ArrayBuffer>,
+): Promise<WriteProbeNativeResult> {
+  const c = libc();
+  const dirfd = c.open(cstr(mountpoint), O_READ | O_DIRECTORY | O_NOFOLLOW);
+  if (dirfd < 0) throw errnoError(c, errno(c), `open '${mountpoint}'`);
+  try {
+    const resolved = fdPath(c, dirfd);
+    const buf = new Uint8Array(STATX_SIZE);
+    if (c.statx(dirfd, cstr(""), AT_EMPTY_PATH, STATX_BASIC_STATS, buf) !== 0) {
+      throw errnoError(c, errno(c), `stat '${mountpoint}'`);
+    }
+    const v = new DataView(buf.buffer);
+    const major = v.getUint32(STX.devMajor, true);
+    const minor = v.getUint32(STX.devMajor + 4, true);
+    if (resolved !== mountpoint || major !== expected.major || minor !== expected.minor) {
+      throw new Deno.errors.NotCapable(
+        `Refusing to write-test "${mountpoint}": it is ${
+          resolved !== mountpoint ? `"${resolved}"` : `on device ${major}:${minor}`
+        }, not a mount root on device ${expected.major}:${expected.minor}`,
+      );
+    }
+    const fd = c.openat(dirfd, cstr("."), O_TMPFILE_RDWR, 0o600);
+    if (fd < 0) {
+      const e = errno(c);
+      return { status: "open_failed", errno: e, detail: `${errnoText(c, e)} (${errnoCode(e)})` };
+    }
+    try {
+      let off = 0;
+      while (off < data.length) {
+        const n = Number(c.pwrite(fd, data.subarray(off), BigInt(data.length - off), BigInt(off)));
+        if (n < 0) {
+          const e = errno(c);
+          if (e === 4) continue;
+          return {
+            status: "write_failed",
+            errno: e,
+            detail: `${errnoText(c, e)} (${errnoCode(e)})`,
+          };
+        }
+        off += n;
+      }
+      const synced = await withLibc((l) => l.fsync_nonblocking(fd));
+      if (synced !== 0) {
+        return {
+          status: "fsync_failed",
+          errno: null,
+          detail: "fsync failed: the kernel could not write the data to the device",
+        };
+      }
+      c.posix_fadvise(fd, 0n, 0n, POSIX_FADV_DONTNEED);
+      const back = new Uint8Array(data.length);
+      let got = 0;
+      while (got < back.length) {
+        const n = Number(
+          await withLibc((l) =>
+            l.pread_nonblocking(fd, back.subarray(got), BigInt(back.length - got), BigInt(got))
+          ),
+        );
+        if (n <= 0) {
+          return {
+            status: "read_failed",
+            errno: null,
+            detail: n < 0 ? "reading the data back failed" : `read back only ${got} bytes`,
+          };
+        }
+        got += n;
+      }
+      if (!back.every((b, i) => b === data[i])) {
+        return { status: "mismatch", errno: null, detail: "data read back differs" };
+      }
+      return {
+        status: "ok",
+        errno: null,
+        detail: `wrote, fsync'd and read back ${data.length} bytes from the device`,
+      };
+    } finally {
+      c.close(fd);
+    }
+  } finally {
+    c.close(dirfd);
   }
 }

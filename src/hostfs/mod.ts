@@ -34,11 +34,20 @@ import {
   readLinkNative,
   realPathNative,
   statNative,
+  writeProbeNative,
+  type WriteProbeNativeResult,
 } from "./_native.ts";
 import { HOST_PSEUDO_FS, isHostPseudoPath } from "./_paths.ts";
 import { isNvmeDevicePath, NVME_LOG_SMART, NVME_NSID_ALL } from "./_nvme.ts";
 
-export { HOST_PSEUDO_FS, type HostStat, isHostPseudoPath, NVME_LOG_SMART, NVME_NSID_ALL };
+export {
+  HOST_PSEUDO_FS,
+  type HostStat,
+  isHostPseudoPath,
+  NVME_LOG_SMART,
+  NVME_NSID_ALL,
+  type WriteProbeNativeResult as WriteProbeResult,
+};
 
 /** A byte range of a file. */
 export interface ReadRange {
@@ -497,6 +506,54 @@ export async function nvmeAdminGetLogPage(
     timeoutMs: options.timeoutMs,
   }, { accept: isNvmeDevicePath });
   return data;
+}
+
+function unescapeMountinfo(field: string): string {
+  return field.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
+}
+
+/**
+ * The write probe of the disk-health machine, on a filesystem mounted anywhere.
+ *
+ * Why through libc: the machine must write-test filesystems where the host mounted them
+ * (`/var/lib/ceph/osd/ceph-N`, `/mnt/…`, `/srv/…`), and the launcher cannot list every
+ * mount point of every host in `--allow-write` (nor should it grant writes to whole
+ * trees). So the probe grants itself exactly one thing, checked in code: an unnamed
+ * `O_TMPFILE` file on the ROOT of a mount of the disk under test. `mountpoint` must
+ * appear in `/proc/self/mountinfo` as a mount point of `device` (by device number), the
+ * opened directory must be that very path (no symlink) on that very device (`st_dev`),
+ * and nothing is ever created under a name: the file has no directory entry, cannot
+ * collide with or overwrite anything, and vanishes on close, even after a crash. The data
+ * (64 KiB) is written, fsync'd, dropped from the page cache and read back from the device.
+ *
+ * @param device The block device under test (whole disk or partition, symlinks allowed).
+ * @param mountpoint A mount point of that device (as in mountinfo).
+ * @returns `ok`, or which step failed with its errno where it is observable.
+ * @throws {Deno.errors.NotCapable} When `mountpoint` is not a mount point of `device`
+ *   (a refusal by Bynar itself, never a disk fault).
+ * @throws {Deno.errors.NotFound} When the device or the mount point is gone.
+ * @throws {FfiError} When libc cannot be loaded.
+ */
+export async function writeProbe(
+  device: string,
+  mountpoint: string,
+): Promise<WriteProbeNativeResult> {
+  const real = realPathNative(device.startsWith("/dev/") ? device : `/dev/${device}`);
+  const devno = readTextSync(`/sys/class/block/${real.slice(real.lastIndexOf("/") + 1)}/dev`)
+    .trim();
+  const [major, minor] = devno.split(":").map(Number) as [number, number];
+  const mounted = readTextSync("/proc/self/mountinfo").split("\n").some((line) => {
+    const f = line.split(" ");
+    return f[2] === devno && f[4] !== undefined && unescapeMountinfo(f[4]) === mountpoint;
+  });
+  if (!mounted) {
+    throw new Deno.errors.NotCapable(
+      `Refusing to write-test "${mountpoint}": it is not a mount point of ${device} ` +
+        `(${devno}) in /proc/self/mountinfo`,
+    );
+  }
+  const data = crypto.getRandomValues(new Uint8Array(65536));
+  return await writeProbeNative(mountpoint, { major, minor }, data);
 }
 
 /**

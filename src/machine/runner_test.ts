@@ -1,4 +1,5 @@
-import { deepStrictEqual, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
+import { CommandError, isSandboxRefusal } from "../errors.ts";
 import { fakeDisk, FakeDisks, FakeFs, FakeSmart, ManualClock } from "../../tests/machine/fakes.ts";
 import { openDatabase } from "../store/db.ts";
 import { MachineRepo } from "../store/machine_repo.ts";
@@ -141,9 +142,9 @@ Deno.test("write failure on a read-write mount that turns out read-only -> remou
     mounts: [{ mountpoint: "/srv/data", readOnly: false, mountReadOnly: false, fsType: "ext4" }],
   });
   const origWrite = fs.writeTest.bind(fs);
-  fs.writeTest = (s: string) => {
+  fs.writeTest = (device: string, mountpoint: string) => {
     if (!fs.calls.some((c) => c.startsWith("remount"))) d.mounts[0]!.readOnly = true; // errors=remount-ro
-    return origWrite(s);
+    return origWrite(device, mountpoint);
   };
   const r = await runMachine(opts());
   deepStrictEqual(path(r), ["scanned", "mounted", "write_failed", "read_only", "mounted", "good"]);
@@ -298,4 +299,57 @@ Deno.test("a failing probe holds the disk with the reason and still releases the
   strictEqual(store.getDisk("serial:SER-sdb")!.reason, 'step "write_test" failed: boom');
   strictEqual(fs.temps.size, 0);
   deepStrictEqual(store.listIntents(), []);
+});
+
+Deno.test("a sandbox refusal of the write test is UNKNOWN: never stuck, never replacement", async () => {
+  const { fs, store, opts } = setup();
+  fs.device("/dev/sdb", {
+    mounts: [{ mountpoint: "/srv/data", readOnly: false, mountReadOnly: false, fsType: "ext4" }],
+    sandboxRefusesWrite: true,
+  });
+  for (let pass = 0; pass < 10; pass++) {
+    const r = await runMachine(opts());
+    const d = r.disks[0]!;
+    strictEqual(d.finalState, "mounted", `pass ${pass}: ${d.reason}`);
+    strictEqual(d.held, false);
+    ok(d.unknown?.includes("Bynar's own sandbox refused it"), d.unknown ?? "");
+    ok(d.unknown?.includes("not a disk fault"), d.unknown ?? "");
+    ok(d.unknown?.includes("BYNAR_ALLOW_WRITE"), d.unknown ?? "");
+  }
+  const rec = store.getDisk("serial:SER-sdb")!;
+  strictEqual(rec.holds, 0);
+  strictEqual(rec.state, "mounted");
+  ok(rec.reason.includes("could not run"), rec.reason);
+});
+
+Deno.test("a sandbox refusal wrapped in a CommandError (fsck not allowed to run) is UNKNOWN", async () => {
+  const { fs, store, opts } = setup();
+  fs.fsck = () =>
+    Promise.reject(
+      new CommandError(["e2fsck"], 'Cannot run "e2fsck": Requires run access to "e2fsck"', {
+        cause: new Deno.errors.NotCapable(
+          'Requires run access to "e2fsck", run again with the --allow-run flag',
+        ),
+      }),
+    );
+  for (let pass = 0; pass < 5; pass++) {
+    const r = await runMachine(opts());
+    strictEqual(r.disks[0]!.finalState, "not_mounted");
+    ok(r.disks[0]!.unknown?.includes("BYNAR_ALLOW_RUN"), r.disks[0]!.unknown ?? "");
+  }
+  strictEqual(store.getDisk("serial:SER-sdb")!.holds, 0);
+});
+
+Deno.test("EACCES from the kernel is not a sandbox refusal", () => {
+  strictEqual(
+    isSandboxRefusal(
+      new Deno.errors.PermissionDenied("Permission denied (os error 13): open '/x'"),
+    ),
+    false,
+  );
+  strictEqual(isSandboxRefusal(new Deno.errors.NotCapable('Requires write access to "/x"')), true);
+  strictEqual(
+    isSandboxRefusal(new Error("wrapped", { cause: new Deno.errors.NotCapable("Requires all") })),
+    true,
+  );
 });
