@@ -9,6 +9,9 @@ import type { Config } from "../config/mod.ts";
 import { discoverDisks, hostInfo } from "../inventory/mod.ts";
 import { assess, readSmart } from "../smart/mod.ts";
 import { DisksRepo } from "../store/disks_repo.ts";
+import { fsErrorReason, readExt4Errors, readScsiIoErrors } from "../health/kernel_errors.ts";
+import type { BlockDisk } from "../inventory/model.ts";
+import type { KernelErrorFindings } from "./run.ts";
 import { declaredReadOnly, parseFstab } from "./fstab.ts";
 import type { CheckDeps } from "./run.ts";
 
@@ -55,12 +58,38 @@ export function realCheckDeps(config: Config, options: RealCheckDepsOptions): Ch
         throw err;
       }
     },
+    kernelErrors: (disk) => Promise.resolve(kernelErrorsOf(disk)),
     store: repo
       ? {
         knownDisks: () => repo.list(),
+        retired: () => repo.retired(),
         recordPass: (pass, now) => repo.recordPass(pass, now),
       }
       : null,
     now: () => new Date(),
   };
+}
+
+/**
+ * Reads what the kernel recorded for a disk: the ext4 error record of every mounted
+ * filesystem on it (whole disk or partitions) and the SCSI failed-command counter.
+ *
+ * @param disk The disk.
+ * @param options The sysfs root.
+ * @returns The findings.
+ * @throws {Deno.errors.NotCapable} When the sandbox refuses the reads.
+ */
+export function kernelErrorsOf(
+  disk: BlockDisk,
+  options: { sys?: string } = {},
+): KernelErrorFindings {
+  const fsErrors: string[] = [];
+  for (const dev of [disk, ...disk.partitions]) {
+    const name = dev.path.slice(dev.path.lastIndexOf("/") + 1);
+    const record = readExt4Errors(name, options);
+    if (!record) continue;
+    const reason = fsErrorReason(record, { mountpoint: dev.mounts[0]?.mountpoint ?? null });
+    if (reason) fsErrors.push(reason);
+  }
+  return { fsErrors, ioErrors: readScsiIoErrors(disk.name, options) };
 }

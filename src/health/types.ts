@@ -131,6 +131,14 @@ export interface FsProbe {
    */
   removeScratch(scratch: string): Promise<ActionResult>;
   /**
+   * Says whether the kernel recorded errors for the device's filesystem (ext4
+   * `errors_count` in sysfs; the filesystem must be mounted for the kernel to show it).
+   *
+   * @param device The device.
+   * @returns One sentence naming the filesystem, the count and the first error, or null.
+   */
+  fsErrors?(device: string): Promise<string | null>;
+  /**
    * Remounts a mount point read-write.
    *
    * @param mountpoint The mount point.

@@ -281,6 +281,17 @@ export async function runMachine(options: RunMachineOptions): Promise<PassReport
       };
     }
     report(record).path = disk.path;
+    if (record.state === "replaced") {
+      // A disk marked replaced is attached again: it is a disk like any other now.
+      record = move(
+        record,
+        "unscanned",
+        "back",
+        `the disk ${key}, marked replaced, is attached again at ${disk.path}: checking it again`,
+        0,
+        { vanished: false, replacedBy: null, holds: 0 },
+      );
+    }
     try {
       await runDisk(disk, record);
     } catch (err) {

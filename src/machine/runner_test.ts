@@ -230,6 +230,37 @@ Deno.test("vanished -> waiting_for_replacement; same serial back; new serial in 
   strictEqual(old.state, "replaced");
   strictEqual(old.replacedBy, "serial:NEW");
   strictEqual(store.getDisk("serial:NEW")!.state, "good");
+  // the old disk, marked replaced, comes back (another slot): it is checked again
+  source.disks = [
+    fakeDisk("sdd", { serial: "NEW" }),
+    { ...structuredClone(original), path: "/dev/sde", name: "sde" },
+  ];
+  r = await runMachine(opts());
+  const back = r.disks.find((d) => d.diskKey === "serial:SER-sdb")!;
+  deepStrictEqual(back.transitions.map((t) => t.to), [
+    "unscanned",
+    "scanned",
+    "not_mounted",
+    "mounted",
+    "good",
+  ]);
+  strictEqual(back.transitions[0]!.reason.includes("marked replaced, is attached again"), true);
+  strictEqual(store.getDisk("serial:SER-sdb")!.replacedBy, null);
+});
+
+Deno.test("ext4 errors recorded by the kernel: a failed write test is diagnosed corrupt", async () => {
+  const { fs, opts } = setup();
+  fs.device("/dev/sdb", {
+    mounts: [{ mountpoint: "/srv/data", readOnly: false, mountReadOnly: false, fsType: "ext4" }],
+    writable: false,
+  });
+  const recorded = "Filesystem ext4 on /dev/sdb mounted at /srv/data has recorded 3 errors";
+  fs.fsErrors = () => Promise.resolve(recorded);
+  const r = await runMachine(opts());
+  deepStrictEqual(path(r).slice(0, 3), ["scanned", "mounted", "write_failed"]);
+  strictEqual(r.disks[0]!.transitions[2]!.reason.includes(recorded), true);
+  strictEqual(r.disks[0]!.transitions[3]!.to, "corrupt");
+  strictEqual(r.disks[0]!.transitions[3]!.reason, recorded);
 });
 
 Deno.test("a --device scope does not declare other known disks vanished", async () => {

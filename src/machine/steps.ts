@@ -288,7 +288,11 @@ async function writeTestStep(ctx: StepContext): Promise<StepResult> {
         res.detail,
     };
   }
-  return { outcome: "failed", reason: `write test failed on ${mountpoint}: ${res.detail}` };
+  const recorded = await ctx.fs.fsErrors?.(t.device) ?? null;
+  return {
+    outcome: "failed",
+    reason: `write test failed on ${mountpoint}: ${res.detail}${recorded ? `; ${recorded}` : ""}`,
+  };
 }
 
 async function remountStep(ctx: StepContext): Promise<StepResult> {
@@ -330,6 +334,10 @@ async function diagnoseStep(ctx: StepContext): Promise<StepResult> {
     ctx.session.hostMount = ro;
     return { outcome: "read_only", reason: `${t.device} is mounted read-only at ${ro.mountpoint}` };
   }
+  // The kernel's own record: after an I/O error ext4 may be read-only internally while
+  // mountinfo still says rw; its errors_count says the filesystem needs repair.
+  const recorded = await ctx.fs.fsErrors?.(t.device) ?? null;
+  if (recorded) return { outcome: "corrupt", reason: recorded };
   const busy = await exclusive(ctx, t.device);
   if (busy) return hold(busy);
   const check = await ctx.fs.fsck(t.device, t.fs.type!);

@@ -178,6 +178,7 @@ export class FakeFs implements FsProbe {
     this.scratches.delete(scratch);
     return Promise.resolve({ ok: true, detail: "removed" });
   }
+  fsErrors?: (device: string) => Promise<string | null>;
   remountReadWrite(mountpoint: string): Promise<ActionResult> {
     this.calls.push(`remount ${mountpoint}`);
     for (const d of this.devices.values()) {
