@@ -97,6 +97,8 @@ export function formatDisksTable(result: DiscoverResult): string {
  */
 export function disksCommand(): Command {
   return new Command("disks")
+    // Options after `forget` belong to it (`disks forget X --db …`), not to `disks`.
+    .enablePositionalOptions()
     .description(
       "list this host's disks: type, size, filesystems, mounts, stable identity (WWN/serial) " +
         "and whether each is a system disk (holds /, /boot, /boot/efi or swap, or is listed in " +
