@@ -16,7 +16,6 @@ import { holdersOf } from "../../src/health/holders.ts";
 import { mountsOf } from "../../src/health/mounts.ts";
 import type { PassReport } from "../../src/machine/mod.ts";
 import { MachineRepo } from "../../src/store/machine_repo.ts";
-import { runCommand } from "../../src/process/run.ts";
 import { runShipped, shippedArgv, shippedScratchDir } from "../builders/shipped.ts";
 import { corruptExt4Repairable, Lab, must, privateMountDirs } from "./lab.ts";
 
