@@ -262,6 +262,10 @@ export async function runCheck(
     try {
       report = await deps.readSmart(disk);
     } catch (err) {
+      if (isSandboxRefusal(err)) {
+        // Not the disk: Bynar could not look. The check itself is UNKNOWN, with the fix.
+        problems.push(`Cannot read SMART of ${disk.path}: ${sandboxFix(err)}`);
+      }
       report = unavailableReport(disk.path, `Cannot read SMART: ${errorMessage(err)}`);
     }
     const smart = deps.assess(report);

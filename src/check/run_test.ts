@@ -249,3 +249,13 @@ Deno.test("runCheck: a sandbox refusal reading kernel records is UNKNOWN, not a 
   assert.equal(r.disks[0]!.verdict, "ok");
   assert.match(r.problems.join(" "), /Bynar's own sandbox refused it.*not a disk fault/);
 });
+
+Deno.test("runCheck: a sandbox refusal reading SMART is UNKNOWN with the fix, never OK", async () => {
+  const r = await runCheck(deps([makeDisk("sdb")], {
+    "/dev/sdb": new Deno.errors.NotCapable(
+      'Requires run access to "/usr/local/sbin/smartctl", run again with the --allow-run flag',
+    ),
+  }, null));
+  assert.equal(r.status, "UNKNOWN");
+  assert.match(r.problems.join(" "), /BYNAR_ALLOW_RUN/);
+});

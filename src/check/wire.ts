@@ -9,7 +9,12 @@ import type { Config } from "../config/mod.ts";
 import { discoverDisks, hostInfo } from "../inventory/mod.ts";
 import { assess, readSmart } from "../smart/mod.ts";
 import { DisksRepo } from "../store/disks_repo.ts";
-import { fsErrorReason, readExt4Errors, readScsiIoErrors } from "../health/kernel_errors.ts";
+import {
+  fsErrorReason,
+  readExt4Errors,
+  readScsiIoErrors,
+  shutdownReason,
+} from "../health/kernel_errors.ts";
 import type { BlockDisk } from "../inventory/model.ts";
 import type { KernelErrorFindings } from "./run.ts";
 import { declaredReadOnly, parseFstab } from "./fstab.ts";
@@ -104,7 +109,8 @@ export function realCheckDeps(config: Config, options: RealCheckDepsOptions): Ch
 
 /**
  * Reads what the kernel recorded for a disk: the ext4 error record of every mounted
- * filesystem on it (whole disk or partitions) and the SCSI failed-command counter.
+ * filesystem on it (whole disk or partitions), whether a mounted filesystem has shut down
+ * (its root answers EIO: XFS), and the SCSI failed-command counter.
  *
  * @param disk The disk.
  * @param options The sysfs root.
@@ -118,10 +124,12 @@ export function kernelErrorsOf(
   const fsErrors: string[] = [];
   for (const dev of [disk, ...disk.partitions]) {
     const name = dev.path.slice(dev.path.lastIndexOf("/") + 1);
+    const mount = dev.mounts[0];
     const record = readExt4Errors(name, options);
-    if (!record) continue;
-    const reason = fsErrorReason(record, { mountpoint: dev.mounts[0]?.mountpoint ?? null });
+    const reason = record && fsErrorReason(record, { mountpoint: mount?.mountpoint ?? null });
     if (reason) fsErrors.push(reason);
+    const down = mount && options.sys === undefined ? shutdownReason(dev.path, mount) : null;
+    if (down) fsErrors.push(down);
   }
   return { fsErrors, ioErrors: readScsiIoErrors(disk.name, options) };
 }

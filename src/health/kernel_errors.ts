@@ -8,14 +8,15 @@
  *   mounted ext4 the kernel may remount it read-only internally while mountinfo still says
  *   `rw`; `errors_count` is the signal that always rises.
  * - XFS shows only its retry configuration (`/sys/fs/xfs/<dev>/error/…`) and performance
- *   counters (`stats`) in sysfs: no error count exists there. A shut-down XFS is found by
- *   the machine's write test (EIO).
+ *   counters (`stats`) in sysfs: no error count exists there. A shut-down XFS still appears
+ *   in mountinfo but answers EIO to everything, even a `statx` of its root: that is its
+ *   error state ({@linkcode shutdownReason}).
  * - SCSI disks (SAS, SATA behind libata, virtio-scsi) count failed commands in
  *   `/sys/block/<disk>/device/ioerr_cnt` (hex), since the device was attached.
  *
  * @module
  */
-import { isHostFsFailure, readTextSync } from "../hostfs/mod.ts";
+import { isHostFsFailure, mountRootErrno, readTextSync } from "../hostfs/mod.ts";
 
 /** The error record of a mounted ext4 filesystem. */
 export interface FsErrorRecord {
@@ -146,4 +147,33 @@ export function ioErrorReason(
   return `Disk /dev/${disk} failed ${delta} I/O command${delta === 1 ? "" : "s"} since the ` +
     `last check (/sys/block/${disk}/device/ioerr_cnt ${counts.before} -> ${counts.now}); ` +
     "check the kernel log";
+}
+
+/**
+ * Tells whether a mounted filesystem has shut itself down after errors: its root answers
+ * `statx` with EIO (XFS after a metadata I/O error or a forced shutdown), although
+ * mountinfo still lists it read-write.
+ *
+ * @param device The block device (whole disk or partition).
+ * @param mount The mount point and filesystem type.
+ * @returns One sentence when it is shut down, else null.
+ * @throws {Deno.errors.NotCapable} When the sandbox refuses, or `mountpoint` is not a
+ *   mount point of `device`.
+ * @throws {FfiError} When libc cannot be loaded.
+ */
+export function shutdownReason(
+  device: string,
+  mount: { mountpoint: string; fsType: string },
+): string | null {
+  let err: number | null;
+  try {
+    err = mountRootErrno(device, mount.mountpoint);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return null; // unmounted meanwhile
+    throw e;
+  }
+  if (err !== 5) return null;
+  return `Filesystem ${mount.fsType} on ${device} mounted at ${mount.mountpoint} answers ` +
+    "I/O errors (EIO) even for its root: it has shut down after errors; check the kernel " +
+    `log, unmount it and repair it (${mount.fsType === "xfs" ? "xfs_repair" : "fsck"})`;
 }

@@ -680,3 +680,34 @@ export async function writeProbeNative(
     c.close(dirfd);
   }
 }
+
+/**
+ * Stats the root of a mount (`O_PATH`: nothing is opened for reading) and returns the
+ * errno of a failed `statx`, e.g. EIO from a shut-down XFS, or null when it answers.
+ *
+ * @param mountpoint The mount root (checked by the caller to be a mount of the device).
+ * @returns The errno, or null.
+ * @throws {Deno.errors.NotCapable} When the descriptor is not that very path.
+ * @throws {Deno.errors.NotFound} And the other Deno error classes when it cannot be opened.
+ */
+export function mountRootErrnoNative(mountpoint: string): number | null {
+  const c = libc();
+  const fd = c.open(cstr(mountpoint), O_PATH | O_DIRECTORY | O_NOFOLLOW);
+  if (fd < 0) {
+    const e = errno(c);
+    if (e === 5) return e; // EIO while looking the root up
+    throw errnoError(c, e, `open '${mountpoint}'`);
+  }
+  try {
+    const resolved = fdPath(c, fd);
+    if (resolved !== mountpoint) {
+      throw new Deno.errors.NotCapable(
+        `Refusing to stat "${mountpoint}": it resolves to "${resolved}"`,
+      );
+    }
+    const buf = new Uint8Array(STATX_SIZE);
+    return c.statx(fd, cstr(""), AT_EMPTY_PATH, STATX_BASIC_STATS, buf) === 0 ? null : errno(c);
+  } finally {
+    c.close(fd);
+  }
+}

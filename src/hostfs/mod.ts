@@ -27,6 +27,7 @@ import { closeLibc } from "../../ffi/libc/mod.ts";
 import {
   type HostStat,
   loopBackingIdNative,
+  mountRootErrnoNative,
   NativeFile,
   nvmeGetLogPageNative,
   readBytesNative,
@@ -564,6 +565,47 @@ function unescapeMountinfo(field: string): string {
   return field.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
 }
 
+/** Checks that `mountpoint` is a mount point of `device` in mountinfo; its device number. */
+function mountOf(
+  device: string,
+  mountpoint: string,
+  what: string,
+): { major: number; minor: number } {
+  const real = realPathNative(device.startsWith("/dev/") ? device : `/dev/${device}`);
+  const devno = readTextSync(`/sys/class/block/${real.slice(real.lastIndexOf("/") + 1)}/dev`)
+    .trim();
+  const [major, minor] = devno.split(":").map(Number) as [number, number];
+  const mounted = readTextSync("/proc/self/mountinfo").split("\n").some((line) => {
+    const f = line.split(" ");
+    return f[2] === devno && f[4] !== undefined && unescapeMountinfo(f[4]) === mountpoint;
+  });
+  if (!mounted) {
+    throw new Deno.errors.NotCapable(
+      `Refusing to ${what} "${mountpoint}": it is not a mount point of ${device} ` +
+        `(${devno}) in /proc/self/mountinfo`,
+    );
+  }
+  return { major, minor };
+}
+
+/**
+ * Asks a mounted filesystem for the attributes of its root (`statx` on an `O_PATH`
+ * handle: no data is read) and returns the errno when it refuses: EIO means the
+ * filesystem has shut itself down after errors (XFS), although mountinfo still lists it.
+ * Only mount points of `device` are accepted.
+ *
+ * @param device The block device.
+ * @param mountpoint A mount point of that device.
+ * @returns The errno, or null when the root answers.
+ * @throws {Deno.errors.NotCapable} When `mountpoint` is not a mount point of `device`.
+ * @throws {Deno.errors.NotFound} When the device or the mount point is gone.
+ * @throws {FfiError} When libc cannot be loaded.
+ */
+export function mountRootErrno(device: string, mountpoint: string): number | null {
+  mountOf(device, mountpoint, "stat");
+  return mountRootErrnoNative(mountpoint);
+}
+
 /**
  * The write probe of the disk-health machine, on a filesystem mounted anywhere.
  *
@@ -590,20 +632,7 @@ export async function writeProbe(
   device: string,
   mountpoint: string,
 ): Promise<WriteProbeNativeResult> {
-  const real = realPathNative(device.startsWith("/dev/") ? device : `/dev/${device}`);
-  const devno = readTextSync(`/sys/class/block/${real.slice(real.lastIndexOf("/") + 1)}/dev`)
-    .trim();
-  const [major, minor] = devno.split(":").map(Number) as [number, number];
-  const mounted = readTextSync("/proc/self/mountinfo").split("\n").some((line) => {
-    const f = line.split(" ");
-    return f[2] === devno && f[4] !== undefined && unescapeMountinfo(f[4]) === mountpoint;
-  });
-  if (!mounted) {
-    throw new Deno.errors.NotCapable(
-      `Refusing to write-test "${mountpoint}": it is not a mount point of ${device} ` +
-        `(${devno}) in /proc/self/mountinfo`,
-    );
-  }
+  const { major, minor } = mountOf(device, mountpoint, "write-test");
   const data = crypto.getRandomValues(new Uint8Array(65536));
   return await writeProbeNative(mountpoint, { major, minor }, data);
 }

@@ -34,7 +34,8 @@ async function attachAt(file: string, wanted: string, dir: string): Promise<Test
 const isRoot = Deno.uid() === 0;
 
 Deno.test({
-  name: "bynar --check: loop devices end to end (nagios, json, prometheus, vanished, bad config)",
+  name:
+    "bynar --check as shipped: loop devices (formats, read-only, ext4 errors, shut-down xfs, vanished, replaced, forgotten, bad config)",
   ignore: !isRoot,
   async fn(t) {
     const dir = await Deno.makeTempDir({ prefix: "bynar-check-e2e-" });
@@ -142,6 +143,38 @@ Deno.test({
       );
 
       await t.step(
+        "a shut-down XFS (EIO on its root): CRITICAL naming the filesystem",
+        async () => {
+          const x = await createLoop(dir, { fs: "xfs", name: "xfs", sizeMiB: 320 });
+          loops.push(x);
+          const mp = await mountLoop(x, dir);
+          const args = ["--check", "--config-dir", cfg, "--db", db, "--include-loop"];
+          const only = [...args, "--device", x.device, "--format", "json"];
+          let r = await bynar(only);
+          assert.equal(r.code, 0, r.stdout + r.stderr);
+          const key = JSON.parse(r.stdout).disks[0].identity.key as string;
+          const shut = await runCommand("xfs_io", ["-x", "-c", "shutdown", mp]);
+          assert.equal(shut.code, 0, shut.stderr);
+          r = await bynar(only);
+          assert.equal(r.code, 2, r.stdout + r.stderr);
+          assert.match(
+            JSON.parse(r.stdout).disks[0].reasons.join(" "),
+            new RegExp(
+              `Filesystem xfs on ${x.device} mounted at ${mp} answers I/O errors \\(EIO\\)`,
+            ),
+          );
+          await destroyLoop(x);
+          loops.splice(loops.indexOf(x), 1);
+          r = await bynar(only);
+          assert.equal(r.code, 2, "detached: vanished");
+          // Gone for good: acknowledged, so the later steps see no vanished disk from here.
+          const forget = ["disks", "forget", key, "--reason", "xfs test disk removed"];
+          r = await bynar([...forget, "--config-dir", cfg, "--db", db]);
+          assert.equal(r.code, 0, r.stdout + r.stderr);
+        },
+      );
+
+      await t.step(
         "a known disk detached: vanished, CRITICAL until a new disk is in its slot",
         async () => {
           const gone = ro.device;
@@ -227,11 +260,19 @@ Deno.test({
         assert.deepEqual(JSON.parse(r.stdout).vanished, []);
         r = await bynar(["disks", "--format", "json", ...args.slice(0, 4), "--device", gone]);
         assert.equal(r.code, 0, r.stdout + r.stderr);
-        const acks = JSON.parse(r.stdout).acknowledgements;
+        const acks = (JSON.parse(r.stdout).acknowledgements as {
+          diskKey: string;
+          actor: string;
+          reason: string;
+        }[])
+          .filter((a) => a.diskKey === key);
         assert.equal(acks.length, 1);
-        assert.equal(acks[0].diskKey, key);
-        assert.equal(acks[0].actor, "e2e-tester");
-        assert.equal(acks[0].reason, "RMA 4711, slot left empty");
+        assert.equal(acks[0]!.diskKey, key);
+        assert.equal(acks[0]!.actor, "e2e-tester");
+        assert.equal(
+          acks[0]!.reason,
+          "RMA 4711, slot left empty",
+        );
         r = await bynar(["disks", ...args.slice(0, 4), "--device", gone]);
         assert.match(r.stdout, /forgotten: .* by e2e-tester at 20.*: RMA 4711, slot left empty/);
       });
