@@ -139,3 +139,25 @@ Deno.test(
     ok(again.transitions[0]!.reason.includes("marked replaced, is attached again"));
   },
 );
+
+Deno.test(
+  "as shipped: ext4 errors the kernel recorded are named in the machine's reason",
+  opts,
+  async () => {
+    await using lab = await Lab.create({ parent: await shippedScratchDir("machine") });
+    const e = await lab.attach(await lab.image("e", "ext4"));
+    const mp = await lab.mount(e);
+    const name = e.slice("/dev/".length);
+    await Deno.writeTextFile(`/sys/fs/ext4/${name}/trigger_fs_error`, "bynar machine e2e\n");
+    for (let i = 0; i < 100; i++) {
+      if ((await Deno.readTextFile(`/sys/fs/ext4/${name}/errors_count`)).trim() !== "0") break;
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+    const d = disk(await run(lab, [e]), e);
+    ok(
+      d.reason.includes(`Filesystem ext4 on /dev/${name} mounted at ${mp} has recorded 1 error`),
+      d.reason,
+    );
+    ok(d.reason.includes("in trigger_test_error"), d.reason);
+  },
+);
