@@ -194,15 +194,17 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R
  * after it was last seen: the disk was replaced, so it is no longer reported as vanished.
  *
  * @param gone The known disk that is gone.
- * @param present The disks present now.
- * @param known The known disks by key.
+ * @param options The disks present now and the known disks by key.
  * @returns Whether a replacement sits in its slot.
  */
 export function replacedInSlot(
   gone: { diskKey: string; path: string; lastSeen: string },
-  present: readonly { disk: BlockDisk }[],
-  known: ReadonlyMap<string, { firstSeen?: string }>,
+  options: {
+    present: readonly { disk: BlockDisk }[];
+    known: ReadonlyMap<string, { firstSeen?: string }>;
+  },
 ): boolean {
+  const { present, known } = options;
   return present.some(({ disk }) => {
     if (disk.path !== gone.path || disk.identity.key === gone.diskKey) return false;
     const seen = known.get(disk.identity.key);
@@ -294,7 +296,9 @@ export async function runCheck(
       const retired = deps.store.retired?.() ?? new Map<string, { reason: string }>();
       vanished = known
         .filter((k) => !present.has(k.diskKey) && (scope === null || scope.has(k.path)))
-        .filter((k) => !retired.has(k.diskKey) && !replacedInSlot(k, disks, knownByKey))
+        .filter((k) =>
+          !retired.has(k.diskKey) && !replacedInSlot(k, { present: disks, known: knownByKey })
+        )
         .map((k) => ({
           diskKey: k.diskKey,
           path: k.path,

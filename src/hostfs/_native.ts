@@ -588,8 +588,8 @@ export interface WriteProbeNativeResult {
  * from the device (off the main thread), then closes everything.
  *
  * @param mountpoint The mount root.
- * @param expected The device number the filesystem must be on.
- * @param data The bytes to write.
+ * @param options `expected`: the device number the filesystem must be on; `data`: the
+ *   bytes to write.
  * @returns What happened.
  * @throws {Deno.errors.NotCapable} When the path is not a directory on `expected`.
  * @throws {Deno.errors.NotFound} And the other Deno error classes when the mount root
@@ -597,9 +597,9 @@ export interface WriteProbeNativeResult {
  */
 export async function writeProbeNative(
   mountpoint: string,
-  expected: { major: number; minor: number },
-  data: Uint8Array<ArrayBuffer>,
+  options: { expected: { major: number; minor: number }; data: Uint8Array<ArrayBuffer> },
 ): Promise<WriteProbeNativeResult> {
+  const { expected, data } = options;
   const c = libc();
   const dirfd = c.open(cstr(mountpoint), O_READ | O_DIRECTORY | O_NOFOLLOW);
   if (dirfd < 0) throw errnoError(c, errno(c), `open '${mountpoint}'`);

@@ -3,7 +3,9 @@
  *
  * Deno refuses every file operation under /proc, /sys and /dev unless `--allow-all` is
  * given, whatever `--allow-read` lists (packaging/permissions.ts). Bynar runs with narrow
- * permissions, so this module routes by path: paths under {@linkcode HOST_PSEUDO_FS} are
+ * permissions, so this module routes by path (two functions reach beyond the kernel
+ * pseudo-filesystems, each checked in code to the roots of mounts of one device:
+ * {@linkcode writeProbe} and {@linkcode mountRootErrno}): paths under {@linkcode HOST_PSEUDO_FS} are
  * read through libc over FFI (granted anyway), every other path through Deno's own API,
  * where the permission system still applies (fixture trees in tests, the loop backing
  * file, /run/udev). The libc side refuses a pseudo-filesystem path that resolves
@@ -634,7 +636,7 @@ export async function writeProbe(
 ): Promise<WriteProbeNativeResult> {
   const { major, minor } = mountOf(device, mountpoint, "write-test");
   const data = crypto.getRandomValues(new Uint8Array(65536));
-  return await writeProbeNative(mountpoint, { major, minor }, data);
+  return await writeProbeNative(mountpoint, { expected: { major, minor }, data });
 }
 
 /**
