@@ -5,29 +5,31 @@
  * @module
  */
 import { Command, Option } from "@commander-js/extra-typings";
-import { DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
-import { ConfigError, errorMessage } from "../errors.ts";
-import { discoverDisks, type DiscoverResult } from "../inventory/mod.ts";
-import { existsSync } from "node:fs";
-import { openDatabase } from "../store/db.ts";
-import { type DiskAcknowledgement, DisksRepo, type KnownDisk } from "../store/disks_repo.ts";
-import { actorName } from "./approve.ts";
-import { EXIT, ExitRequest } from "./exit.ts";
 import {
-  dbPathOf,
-  disksMachineAction,
-  type DisksMachineOptions,
-  formatStateTable,
-  readDiskStates,
-  stateRows,
-} from "./_disks_machine.ts";
+  type DiskStateRow,
+  forgetDiskProgram,
+  listDisksProgram,
+  loadDisksConfig,
+  runMachineProgram,
+} from "../app/disks.ts";
+import type { DiskAcknowledgement } from "../store/disks_repo.ts";
+import { actorName } from "./approve.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
+import { ConfigError, errorMessage } from "../errors.ts";
+import type { DiscoverResult } from "../inventory/mod.ts";
+import { type PassReport, renderDot } from "../machine/mod.ts";
+import { EXIT, ExitRequest } from "./exit.ts";
 
 /** Parsed `disks` options. */
-interface DisksOptions extends DisksMachineOptions {
+interface DisksOptions {
   format: string;
   configDir: string;
   includeLoop?: true;
   device?: string[];
+  graph?: true;
+  run?: true;
+  simulate?: true;
+  db?: string;
 }
 
 function humanSize(bytes: number): string {
@@ -125,34 +127,42 @@ export function disksCommand(): Command {
     .option("--db <path>", "database path (default: bynar.json database_path)")
     .action(async (raw) => {
       const opts = raw as DisksOptions;
-      let systemDisks: string[] = [];
-      let includeLoop = opts.includeLoop ?? false;
+      if (opts.graph) {
+        console.log(renderDot().trimEnd());
+        return;
+      }
+      const program = {
+        configDir: opts.configDir,
+        includeLoop: opts.includeLoop ?? false,
+        devices: opts.device,
+        db: opts.db,
+      };
       let config;
       try {
-        config = await loadConfig(opts.configDir);
-        systemDisks = config.ceph.system_disks.map((d) => d.device);
-        includeLoop ||= config.bynar.include_loop_devices;
+        config = await loadDisksConfig(opts.configDir);
       } catch (err) {
         if (err instanceof ConfigError) {
           throw new ExitRequest(EXIT.USAGE, `bynar disks: ${err.message}`);
         }
         throw err;
       }
-      if (await disksMachineAction(opts, { config, includeLoop, systemDisks })) return;
-      let result: DiscoverResult;
+      if (opts.run) {
+        const report = await runMachineProgram({ ...program, simulate: opts.simulate ?? false }, {
+          config,
+        });
+        console.log(opts.format === "json" ? JSON.stringify(report, null, 2) : formatPass(report));
+        return;
+      }
+      let listing;
       try {
-        result = await discoverDisks({ includeLoop, devices: opts.device, systemDisks });
+        listing = await listDisksProgram(program, { config });
       } catch (err) {
         throw new ExitRequest(EXIT.FAILURE, `bynar disks: ${errorMessage(err)}`);
       }
-      const dbPath = dbPathOf(opts, config);
-      const states = stateRows(result.disks, readDiskStates(dbPath), {
-        devices: opts.device,
-      });
-      const acknowledgements = readAcknowledgements(dbPath);
+      const { states, acknowledgements, ...result } = listing;
       console.log(
         opts.format === "json"
-          ? JSON.stringify({ ...result, states, acknowledgements }, null, 2)
+          ? JSON.stringify(listing, null, 2)
           : `${formatDisksTable(result)}\n\n${formatStateTable(states)}${
             formatAcknowledgements(acknowledgements)
           }`,
@@ -176,44 +186,6 @@ export function formatAcknowledgements(acks: readonly DiskAcknowledgement[]): st
     ).join("\n");
 }
 
-function readAcknowledgements(dbPath: string): DiskAcknowledgement[] {
-  if (!existsSync(dbPath)) return [];
-  const db = openDatabase(dbPath, { readOnly: true });
-  try {
-    return new DisksRepo(db).acknowledgements();
-  } catch {
-    return []; // schema older than the acknowledgements: none stored yet
-  } finally {
-    db.close();
-  }
-}
-
-/**
- * Finds a known disk by key or serial.
- *
- * @param repo The repository.
- * @param wanted A disk key (`serial:…`, `wwn:…`) or a serial.
- * @returns The disk.
- * @throws {RangeError} When no disk or more than one disk matches.
- */
-export function findKnownDisk(repo: DisksRepo, wanted: string): KnownDisk {
-  const all = repo.list();
-  const hits = all.filter((d) => d.diskKey === wanted || d.serial === wanted);
-  if (hits.length === 1) return hits[0]!;
-  if (!hits.length) {
-    throw new RangeError(
-      `No known disk has the key or serial "${wanted}"; known: ${
-        all.map((d) => `${d.serial ?? "-"} (${d.diskKey})`).join(", ") || "none"
-      }`,
-    );
-  }
-  throw new RangeError(
-    `"${wanted}" matches ${hits.length} disks (${
-      hits.map((d) => d.diskKey).join(", ")
-    }); give the disk key`,
-  );
-}
-
 function forgetCommand(): Command {
   return new Command("forget")
     .description(
@@ -226,47 +198,75 @@ function forgetCommand(): Command {
     .option("--config-dir <dir>", "configuration directory", DEFAULT_CONFIG_DIR)
     .option("--db <path>", "database path (default: bynar.json database_path)")
     .action(async (wanted: string, raw: { reason: string; configDir: string; db?: string }) => {
-      let config;
+      const actor = actorName({
+        SUDO_USER: Deno.env.get("SUDO_USER"),
+        USER: Deno.env.get("USER"),
+        LOGNAME: Deno.env.get("LOGNAME"),
+      });
+      let disk;
       try {
-        config = await loadConfig(raw.configDir);
+        disk = await forgetDiskProgram(wanted, {
+          configDir: raw.configDir,
+          db: raw.db,
+          reason: raw.reason,
+          actor,
+        });
       } catch (err) {
         if (err instanceof ConfigError) {
           throw new ExitRequest(EXIT.USAGE, `bynar disks forget: ${err.message}`);
         }
-        throw err;
+        throw new ExitRequest(EXIT.FAILURE, `bynar disks forget: ${errorMessage(err)}`);
       }
-      const dbPath = dbPathOf(raw, config);
-      if (!existsSync(dbPath)) {
-        throw new ExitRequest(EXIT.FAILURE, `bynar disks forget: no database at "${dbPath}"`);
-      }
-      const db = openDatabase(dbPath);
-      try {
-        const repo = new DisksRepo(db);
-        let disk: KnownDisk;
-        try {
-          disk = findKnownDisk(repo, wanted);
-        } catch (err) {
-          throw new ExitRequest(EXIT.FAILURE, `bynar disks forget: ${errorMessage(err)}`);
-        }
-        if (disk.vanishedAt === null) {
-          throw new ExitRequest(
-            EXIT.FAILURE,
-            `bynar disks forget: disk ${disk.diskKey} is not vanished (last seen at ${disk.path} ` +
-              `${disk.lastSeen}); only a disk that is gone can be forgotten`,
-          );
-        }
-        const actor = actorName({
-          SUDO_USER: Deno.env.get("SUDO_USER"),
-          USER: Deno.env.get("USER"),
-          LOGNAME: Deno.env.get("LOGNAME"),
-        });
-        repo.forget(disk.diskKey, { actor, reason: raw.reason, now: new Date() });
-        console.log(
-          `forgot ${disk.serial ?? disk.diskKey} (${disk.diskKey}, last at ${disk.path}) as ` +
-            `${actor}: ${raw.reason}`,
-        );
-      } finally {
-        db.close();
-      }
+      console.log(
+        `forgot ${disk.serial ?? disk.diskKey} (${disk.diskKey}, last at ${disk.path}) as ` +
+          `${actor}: ${raw.reason}`,
+      );
     }) as unknown as Command;
+}
+
+/**
+ * Formats state rows as a table: device, state, present, last transition, reason.
+ *
+ * @param rows The rows.
+ * @returns The table text.
+ */
+export function formatStateTable(rows: readonly DiskStateRow[]): string {
+  const table = [
+    ["DEVICE", "STATE", "PRESENT", "LAST TRANSITION", "REASON"],
+    ...rows.map((r) => [
+      r.path,
+      r.state,
+      r.present ? "yes" : "no",
+      r.lastTransition
+        ? `${r.lastTransition.at.slice(0, 19)}Z ${r.lastTransition.from}->${r.lastTransition.to}`
+        : "-",
+      r.reason,
+    ]),
+  ];
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
+  return table.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join("  ").trimEnd())
+    .join("\n");
+}
+
+/**
+ * Formats a pass report: recovery notes, then per disk its transitions and final reason.
+ *
+ * @param report The report.
+ * @returns The text.
+ */
+export function formatPass(report: PassReport): string {
+  const out = [`${report.simulate ? "Simulated pass (nothing changed)" : "Pass"} ${report.passId}`];
+  for (const n of report.recovered) out.push(`recovered: ${n.detail}`);
+  for (const d of report.disks) {
+    out.push(
+      `${d.path} (${d.diskKey}): ${d.startState} -> ${d.finalState}${
+        d.unknown ? " (UNKNOWN: Bynar could not check it)" : d.held ? " (held)" : ""
+      }`,
+    );
+    for (const t of d.transitions) {
+      out.push(`  ${t.from} -> ${t.to} [${t.step}, ${Math.round(t.durationMs)} ms] ${t.reason}`);
+    }
+    out.push(`  reason: ${d.reason}`);
+  }
+  return out.join("\n");
 }
