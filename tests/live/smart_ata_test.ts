@@ -8,7 +8,12 @@
  *   SG_IO answers, and every attribute equals smartctl's; the CDBs equal the ones
  *   `smartctl -r ioctl,2` sends.
  * - `scsi_debug` with failure prediction (`sdparm --set=TEST=1 --page=ie`): ATA
- *   PASS-THROUGH and libatasmart do not answer, smartctl does — critical, exit 2.
+ *   PASS-THROUGH and libatasmart do not answer, smartctl does — critical, exit 2, and
+ *   `bynar --check` exits 2.
+ * - NVMe `smart_critical_warning` set from the host (QMP `qom-set`): 0x02 (temperature)
+ *   is a warning (exit 1), 0x04 critical (exit 2).
+ * - virtio-scsi `scsi-hd` with a WWN: the inventory's serial is the unit serial, not the
+ *   WWN udev puts in `ID_SERIAL_SHORT`.
  *
  * One guest boot (instance `smart-ata`) serves every case. Needs root, QEMU (TCG) and the
  * packages of tests/live/image.ts.
@@ -48,7 +53,7 @@ async function json(guest: Guest, cmd: string): Promise<{ code: number; j: Json 
 
 Deno.test({
   name:
-    "live: SATA with D_SENSE=0 reads natively, equal to smartctl; scsi_debug failure prediction is critical",
+    "live: SATA (D_SENSE=0) read natively equals smartctl; scsi_debug failure prediction critical; NVMe 0x02 warning; SCSI serial",
   sanitizeResources: false,
   sanitizeOps: false,
   async fn() {
@@ -68,6 +73,15 @@ Deno.test({
           serial: "BYNAR-SSD-1",
           model: "BYNAR LIVE SSD",
           rotationRate: 1,
+        },
+        { kind: "nvme", id: "nvme0", serial: "BYNAR-NVME-1" },
+        {
+          kind: "scsi",
+          id: "scsihd0",
+          serial: "BYNAR-SCSI-1",
+          vendor: "BYNAR",
+          product: "LIVE SCSI",
+          wwn: "0x5000c500b1b2c3d4",
         },
       ],
     });
@@ -157,6 +171,38 @@ Deno.test({
       for (const a of bynar.j.attempts) {
         console.log(`  ${a.reader}: ${a.answered ? "answered" : a.reason}`);
       }
+
+      // NVMe critical_warning from the host: the temperature bit (0x02) alone is a warning
+      // (exit 1), the reliability bit (0x04) critical (exit 2); smartctl says FAILED for both.
+      for (const [bits, verdict, exit] of [[2, "warning", 1], [4, "critical", 2]] as const) {
+        await guest.qmp("qom-set", {
+          path: "/machine/peripheral/nvme0",
+          property: "smart_critical_warning",
+          value: bits,
+        });
+        const n = await json(guest, "bynar smart /dev/nvme0n1 --format json");
+        const c = await json(guest, "smartctl -j -a /dev/nvme0n1");
+        assert.equal(c.j.smart_status.passed, false);
+        assert.equal(n.j.read_by, "nvme-ioctl", JSON.stringify(n.j.attempts));
+        assert.equal(n.j.critical_warning, bits);
+        assert.equal(n.j.verdict, verdict, JSON.stringify(n.j.reasons));
+        assert.equal(n.code, exit);
+        console.log(`NVMe critical_warning 0x0${bits}: ${verdict}, exit ${n.code}`);
+      }
+      await guest.qmp("qom-set", {
+        path: "/machine/peripheral/nvme0",
+        property: "smart_critical_warning",
+        value: 0,
+      });
+
+      // A SCSI disk with a WWN: the inventory's serial is its unit serial, not the WWN.
+      const inv = await json(guest, "bynar disks --format json");
+      const disks = (Array.isArray(inv.j) ? inv.j : inv.j.disks) as Json[];
+      const scsi = disks.find((d) => JSON.stringify(d).includes("5000c500b1b2c3d4"));
+      assert.ok(scsi, JSON.stringify(disks.map((d) => d.path)));
+      const identity = (scsi.identity ?? scsi) as Json;
+      assert.equal(identity.serial, "BYNAR-SCSI-1", JSON.stringify(identity));
+      console.log(`SCSI disk ${scsi.path}: serial ${identity.serial}, wwn ${identity.wwn}`);
 
       // --check as shipped: the failing SCSI disk makes it CRITICAL (exit 2).
       const check = await guest.exec("bynar --check --no-db", { timeoutMs: 180_000 });
