@@ -139,7 +139,10 @@ Deno.test("loadConfig: by default reads only the three secret variables (scoped 
     const out = await new Deno.Command(Deno.execPath(), {
       args: [
         "run",
-        "--no-lock",
+        // The repository's lock file and the installed node_modules, never the registry:
+        // the suite must pass without network (a fresh machine after `deno install`).
+        "--frozen",
+        "--cached-only",
         "--quiet",
         `--config=${new URL("../../deno.json", import.meta.url).pathname}`,
         `--allow-read=${dir}`,
@@ -152,6 +155,7 @@ Deno.test("loadConfig: by default reads only the three secret variables (scoped 
         BYNAR_VAULT_TOKEN: "tok",
         BYNAR_SLACK_WEBHOOK: "https://hooks.example/x",
         HOME: Deno.env.get("HOME") ?? "/root",
+        ...(Deno.env.get("DENO_DIR") ? { DENO_DIR: Deno.env.get("DENO_DIR")! } : {}),
         NO_COLOR: "1",
       },
       stdout: "piped",
@@ -167,4 +171,26 @@ Deno.test("databasePath: explicit path wins", () => {
     databasePath({ database_path: "/tmp/x.db" } as Parameters<typeof databasePath>[0]),
     "/tmp/x.db",
   );
+});
+
+Deno.test("loadConfig: files reads and validates only the named files (per-command configuration)", async () => {
+  await withDir({
+    "bynar.json": JSON.stringify({ approval: "manual" }),
+    "disk-manager.json": "{ not json",
+    "ceph.json": JSON.stringify({ increment: "lots" }),
+  }, async (dir) => {
+    const c = await loadConfig(dir, { env: {}, files: ["bynar"] });
+    assert.equal(c.bynar.approval, "manual");
+    assert.equal(c.diskManager.listen_address, "127.0.0.1", "disk-manager.json: defaults");
+    assert.equal(c.ceph.increment, 0.01, "ceph.json: defaults");
+    assert.deepEqual(c.present, { bynar: true, diskManager: false, ceph: false });
+    await assert.rejects(
+      loadConfig(dir, { env: {}, files: ["bynar", "ceph"] }),
+      (err: unknown) => err instanceof ConfigError && err.message.includes("ceph.json"),
+    );
+    await assert.rejects(
+      loadConfig(dir, { env: {} }),
+      (err: unknown) => err instanceof ConfigError && err.message.includes("disk-manager.json"),
+    );
+  });
 });
