@@ -337,7 +337,7 @@ export class DisksRepo {
         disk: BlockDisk;
         report: SmartReport;
         assessment: Assessment;
-        ioErrors?: number | null;
+        ioErrors?: number | null | undefined;
       }[];
       vanished: string[];
     },
