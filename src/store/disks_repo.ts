@@ -126,7 +126,11 @@ export class DisksRepo {
    * @param now The time of the sighting.
    * @param options The SCSI failed-command count read now (null: none; undefined: keep).
    */
-  upsertSeen(disk: BlockDisk, now: Date, options: { ioErrors?: number | null | undefined } = {}): void {
+  upsertSeen(
+    disk: BlockDisk,
+    now: Date,
+    options: { ioErrors?: number | null | undefined } = {},
+  ): void {
     const t = now.toISOString();
     this.#db.prepare(
       `INSERT INTO disks (disk_key, path, name, model, serial, wwn, by_id_path, disk_type, size_bytes, first_seen, last_seen, vanished_at, io_errors)
