@@ -16,6 +16,7 @@ import type {
 } from "../../src/backend/types.ts";
 import { type ApiLimits, createApp } from "../../src/api/app.ts";
 import { type KeySource, localKeySource } from "../../src/api/middleware/auth/mod.ts";
+import type { ApiMetrics } from "../../src/api/metrics.ts";
 import type { OperationRegistry } from "../../src/api/operations/registry.ts";
 import type { DiskInventory, InventoryDisk } from "../../src/api/types.ts";
 import { buildDiskManagerApp } from "../../src/app/disk_manager.ts";
@@ -176,6 +177,7 @@ export interface TestApp {
   app: ReturnType<typeof createApp>;
   backend: FakeBackend;
   registry: OperationRegistry;
+  metrics: ApiMetrics;
   key: TestKey;
   keys: KeySource;
   auditPath: string;
@@ -191,7 +193,13 @@ export interface TestApp {
  * @returns The app and helpers.
  */
 export async function testApp(
-  o: { limits?: ApiLimits; keys?: KeySource; key?: TestKey; now?: () => number } = {},
+  o: {
+    limits?: ApiLimits;
+    keys?: KeySource;
+    key?: TestKey;
+    now?: () => number;
+    log?: (line: string) => void;
+  } = {},
 ): Promise<TestApp> {
   const dir = await Deno.makeTempDir({ prefix: "bynar-api-" });
   const key = o.key ?? await makeKey();
@@ -243,7 +251,7 @@ export async function testApp(
       tickets: { list: () => Promise.resolve([{ ticketId: "OPS-1", serverName: HOST }]) },
       keys,
       hostnames: [HOST],
-      log: () => {},
+      log: o.log ?? (() => {}),
       ...(o.now ? { now: o.now } : {}),
     },
   );
@@ -253,6 +261,7 @@ export async function testApp(
     app,
     backend,
     registry,
+    metrics: built.metrics,
     key,
     keys,
     auditPath,

@@ -60,6 +60,8 @@ export interface OperationInput {
   simulate: boolean;
   /** Token subject. */
   requestedBy: string;
+  /** The id, when chosen before the start (e.g. written to the audit log first). */
+  id?: string | undefined;
 }
 
 /** The work of an operation. */
@@ -153,7 +155,7 @@ export class OperationRegistry {
    */
   start(input: OperationInput, work: OperationWork): OperationStatusMsg {
     const lease = this.claim(input.lockKeys, input.op);
-    const id = this.#newId();
+    const id = input.id ?? this.#newId();
     for (const k of input.lockKeys) this.#busy.set(k, id);
     const t = this.#iso();
     const rec: OperationStatusMsg = {
