@@ -13,6 +13,7 @@ import { type Config, databasePath, loadConfig } from "../config/load.ts";
 import { discoverInventory } from "../api/inventory_source.ts";
 import { openDatabase } from "../store/db.ts";
 import { createCephBackend } from "./ceph_backend.ts";
+import { simulatedHost } from "./simulated_host.ts";
 import type { DiskManagerConfig } from "../config/schema.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
 import { DetectRepo } from "../store/detect_repo.ts";
@@ -209,7 +210,7 @@ export async function buildDiskManagerApp(
     ...(deps.now ? { now: deps.now } : {}),
   });
   const db = deps.db;
-  const registry = new OperationRegistry({ store: sqliteOperationStore(db) });
+  const registry = new OperationRegistry({ store: sqliteOperationStore(db), log });
   const auditPath = config.audit_log ?? "/var/lib/bynar/disk-manager-audit.log";
   const audit = await AuditLog.open(auditPath);
   const limits: ApiLimits = {
@@ -271,18 +272,23 @@ export async function startDiskManager(
     metricsPort: config.metrics_port,
     tlsServer: config.tls_server,
   });
-  let closed = false;
+  // One close for every caller (the signal handler and the end of `finished` both call
+  // it): each waits for the same end, so the database is never closed under an operation.
+  let closing: Promise<void> | undefined;
   return {
     ...server,
     ...(pin ? { pin } : {}),
     registry,
     metrics,
-    async close(): Promise<void> {
-      if (closed) return;
-      closed = true;
-      await server.shutdown();
-      await registry.close();
-      deps.backend.close();
+    close(): Promise<void> {
+      closing ??= (async () => {
+        // Stop accepting first (new operations would be refused with 503 meanwhile).
+        const stopped = server.shutdown();
+        await registry.close({ graceMs: config.shutdown_grace_seconds * 1000 });
+        await stopped;
+        deps.backend.close();
+      })();
+      return closing;
     },
   };
 }
@@ -353,12 +359,14 @@ export async function startDiskManagerProgram(
   const config = { ...await loadDiskManagerConfig(options.configDir), ...configOverride };
   const db = givenDb ?? openDatabase(databasePath(config.bynar));
   try {
-    const backend = b ?? await createCephBackend(config.ceph, { db });
-    const inventory = i ?? discoverInventory({
+    const dm = config.diskManager;
+    const sim = dm.backend === "simulate" ? simulatedHost({ stepMs: dm.simulate_step_ms }) : null;
+    const backend = b ?? sim?.backend ?? await createCephBackend(config.ceph, { db });
+    const inventory = i ?? sim?.inventory ?? discoverInventory({
       includeLoop: options.includeLoop ?? false,
       systemDisks: config.ceph.system_disks.map((d) => d.device),
     });
-    const dm = config.diskManager;
+    let closeAll: Promise<void> | undefined;
     const running = await startDiskManager(dm, {
       ...deps,
       backend,
@@ -372,9 +380,12 @@ export async function startDiskManagerProgram(
       backend,
       inventory,
       db,
-      async close(): Promise<void> {
-        await running.close();
-        if (!givenDb && db.isOpen) db.close();
+      close(): Promise<void> {
+        closeAll ??= (async () => {
+          await running.close();
+          if (!givenDb && db.isOpen) db.close();
+        })();
+        return closeAll;
       },
     };
   } catch (err) {

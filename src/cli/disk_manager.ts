@@ -42,12 +42,24 @@ export function diskManagerCommand(): Command {
           (running.pin ? `; certificate pin at ${dm.vault_kv_mount}/data/${running.pin.path}` : ""),
       );
       const stop = (): void => {
-        running.close().catch(() => {});
+        const n = running.registry.runningCount;
+        console.error(
+          `disk-manager: stopping: no new requests` +
+            (n > 0
+              ? `; ${n} operation(s) get ${dm.shutdown_grace_seconds} s to finish, then park ` +
+                "at their next journaled safe point"
+              : ""),
+        );
+        running.close().catch((err) =>
+          console.error(`disk-manager: error while stopping: ${errorMessage(err)}`)
+        );
       };
       Deno.addSignalListener("SIGTERM", stop);
       Deno.addSignalListener("SIGINT", stop);
       await running.finished;
+      // The same close the signal started: returns once operations ended and the store closed.
       await running.close();
+      console.error("disk-manager: stopped");
       Deno.removeSignalListener("SIGTERM", stop);
       Deno.removeSignalListener("SIGINT", stop);
     }) as unknown as Command;

@@ -209,7 +209,13 @@ export const BynarConfigSchema = z.strictObject({
 /** `disk-manager.json`. */
 export const DiskManagerConfigSchema = z.strictObject({
   // --- original fields (spec §3.2) ---
-  backend: z.enum(["ceph", "Ceph"]).default("ceph"),
+  /**
+   * `ceph`, or `simulate`: a simulated host and cluster in memory ("try it" mode; no device
+   * or cluster is read or changed).
+   */
+  backend: z.enum(["ceph", "Ceph", "simulate"]).default("ceph"),
+  /** `backend: "simulate"`: duration of each simulated remove/add step, ms. */
+  simulate_step_ms: z.number().int().min(0).max(60_000).default(200),
   vault_token: z.string().optional(),
   vault_endpoint: z.string().url().optional(),
   daemon_output: z.string().default("disk_manager_daemon.out"),
@@ -271,6 +277,12 @@ export const DiskManagerConfigSchema = z.strictObject({
    * ≈40 ms on keep-alive).
    */
   tls_server: z.enum(["deno", "node"]).default("node"),
+  /**
+   * On SIGTERM: seconds running remove/add operations get to finish before their waits are
+   * aborted (they stop at the backend's next journaled safe point and are marked
+   * interrupted; a new request resumes them). Keep it under systemd's TimeoutStopSec.
+   */
+  shutdown_grace_seconds: z.number().int().min(0).max(600).default(20),
 });
 
 const SystemDiskSchema = z.strictObject({ device: nonEmpty });
