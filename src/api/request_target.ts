@@ -103,13 +103,14 @@ export function guardHostRouting<I>(
   handler: (req: Request, info: I) => Response | Promise<Response>,
 ): (req: Request, info: I) => Response | Promise<Response> {
   return (req, info) => {
-    const host = req.headers.get("host") ?? undefined;
     let urlHost: string;
     try {
       urlHost = new URL(req.url).host;
     } catch {
       urlHost = "";
     }
+    // HTTP/2 has no Host header: the URL was built from `:authority`, checked the same way.
+    const host = req.headers.get("host") ?? urlHost;
     const refusal = checkRequestTarget(req.method, host, { urlHost });
     return refusal ? targetRefusalResponse(refusal) : handler(req, info);
   };

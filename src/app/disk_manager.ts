@@ -175,7 +175,10 @@ export async function buildDiskManagerApp(
   if (!keys && config.vault_endpoint) {
     keys = remoteKeySource(vaultJwksUrl(config.vault_endpoint), {
       cooldownMs: config.jwks_refresh_cooldown_seconds * 1000,
+      maxAgeMs: config.jwks_max_age_seconds * 1000,
+      unreachableGraceMs: config.vault_unreachable_grace_seconds * 1000,
       fetch: f,
+      ...(deps.now ? { now: deps.now } : {}),
     });
   }
   if (!keys) {

@@ -272,6 +272,16 @@ export const DiskManagerConfigSchema = z.strictObject({
   /** Minimum seconds between two JWKS fetches (bounds refetches on unknown kids). */
   jwks_refresh_cooldown_seconds: z.number().int().min(0).default(10),
   /**
+   * Longest use of Vault's JWKS before it is fetched again, seconds (a lower
+   * `Cache-Control: max-age` from Vault wins): a withdrawn key stops validating within it.
+   */
+  jwks_max_age_seconds: z.number().int().min(0).max(3600).default(60),
+  /**
+   * While Vault's JWKS cannot be refreshed: seconds after its max age during which remove/add
+   * still run; past it they answer 503 `key_source_stale` (reads continue).
+   */
+  vault_unreachable_grace_seconds: z.number().int().min(0).max(86_400).default(120),
+  /**
    * TLS server of the API: `node` (node:https with TCP_NODELAY, the default: p99 under
    * 10 ms) or `deno` (Deno.serve, whose TLS sockets stall replies over ≈350 bytes by
    * ≈40 ms on keep-alive).

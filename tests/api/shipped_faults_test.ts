@@ -7,7 +7,8 @@
 import assert from "node:assert/strict";
 import { runCommand } from "../../src/process/run.ts";
 import { runShipped, shippedScratchDir } from "../builders/shipped.ts";
-import { req } from "./harness.ts";
+import { startVaultDouble } from "../doubles/vault.ts";
+import { AUDIENCE, req } from "./harness.ts";
 import {
   persistedOperations,
   setupShippedDm,
@@ -205,5 +206,46 @@ Deno.test("shipped faults: routing by request target only: the Host-header trick
     assert.equal((await dm.api("/v1/disks", req(token))).status, 200);
   } finally {
     assert.equal((await dm.stop()).code, 0);
+  }
+});
+
+Deno.test("shipped faults: a key withdrawn from Vault is refused within jwks_max_age_seconds (1 s)", async () => {
+  const s = await setupShippedDm(await shippedScratchDir("dm-keys"));
+  const vault = await startVaultDouble();
+  vault.tokens.set("s.op", { entityId: "entity-op" });
+  vault.roles.set("bynar-client", {
+    key: "bynar",
+    ttl: 3600,
+    clientId: AUDIENCE,
+    template: { scope: "disks:read disks:write", bynar_hosts: ["localhost"] },
+  });
+  const vaultToken = async (): Promise<string> => {
+    const r = await fetch(`${vault.url}/v1/identity/oidc/token/bynar-client`, {
+      headers: { "x-vault-token": "s.op" },
+    });
+    return (await r.json()).data.token;
+  };
+  const dm = await startShippedDm(s, {
+    jwks_file: undefined,
+    vault_endpoint: vault.url,
+    jwt_issuer: vault.issuer,
+    jwks_max_age_seconds: 1,
+    jwks_refresh_cooldown_seconds: 0,
+  });
+  try {
+    const old = await vaultToken();
+    let res = await dm.api("/v1/disks", req(old));
+    assert.equal(res.status, 200, await res.text());
+    await vault.rotate("bynar", 0);
+    await new Promise((r) => setTimeout(r, 1_300));
+    res = await dm.api("/v1/disks", req(old));
+    assert.equal(res.status, 401);
+    assert.match((await res.json()).detail, /key id is unknown/);
+    res = await dm.api("/v1/disks", req(await vaultToken()));
+    assert.equal(res.status, 200);
+    await res.body?.cancel();
+  } finally {
+    assert.equal((await dm.stop()).code, 0);
+    await vault.close();
   }
 });
