@@ -5,12 +5,10 @@
  * @module
  */
 import { Command } from "@commander-js/extra-typings";
-import { DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
-import { errorMessage } from "../errors.ts";
-import { hardwareSettings } from "../hardware/settings.ts";
-import { readHardware } from "../hardware/read.ts";
+import { readHardwareProgram } from "../app/hardware.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
+import { BynarError, ConfigError, errorMessage } from "../errors.ts";
 import { formatHardwareTable, hardwareToJson } from "../output/hardware.ts";
-import { VaultClient } from "../vault/client.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
 
 /**
@@ -32,26 +30,18 @@ export function hardwareCommand(): Command {
         "Configure the BMC in bynar.json `hardware` (see the README).",
     )
     .action(async (opts) => {
-      let config;
-      let settings;
+      let hw;
       try {
-        config = await loadConfig(opts.configDir);
-        settings = hardwareSettings(config.bynar);
+        hw = await readHardwareProgram({ configDir: opts.configDir });
       } catch (err) {
-        throw new ExitRequest(EXIT.USAGE, `bynar hardware: ${errorMessage(err)}`);
+        if (
+          err instanceof ConfigError || err instanceof RangeError ||
+          (err instanceof BynarError && err.code === "no_bmc")
+        ) {
+          throw new ExitRequest(EXIT.USAGE, `bynar hardware: ${errorMessage(err)}`);
+        }
+        throw err;
       }
-      if (!settings) {
-        throw new ExitRequest(
-          EXIT.USAGE,
-          "bynar hardware: no BMC configured; set hardware.endpoint (or redfish_ip) in bynar.json",
-        );
-      }
-      const b = config.bynar;
-      const hw = await readHardware(settings, {
-        vault: b.vault_endpoint && settings.vault
-          ? new VaultClient(b.vault_endpoint, { token: b.vault_token })
-          : null,
-      });
       const text = opts.json
         ? JSON.stringify(hardwareToJson(hw), null, 2)
         : formatHardwareTable(hw);
