@@ -22,6 +22,7 @@ import { buildDiskManagerApp } from "../../src/app/disk_manager.ts";
 import { DiskManagerConfigSchema } from "../../src/config/schema.ts";
 import { openDatabase } from "../../src/store/db.ts";
 import { MachineRepo } from "../../src/store/machine_repo.ts";
+import { validatedApp } from "./openapi_check.ts";
 
 /** Test host name. */
 export const HOST = "testhost";
@@ -217,7 +218,7 @@ export async function testApp(
   });
   const limits = o.limits ?? { ratePerSecond: 0 };
   // The disk-manager's apps as its composition root builds them, in process.
-  const { app, registry } = await buildDiskManagerApp(
+  const built = await buildDiskManagerApp(
     DiskManagerConfigSchema.parse({
       insecure_http: true,
       jwt_issuer: ISSUER,
@@ -246,6 +247,8 @@ export async function testApp(
       ...(o.now ? { now: o.now } : {}),
     },
   );
+  const app = validatedApp(built.app);
+  const registry = built.registry;
   return {
     app,
     backend,

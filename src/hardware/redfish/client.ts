@@ -34,7 +34,7 @@ export interface RedfishClientOptions {
    */
   auth?: "session" | "basic";
   /** CA certificate(s), PEM, that signed the BMC's certificate. */
-  caCert?: string;
+  caCert?: string | undefined;
   /**
    * SHA-256 fingerprint of the BMC's certificate. Alone it suits self-signed BMC
    * certificates (which must still name the BMC's address in their subjectAltName).
