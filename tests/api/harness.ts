@@ -5,6 +5,7 @@
  * @module
  */
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
+import { validatedApp } from "./openapi_check.ts";
 import type {
   Backend,
   BackendDisk,
@@ -19,7 +20,6 @@ import { AuditLog } from "../../src/api/audit/log.ts";
 import { auth, type KeySource, localKeySource } from "../../src/api/middleware/auth/mod.ts";
 import { OperationRegistry } from "../../src/api/operations/registry.ts";
 import type { DiskInventory, InventoryDisk } from "../../src/api/types.ts";
-import { validatedApp } from "./openapi_check.ts";
 
 /** Test host name. */
 export const HOST = "testhost";
@@ -197,7 +197,7 @@ export async function testApp(
   backend.roles.set("/dev/sdb", { kind: "osd", osdId: 1, up: true, in: true, destroyed: false });
   const registry = new OperationRegistry();
   const auditPath = `${dir}/audit.log`;
-  const app = validatedApp(createApp({
+  const app = createApp({
     backend,
     inventory: fixedInventory([
       disk("sda", { system: "holds /" }),
@@ -220,9 +220,10 @@ export async function testApp(
     limits: o.limits ?? { ratePerSecond: 0 },
     log: () => {},
     ...(o.now ? { now: o.now } : {}),
-  }));
+  });
   return {
-    app,
+    // Every response a test receives is checked against the published OpenAPI document.
+    app: validatedApp(app),
     backend,
     registry,
     key,
