@@ -125,7 +125,7 @@ export interface CheckProgramOptions {
    */
   configDir?: string;
   /** Database path; `false` keeps no history. @default bynar.json database_path */
-  db?: string | false;
+  db?: string | false | undefined;
   /** Include loop devices. */
   includeLoop?: boolean;
   /** Restrict the check to these device paths. */
