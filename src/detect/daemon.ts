@@ -40,6 +40,25 @@ function denoSignals(handler: (sig: "SIGHUP" | "SIGTERM" | "SIGINT") => void): (
   };
 }
 
+/** Runs the hardware (BMC) pass; its failures are logged and told, never fatal. */
+async function hardwarePass(det: BuiltDetector, log: (line: string) => void): Promise<void> {
+  try {
+    const h = await det.hardware!();
+    for (const p of h.problems) log(`hardware: ${p}`);
+    log(
+      `hardware pass: BMC ${h.bmcRead ? "read" : "unreadable"}, ${h.opened} opened, ` +
+        `${h.workflows.length} active`,
+    );
+  } catch (err) {
+    log(`hardware pass failed: ${errorMessage(err)}`);
+    det.deps.notifier.notify({
+      kind: "error",
+      host: det.deps.host.hostname,
+      error: `hardware pass failed: ${errorMessage(err)}`,
+    });
+  }
+}
+
 /**
  * Runs the detector until SIGTERM (or after one pass with `once`).
  *
@@ -96,6 +115,7 @@ export async function runDetector(options: RunDetectorOptions): Promise<number> 
         const summary = await runPass(det.deps);
         passes++;
         options.onPass?.(summary);
+        if (det.hardware && !stopping) await hardwarePass(det, options.log);
       } catch (err) {
         options.log(`pass failed: ${errorMessage(err)}`);
         det.deps.notifier.notify({

@@ -22,6 +22,8 @@ import { type Clock, nowDate, SYSTEM_CLOCK } from "../shared/clock.ts";
 import { SystemHost } from "./system_host.ts";
 import type { DestructiveGate, DiskManagerPort, HostPort } from "./types.ts";
 import { destructiveGate } from "./windows.ts";
+import { buildHardwarePass } from "./hardware_wire.ts";
+import type { HardwarePassSummary, HostMaintenance } from "../hardware/loop.ts";
 
 /** Overrides of {@linkcode buildDetector} (tests, labs). */
 export interface DetectorOverrides {
@@ -37,6 +39,8 @@ export interface DetectorOverrides {
   clock?: Clock;
   /** Host name. @default Deno.hostname() */
   hostname?: string;
+  /** Host maintenance for host-down part swaps (null: none). @default Ceph when configured */
+  maintenance?: HostMaintenance | null;
   /** Environment (BYNAR_TOKEN). @default Deno.env */
   env?: Record<string, string>;
 }
@@ -47,6 +51,8 @@ export interface BuiltDetector {
   deps: PassDeps;
   /** Seconds between passes. */
   intervalSeconds: number;
+  /** The hardware (BMC) pass, when a BMC is configured. */
+  hardware?: () => Promise<HardwarePassSummary>;
   /** Releases clients (not the database). */
   dispose(): void;
 }
@@ -198,9 +204,19 @@ export async function buildDetector(
     gate,
     approvalMode: b.approval,
   };
+  const hardware = buildHardwarePass(config, db, {
+    hostname,
+    tickets,
+    notifier,
+    gate,
+    now: () => new Date(clock.now()),
+    log: options.log,
+    ...(o.maintenance !== undefined ? { maintenance: o.maintenance } : {}),
+  });
   return {
     deps,
     intervalSeconds: b.interval_seconds,
+    ...(hardware ? { hardware: hardware.pass } : {}),
     dispose(): void {
       tickets.dispose();
       client?.close();

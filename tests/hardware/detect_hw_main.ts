@@ -1,0 +1,95 @@
+/**
+ * The detector as a process for the hardware end-to-end test: the real `bynar detect`
+ * wiring (config, SQLite, instance lock, JIRA plugin, Slack, the Redfish client and the
+ * part workflows) running one pass (`--once`), with the disk side replaced by an empty
+ * host and an in-memory disk-manager (no disks here), and the storage backend's host
+ * maintenance replaced by a JSON file the test reads and writes (the Ceph one runs on the
+ * real cluster in `host_maintenance_ceph_test.ts`).
+ *
+ * Usage: deno run -A detect_hw_main.ts <config-dir> <maintenance.json>
+ *
+ * @module
+ */
+import { dirname } from "node:path";
+import { loadConfig } from "../../src/config/mod.ts";
+import { databasePath } from "../../src/config/load.ts";
+import { runDetector } from "../../src/detect/daemon.ts";
+import { acquireInstanceLock } from "../../src/detect/lock.ts";
+import { buildDetector } from "../../src/detect/wire.ts";
+import type { HostMaintenance } from "../../src/hardware/loop.ts";
+import { openDatabase } from "../../src/store/db.ts";
+import { ManualClock } from "../doubles/clock.ts";
+import { FakeDiskManager, FakeHost } from "../detect/fakes.ts";
+
+const [configDir, maintFile] = Deno.args;
+if (!configDir || !maintFile) {
+  console.error("usage: detect_hw_main.ts <config-dir> <maintenance.json>");
+  Deno.exit(2);
+}
+
+/** `maintenance.json`: what the fake backend answers, and what it was asked. */
+interface MaintState {
+  refuse: string | null;
+  osdsDown: boolean;
+  inMaintenance: boolean;
+  calls: string[];
+}
+
+async function update(fn: (s: MaintState) => void): Promise<MaintState> {
+  const s = JSON.parse(await Deno.readTextFile(maintFile!)) as MaintState;
+  fn(s);
+  await Deno.writeTextFile(maintFile!, JSON.stringify(s));
+  return s;
+}
+
+const maintenance: HostMaintenance = {
+  name: "file-backed Ceph stand-in",
+  async enter(host) {
+    const s = await update((s) => {
+      s.calls.push(`enter ${host}`);
+      if (!s.refuse) s.inMaintenance = true;
+    });
+    return s.refuse ? { entered: false, reason: s.refuse } : {
+      entered: true,
+      reason: `osd.0, osd.1 ok-to-stop together; noout set for host ${host} only`,
+    };
+  },
+  async exit(host) {
+    const s = await update((s) => {
+      s.calls.push(`exit ${host}`);
+      if (!s.osdsDown) s.inMaintenance = false;
+    });
+    return s.osdsDown
+      ? { released: false, reason: `osd.1 of ${host} is not up yet; noout stays set for ${host}` }
+      : { released: true, reason: `osd.0, osd.1 up; noout lifted for host ${host} only` };
+  },
+};
+
+const log = (l: string) => console.error(`detect: ${l}`);
+const config = await loadConfig(configDir);
+const dbPath = databasePath(config.bynar);
+const db = openDatabase(dbPath);
+const lock = acquireInstanceLock(`${dirname(dbPath)}/detect.lock`);
+try {
+  await runDetector({
+    configPath: `${configDir}/bynar.json`,
+    once: true,
+    log,
+    build: async (stopping) => {
+      const clock = new ManualClock(Date.now());
+      return await buildDetector(await loadConfig(configDir), db, {
+        log,
+        stopping,
+        overrides: {
+          host: new FakeHost(clock),
+          manager: new FakeDiskManager(clock),
+          hostname: "storage-17",
+          maintenance,
+        },
+      });
+    },
+  });
+} finally {
+  lock.release();
+  db.close();
+}
