@@ -104,7 +104,7 @@ export function buildHardwarePass(
     pass: () =>
       runHardwarePass({
         host: ports.hostname,
-        read: () => readHardware(s, { vault }),
+        read: (known) => readHardware(s, { vault, known }),
         store,
         tickets: ports.tickets,
         notifier: ports.notifier,
