@@ -3,7 +3,7 @@
  * unexpected read-only filesystems and vanished disks, and record history.
  *
  * All I/O goes through {@linkcode CheckDeps}, so the pass itself is tested with in-memory
- * dependencies and wired to the real adapters in `wire.ts`.
+ * dependencies and wired to the real adapters in `src/app/check.ts`.
  *
  * @module
  */

@@ -7,8 +7,20 @@
  * @module
  */
 import { errorMessage } from "../errors.ts";
-import type { BuiltDetector } from "./wire.ts";
-import { type PassSummary, runPass } from "./pass.ts";
+import { type PassDeps, type PassSummary, runPass } from "./pass.ts";
+import type { HardwarePassSummary } from "../hardware/loop.ts";
+
+/** A built detector. */
+export interface BuiltDetector {
+  /** The pass dependencies. */
+  deps: PassDeps;
+  /** Seconds between passes. */
+  intervalSeconds: number;
+  /** The hardware (BMC) pass, when a BMC is configured; run after each disk pass. */
+  hardware?: () => Promise<HardwarePassSummary>;
+  /** Releases clients (not the database). */
+  dispose(): void;
+}
 
 /** Options of {@linkcode runDetector}. */
 export interface RunDetectorOptions {

@@ -146,7 +146,8 @@ function newRecord(disk: BlockDisk, now: Date): MachineDiskRecord {
  *
  * @example One real pass over this host's disks
  * ```ts ignore
- * import { runMachine, systemMachine } from "./src/machine/mod.ts";
+ * import { runMachine } from "./src/machine/mod.ts";
+ * import { systemMachine } from "./src/app/machine.ts";
  * const deps = systemMachine({ db, includeLoop: false, config });
  * const report = await runMachine(deps);
  * for (const d of report.disks) console.log(d.path, d.finalState, d.reason);

@@ -169,9 +169,9 @@ function notAnsweredReason(report: SmartReport): string {
 function configurationProblem(refused: SmartAttempt[]): string {
   const what = refused.map((a) => `${LABEL[a.reader]}: ${a.reason}`).join("; ");
   return "Bynar configuration problem, not a disk fault: Bynar's permission sandbox refused " +
-    `every way to read SMART (${what}). Fix: run Bynar through its packaged launcher ` +
-    "(/usr/bin/bynar, as root), whose permissions allow /dev, /sys, libc, libatasmart and " +
-    "smartctl; a custom `deno run` needs the same --allow-read/--allow-ffi/--allow-run grants.";
+    `every way to read SMART (${what}). Fix: run Bynar as root through its packaged ` +
+    "launcher (/usr/bin/bynar); if it already is, report it as a Bynar defect: the packaged " +
+    "permissions must cover libc, libatasmart and smartctl.";
 }
 
 /**

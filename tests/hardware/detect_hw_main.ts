@@ -1,6 +1,6 @@
 /**
  * The detector as a process for the hardware end-to-end test: the real `bynar detect`
- * wiring (config, SQLite, instance lock, JIRA plugin, Slack, the Redfish client and the
+ * composition root (`runDetectProgram`) (config, SQLite, instance lock, JIRA plugin, Slack, the Redfish client and the
  * part workflows) running one pass (`--once`), with the disk side replaced by an empty
  * host and an in-memory disk-manager (no disks here), and the storage backend's host
  * maintenance replaced by a JSON file the test reads and writes (the Ceph one runs on the
@@ -10,14 +10,8 @@
  *
  * @module
  */
-import { dirname } from "node:path";
-import { loadConfig } from "../../src/config/mod.ts";
-import { databasePath } from "../../src/config/load.ts";
-import { runDetector } from "../../src/detect/daemon.ts";
-import { acquireInstanceLock } from "../../src/detect/lock.ts";
-import { buildDetector } from "../../src/detect/wire.ts";
+import { runDetectProgram } from "../../src/app/detect.ts";
 import type { HostMaintenance } from "../../src/hardware/loop.ts";
-import { openDatabase } from "../../src/store/db.ts";
 import { ManualClock } from "../doubles/clock.ts";
 import { FakeDiskManager, FakeHost } from "../detect/fakes.ts";
 
@@ -65,31 +59,15 @@ const maintenance: HostMaintenance = {
   },
 };
 
-const log = (l: string) => console.error(`detect: ${l}`);
-const config = await loadConfig(configDir);
-const dbPath = databasePath(config.bynar);
-const db = openDatabase(dbPath);
-const lock = acquireInstanceLock(`${dirname(dbPath)}/detect.lock`);
-try {
-  await runDetector({
-    configPath: `${configDir}/bynar.json`,
-    once: true,
-    log,
-    build: async (stopping) => {
-      const clock = new ManualClock(Date.now());
-      return await buildDetector(await loadConfig(configDir), db, {
-        log,
-        stopping,
-        overrides: {
-          host: new FakeHost(clock),
-          manager: new FakeDiskManager(clock),
-          hostname: "storage-17",
-          maintenance,
-        },
-      });
-    },
-  });
-} finally {
-  lock.release();
-  db.close();
-}
+const clock = new ManualClock(Date.now());
+await runDetectProgram({
+  configDir,
+  once: true,
+  log: (l) => console.error(`detect: ${l}`),
+  overrides: {
+    host: new FakeHost(clock),
+    manager: new FakeDiskManager(clock),
+    hostname: "storage-17",
+    maintenance,
+  },
+});

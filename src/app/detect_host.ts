@@ -7,15 +7,11 @@
  */
 import type { DatabaseSync } from "node:sqlite";
 import type { BlockDisk } from "../inventory/model.ts";
-import {
-  runMachine,
-  type SmartCheck,
-  systemMachine,
-  type SystemMachineOptions,
-} from "../machine/mod.ts";
+import { runMachine, type SmartCheck } from "../machine/mod.ts";
+import { systemMachine, type SystemMachineOptions } from "./machine.ts";
 import { policySmartCheck } from "../machine/smart_check.ts";
 import { MachineRepo } from "../store/machine_repo.ts";
-import type { AttachedDisk, HostPort, HostScan, ObservedDisk, SlotSmart } from "./types.ts";
+import type { AttachedDisk, HostPort, HostScan, ObservedDisk, SlotSmart } from "../detect/types.ts";
 
 /** Options of {@linkcode SystemHost}. */
 export interface SystemHostOptions extends Omit<SystemMachineOptions, "db" | "store"> {
