@@ -11,6 +11,7 @@ import { bmcFixture } from "./bmc_fixture.ts";
 
 const MAIN = new URL("./detect_hw_main.ts", import.meta.url).pathname;
 const CONFIG = new URL("../../deno.json", import.meta.url).pathname;
+const BYNAR = new URL("../../src/main.ts", import.meta.url).pathname;
 const FAN1 = "/redfish/v1/Chassis/1U/ThermalSubsystem/Fans/Bay1";
 const DIMM2 = "/redfish/v1/Systems/437XR1138R2/Memory/DIMM2";
 
@@ -139,6 +140,33 @@ Deno.test("detector: a failed fan and a failed DIMM, each one ticket, verified, 
         for (const i of issues()) assert.equal(i.fields.status.statusCategory.key, "done");
       },
     );
+    await t.step("bynar hardware --workflows lists both, done", async () => {
+      const out = await new Deno.Command(Deno.execPath(), {
+        args: [
+          "run",
+          "-A",
+          "--quiet",
+          "--config",
+          CONFIG,
+          BYNAR,
+          "hardware",
+          "--workflows",
+          "--config-dir",
+          dir,
+        ],
+        env: { NO_COLOR: "1" },
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      const text = new TextDecoder().decode(out.stdout);
+      assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+      assert.match(
+        text,
+        /^#2 memory DIMM Slot 2 at Socket 1 Channel 1 Slot 2 \(serial 36ASF4G72PZ-OLD\): done: replaced$/m,
+      );
+      assert.match(text, /replacement serial 36ASF4G72PZ-NEW/);
+      assert.match(text, /^#1 fan Fan Bay 1 at Chassis Fan Bay 1 \(serial -\): done: replaced$/m);
+    });
     const texts = slack.messages.map((m) => m.text);
     assert.ok(
       texts.some((x) => x.startsWith(`Filed ticket ${fanKey} for the failed fan`)),
