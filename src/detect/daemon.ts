@@ -127,7 +127,6 @@ export async function runDetector(options: RunDetectorOptions): Promise<number> 
         const summary = await runPass(det.deps);
         passes++;
         options.onPass?.(summary);
-        if (det.hardware && !stopping) await hardwarePass(det, options.log);
       } catch (err) {
         options.log(`pass failed: ${errorMessage(err)}`);
         det.deps.notifier.notify({
@@ -140,6 +139,8 @@ export async function runDetector(options: RunDetectorOptions): Promise<number> 
           throw err;
         }
       }
+      // Parts beyond disks: after the disk pass, whether or not it succeeded.
+      if (det.hardware && !stopping) await hardwarePass(det, options.log);
       if (options.once || stopping) break;
       const interval = (options.intervalSeconds ?? det.intervalSeconds) * 1000;
       const left = Math.max(0, started + interval - Date.now());
