@@ -36,7 +36,7 @@ import type {
 } from "../detect/types.ts";
 import { openDatabase } from "../store/db.ts";
 import { destructiveGate } from "../detect/windows.ts";
-import type { HostMaintenance } from "../hardware/loop.ts";
+import type { HostMaintenance, PartWorkflowStore } from "../hardware/loop.ts";
 import { buildHardwarePass } from "./detect_hardware.ts";
 
 /** Overrides of {@linkcode buildDetector} (tests, labs). */
@@ -79,6 +79,8 @@ export interface DetectorOverrides {
    * @default Ceph through librados when ceph.json is present
    */
   maintenance?: HostMaintenance | null;
+  /** Wraps the part workflow store (tests: crash hooks at a chosen journal step). */
+  partStore?: (store: PartWorkflowStore) => PartWorkflowStore;
 }
 
 /** The environment variables the detector reads. */
@@ -256,6 +258,7 @@ export async function buildDetector(
     now: () => nowDate(clock),
     log: options.log,
     ...(o.maintenance !== undefined ? { maintenance: o.maintenance } : {}),
+    ...(o.partStore ? { wrapStore: o.partStore } : {}),
   });
   return {
     deps,

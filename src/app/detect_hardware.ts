@@ -14,6 +14,7 @@ import { ConfigError } from "../errors.ts";
 import {
   type HardwarePassSummary,
   type HostMaintenance,
+  type PartWorkflowStore,
   runHardwarePass,
 } from "../hardware/loop.ts";
 import { readHardware } from "../hardware/read.ts";
@@ -41,6 +42,8 @@ export interface HardwarePassPorts {
    * Host maintenance; undefined = Ceph through librados when ceph.json is present, else none.
    */
   maintenance?: HostMaintenance | null;
+  /** Wraps the workflow store (tests: crash hooks). */
+  wrapStore?: (store: PartWorkflowStore) => PartWorkflowStore;
 }
 
 /** Ceph host maintenance that connects on first use (the detector may run without Ceph). */
@@ -98,7 +101,8 @@ export function buildHardwarePass(
     : config.present.ceph
     ? lazyCephMaintenance(config)
     : null;
-  const store = new HardwareRepo(db);
+  const repo = new HardwareRepo(db);
+  const store = ports.wrapStore ? ports.wrapStore(repo) : repo;
   const s = settings;
   return {
     pass: () =>

@@ -11,7 +11,7 @@
  * @module
  */
 import { runDetectProgram } from "../../src/app/detect.ts";
-import type { HostMaintenance } from "../../src/hardware/loop.ts";
+import type { HostMaintenance, PartWorkflowStore } from "../../src/hardware/loop.ts";
 import { ManualClock } from "../doubles/clock.ts";
 import { FakeDiskManager, FakeHost } from "../detect/fakes.ts";
 
@@ -19,6 +19,29 @@ const [configDir, maintFile] = Deno.args;
 if (!configDir || !maintFile) {
   console.error("usage: detect_hw_main.ts <config-dir> <maintenance.json>");
   Deno.exit(2);
+}
+
+// BYNAR_TEST_CRASH = "after:<regex>" (SIGKILL right after that journal step is stored,
+// before its side effect) or "before:<regex>" (after the side effect, before its result is
+// stored).
+const crash = Deno.env.get("BYNAR_TEST_CRASH") ?? "";
+const [when, pattern] = crash
+  ? [crash.slice(0, crash.indexOf(":")), new RegExp(crash.slice(crash.indexOf(":") + 1))]
+  : ["", null];
+
+function crashing(store: PartWorkflowStore): PartWorkflowStore {
+  return {
+    listActive: () => store.listActive(),
+    bySlot: (slot) => store.bySlot(slot),
+    create: (wf) => store.create(wf),
+    knownSlots: () => store.knownSlots?.() ?? [],
+    recordSeen: (parts, now) => store.recordSeen?.(parts, now),
+    save(wf, note) {
+      if (pattern && when === "before" && pattern.test(note)) Deno.kill(Deno.pid, "SIGKILL");
+      store.save(wf, note);
+      if (pattern && when === "after" && pattern.test(note)) Deno.kill(Deno.pid, "SIGKILL");
+    },
+  };
 }
 
 /** `maintenance.json`: what the fake backend answers, and what it was asked. */
@@ -69,5 +92,6 @@ await runDetectProgram({
     manager: new FakeDiskManager(clock),
     hostname: "storage-17",
     maintenance,
+    partStore: crashing,
   },
 });

@@ -15,7 +15,7 @@ const BYNAR = new URL("../../src/main.ts", import.meta.url).pathname;
 const FAN1 = "/redfish/v1/Chassis/1U/ThermalSubsystem/Fans/Bay1";
 const DIMM2 = "/redfish/v1/Systems/437XR1138R2/Memory/DIMM2";
 
-Deno.test("detector: a failed fan and a failed DIMM, each one ticket, verified, closed", async (t) => {
+Deno.test("detector: a failed fan and a failed DIMM, each one ticket (also across kill -9), verified, closed", async (t) => {
   const dir = await Deno.makeTempDir({ prefix: "bynar-detect-hw-" });
   const f = await bmcFixture({ dir: `${dir}` });
   const jira = new JiraDouble({ flavor: "cloud" });
@@ -49,15 +49,16 @@ Deno.test("detector: a failed fan and a failed DIMM, each one ticket, verified, 
     const state = async () => JSON.parse(await Deno.readTextFile(maint));
     const setState = async (patch: Record<string, unknown>) =>
       await Deno.writeTextFile(maint, JSON.stringify({ ...(await state()), ...patch }));
-    const pass = async (): Promise<string> => {
+    const pass = async (crash = ""): Promise<string> => {
       const out = await new Deno.Command(Deno.execPath(), {
         args: ["run", "-A", "--quiet", "--config", CONFIG, MAIN, dir, maint],
-        env: { NO_COLOR: "1" },
+        env: { NO_COLOR: "1", ...(crash ? { BYNAR_TEST_CRASH: crash } : {}) },
         stdout: "piped",
         stderr: "piped",
       }).output();
       const err = new TextDecoder().decode(out.stderr);
-      assert.equal(out.code, 0, err);
+      if (crash) assert.equal(out.signal, "SIGKILL", `expected the crash hook to fire: ${err}`);
+      else assert.equal(out.code, 0, err);
       return err;
     };
     const issues = () => [...jira.issues.values()];
@@ -103,6 +104,10 @@ Deno.test("detector: a failed fan and a failed DIMM, each one ticket, verified, 
         f.bmc.put(`${DIMM2}/MemoryMetrics`, {
           CurrentPeriod: { CorrectableECCErrorCount: 512, UncorrectableECCErrorCount: 0 },
         });
+        // kill -9 right after asking the backend (noout may be set, not yet recorded).
+        await pass("before:^host maintenance entered");
+        assert.equal(jira.issues.size, 2);
+        assert.equal((await state()).inMaintenance, true);
         await pass();
         assert.equal(jira.issues.size, 2);
         const dimm = issues().find((i) => i.key !== fanKey)!;
@@ -115,7 +120,11 @@ Deno.test("detector: a failed fan and a failed DIMM, each one ticket, verified, 
           dimm.fields.labels.join(),
         );
         let s = await state();
-        assert.deepEqual(s.calls, ["enter storage-17"]);
+        assert.deepEqual(
+          s.calls,
+          ["enter storage-17", "enter storage-17"],
+          "asked again after the crash (idempotent)",
+        );
         assert.equal(s.inMaintenance, true);
         assert.match(comments(dimm.key), /storage-17 may now be powered down/);
 
@@ -130,7 +139,12 @@ Deno.test("detector: a failed fan and a failed DIMM, each one ticket, verified, 
         assert.match(await pass(), /0 opened, 0 active/);
         s = await state();
         assert.equal(s.inMaintenance, false);
-        assert.deepEqual(s.calls, ["enter storage-17", "exit storage-17", "exit storage-17"]);
+        assert.deepEqual(s.calls, [
+          "enter storage-17",
+          "enter storage-17",
+          "exit storage-17",
+          "exit storage-17",
+        ]);
         assert.match(comments(dimm.key), /new serial 36ASF4G72PZ-NEW \(was 36ASF4G72PZ-OLD\)/);
         assert.match(comments(dimm.key), /storage-17 is back in the storage cluster/);
         // Exactly two tickets, both done; further passes change nothing.
