@@ -1,0 +1,68 @@
+/**
+ * Composition root of `bynar hardware`: `bynar.json` → the BMC settings (credentials from
+ * the config, a file or Vault; CA file or pin) → one Redfish read judged by the policy;
+ * and the detector's part workflows from the database.
+ *
+ * @module
+ */
+import { type Config, databasePath, loadConfig } from "../config/load.ts";
+import { ConfigError } from "../errors.ts";
+import { type HardwareCheck, readHardware } from "../hardware/read.ts";
+import { hardwareSettings } from "../hardware/settings.ts";
+import type { PartWorkflow } from "../hardware/workflow.ts";
+import { openDatabase } from "../store/db.ts";
+import { HardwareRepo } from "../store/hardware_repo.ts";
+import { VaultClient } from "../vault/client.ts";
+
+async function bynarConfig(configDir: string): Promise<Config> {
+  return await loadConfig(configDir, { files: ["bynar"] });
+}
+
+/**
+ * Reads and judges the host's BMC once.
+ *
+ * @param options The configuration directory.
+ * @returns The hardware check (a BMC that cannot be read is listed in `problems`).
+ * @throws {ConfigError} When bynar.json is invalid or names no BMC.
+ */
+export async function hardwareReport(options: { configDir: string }): Promise<HardwareCheck> {
+  const config = await bynarConfig(options.configDir);
+  const b = config.bynar;
+  let settings;
+  try {
+    settings = hardwareSettings(b);
+  } catch (err) {
+    throw new ConfigError("bynar.json", (err as Error).message, { field: "hardware", cause: err });
+  }
+  if (!settings) {
+    throw new ConfigError(
+      "bynar.json",
+      "Cannot list hardware: no BMC configured; set hardware.endpoint (or redfish_ip) in bynar.json",
+      { field: "hardware.endpoint" },
+    );
+  }
+  return await readHardware(settings, {
+    vault: b.vault_endpoint && settings.vault
+      ? new VaultClient(b.vault_endpoint, { token: b.vault_token })
+      : null,
+  });
+}
+
+/**
+ * The detector's part workflows, newest first.
+ *
+ * @param options Configuration directory and database path.
+ * @returns The workflows.
+ * @throws {ConfigError} When bynar.json is invalid.
+ */
+export async function hardwareWorkflows(
+  options: { configDir: string; db?: string | undefined },
+): Promise<PartWorkflow[]> {
+  const config = await bynarConfig(options.configDir);
+  const db = openDatabase(options.db ?? databasePath(config.bynar));
+  try {
+    return new HardwareRepo(db).list();
+  } finally {
+    db.close();
+  }
+}
