@@ -1,28 +1,24 @@
 /**
- * Composition root of `bynar hardware` and the hardware part of `bynar --check`: the
- * Redfish reader of the BMC configured in `bynar.json` (`hardware`), with Vault for its
- * password when configured.
+ * Composition root of `bynar hardware` and of the BMC part of `bynar --check`: `bynar.json`
+ * → the BMC settings (credentials from the config, a file or Vault; CA file or pin) → one
+ * Redfish read judged by the policy; and the detector's part workflows from the database.
  *
  * @module
  */
+import { type Config, databasePath, loadConfig } from "../config/load.ts";
+import { ConfigError } from "../errors.ts";
 import type { BynarConfig } from "../config/schema.ts";
-import { type Config, loadConfig } from "../config/load.ts";
-import { BynarError } from "../errors.ts";
 import { type HardwareCheck, readHardware } from "../hardware/read.ts";
 import { type HardwareSettings, hardwareSettings } from "../hardware/settings.ts";
+import type { PartWorkflow } from "../hardware/workflow.ts";
+import { openDatabase } from "../store/db.ts";
+import { HardwareRepo } from "../store/hardware_repo.ts";
 import { VaultClient } from "../vault/client.ts";
 
-/**
- * Reads the BMC with the given settings (Vault for the password when configured).
- *
- * @param settings The validated hardware settings.
- * @param bynar bynar.json (Vault endpoint and token).
- * @returns The hardware check.
- */
-function readWith(settings: HardwareSettings, bynar: BynarConfig): Promise<HardwareCheck> {
+function readWith(settings: HardwareSettings, b: BynarConfig): Promise<HardwareCheck> {
   return readHardware(settings, {
-    vault: bynar.vault_endpoint && settings.vault
-      ? new VaultClient(bynar.vault_endpoint, { token: bynar.vault_token })
+    vault: b.vault_endpoint && settings.vault
+      ? new VaultClient(b.vault_endpoint, { token: b.vault_token })
       : null,
   });
 }
@@ -52,25 +48,51 @@ export function hardwareSource(bynar: BynarConfig): (() => Promise<HardwareCheck
   return s ? () => readWith(s, bynar) : null;
 }
 
+async function bynarConfig(configDir: string): Promise<Config> {
+  return await loadConfig(configDir, { files: ["bynar"] });
+}
+
 /**
- * Reads this host's BMC (`bynar hardware`).
+ * Reads and judges the host's BMC once.
  *
- * @param options The configuration directory, or the configuration itself (tests).
- * @returns The hardware check.
- * @throws {ConfigError} When bynar.json is invalid.
- * @throws {RangeError} When the hardware settings are invalid.
- * @throws {BynarError} `no_bmc` when no BMC is configured.
+ * @param options The configuration directory.
+ * @returns The hardware check (a BMC that cannot be read is listed in `problems`).
+ * @throws {ConfigError} When bynar.json is invalid or names no BMC.
  */
-export async function readHardwareProgram(
-  options: { configDir: string; config?: Config },
-): Promise<HardwareCheck> {
-  const config = options.config ?? await loadConfig(options.configDir, { files: ["bynar"] });
-  const settings = hardwareSettings(config.bynar);
+export async function hardwareReport(options: { configDir: string }): Promise<HardwareCheck> {
+  const config = await bynarConfig(options.configDir);
+  const b = config.bynar;
+  let settings;
+  try {
+    settings = hardwareSettings(b);
+  } catch (err) {
+    throw new ConfigError("bynar.json", (err as Error).message, { field: "hardware", cause: err });
+  }
   if (!settings) {
-    throw new BynarError(
-      "no_bmc",
-      "no BMC configured; set hardware.endpoint (or redfish_ip) in bynar.json",
+    throw new ConfigError(
+      "bynar.json",
+      "Cannot list hardware: no BMC configured; set hardware.endpoint (or redfish_ip) in bynar.json",
+      { field: "hardware.endpoint" },
     );
   }
-  return await readWith(settings, config.bynar);
+  return await readWith(settings, b);
+}
+
+/**
+ * The detector's part workflows, newest first.
+ *
+ * @param options Configuration directory and database path.
+ * @returns The workflows.
+ * @throws {ConfigError} When bynar.json is invalid.
+ */
+export async function hardwareWorkflows(
+  options: { configDir: string; db?: string | undefined },
+): Promise<PartWorkflow[]> {
+  const config = await bynarConfig(options.configDir);
+  const db = openDatabase(options.db ?? databasePath(config.bynar));
+  try {
+    return new HardwareRepo(db).list();
+  } finally {
+    db.close();
+  }
 }

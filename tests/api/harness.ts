@@ -5,6 +5,7 @@
  * @module
  */
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
+import { validatedApp } from "./openapi_check.ts";
 import type {
   Backend,
   BackendDisk,
@@ -22,7 +23,6 @@ import { buildDiskManagerApp } from "../../src/app/disk_manager.ts";
 import { DiskManagerConfigSchema } from "../../src/config/schema.ts";
 import { openDatabase } from "../../src/store/db.ts";
 import { MachineRepo } from "../../src/store/machine_repo.ts";
-import { validatedApp } from "./openapi_check.ts";
 
 /** Test host name. */
 export const HOST = "testhost";
@@ -218,7 +218,7 @@ export async function testApp(
   });
   const limits = o.limits ?? { ratePerSecond: 0 };
   // The disk-manager's apps as its composition root builds them, in process.
-  const built = await buildDiskManagerApp(
+  const { app, registry } = await buildDiskManagerApp(
     DiskManagerConfigSchema.parse({
       insecure_http: true,
       jwt_issuer: ISSUER,
@@ -247,10 +247,9 @@ export async function testApp(
       ...(o.now ? { now: o.now } : {}),
     },
   );
-  const app = validatedApp(built.app);
-  const registry = built.registry;
   return {
-    app,
+    // Every response a test receives is checked against the published OpenAPI document.
+    app: validatedApp(app),
     backend,
     registry,
     key,
