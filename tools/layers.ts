@@ -6,7 +6,7 @@
  *   the same map as the README's development section), and
  * - any cycle between folders (`src/machine` ⇄ `src/store` and the like).
  *
- * Usage: `deno run --allow-read --allow-run=deno --allow-write=/tmp tools/layers.ts [root]`
+ * Usage: `deno run --allow-read --allow-run --allow-write=/tmp tools/layers.ts [root] [map]`
  * (`deno task layers`). Prints the rejected imports and cycles, then a summary line with the
  * number of modules, import edges, rejected modules and rejected edges; exits 1 when any.
  *
@@ -97,7 +97,7 @@ interface InfoModule {
  * @returns The edges between those modules.
  */
 export async function importEdges(root: string, modules: readonly string[]): Promise<Edge[]> {
-  const entry = await Deno.makeTempFile({ prefix: "bynar-layers-", suffix: ".ts" });
+  const entry = await Deno.makeTempFile({ dir: "/tmp", prefix: "bynar-layers-", suffix: ".ts" });
   try {
     await Deno.writeTextFile(
       entry,
