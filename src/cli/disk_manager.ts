@@ -56,12 +56,35 @@ export function diskManagerCommand(): Command {
       const stop = (): void => {
         running.close().catch(() => {});
       };
+      // SIGHUP (systemctl reload): re-validate the configuration on disk and say what a
+      // restart would change; the API keeps serving with the configuration it started with.
+      const reload = (): void => {
+        loadConfig(opts.configDir).then(
+          (next) => {
+            const changed = (["bynar", "diskManager", "ceph"] as const)
+              .filter((k) => JSON.stringify(next[k]) !== JSON.stringify(config[k]));
+            console.error(
+              `disk-manager: SIGHUP: configuration in ${opts.configDir} is valid; ` +
+                (changed.length === 0
+                  ? "nothing changed"
+                  : `restart the service to apply the changes to ${changed.join(", ")}`),
+            );
+          },
+          (err) =>
+            console.error(
+              `disk-manager: SIGHUP: configuration in ${opts.configDir} is invalid, keeping ` +
+                `the running one: ${errorMessage(err)}`,
+            ),
+        );
+      };
       Deno.addSignalListener("SIGTERM", stop);
       Deno.addSignalListener("SIGINT", stop);
+      Deno.addSignalListener("SIGHUP", reload);
       await running.finished;
       await running.close();
       Deno.removeSignalListener("SIGTERM", stop);
       Deno.removeSignalListener("SIGINT", stop);
+      Deno.removeSignalListener("SIGHUP", reload);
       db.close();
     }) as unknown as Command;
 }

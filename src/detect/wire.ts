@@ -163,7 +163,9 @@ export async function buildDetector(
 ): Promise<BuiltDetector> {
   const o = options.overrides ?? {};
   const b = config.bynar;
-  const env = o.env ?? Deno.env.toObject();
+  // Only the variable the detector uses: the packaged --allow-env lists single variables.
+  const token = o.env ? undefined : Deno.env.get("BYNAR_TOKEN");
+  const env = o.env ?? (token === undefined ? {} : { BYNAR_TOKEN: token });
   const hostname = o.hostname ?? Deno.hostname();
   const tickets = o.tickets ?? createTicketPlugin(b, { log: options.log });
   const notifier = createNotifier(b, { log: options.log });
