@@ -5,7 +5,7 @@ import { openDatabase } from "../store/db.ts";
 import { DisksRepo } from "../store/disks_repo.ts";
 import type { BlockDisk } from "../inventory/model.ts";
 import { type CheckDeps, overallStatus, runCheck, unexpectedReadOnly } from "./run.ts";
-import { makeAtaReport, makeDisk, makeMount, TEST_HOST } from "./testing.ts";
+import { makeAtaReport, makeDisk, makeMount, TEST_HOST } from "../../tests/builders/check.ts";
 
 /** A tiny policy for these tests: critical when status fails, warning on raw 5 > 0. */
 function testAssess(r: SmartReport): Assessment {

@@ -5,11 +5,8 @@
  * @module
  */
 import { Command } from "@commander-js/extra-typings";
-import { discoverInventory } from "../api/inventory_source.ts";
-import { startDiskManager } from "../api/service.ts";
-import { createCephBackend } from "../backend/ceph/mod.ts";
-import { databasePath, DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
-import { openDatabase } from "../store/db.ts";
+import { loadDiskManagerConfig, startDiskManagerProgram } from "../app/disk_manager.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
 import { errorMessage } from "../errors.ts";
 
@@ -28,25 +25,16 @@ export function diskManagerCommand(): Command {
     .option("--config-dir <dir>", "configuration directory", DEFAULT_CONFIG_DIR)
     .option("--include-loop", "manage loop devices too (labs and test clusters)")
     .action(async (opts) => {
-      let config;
       try {
-        config = await loadConfig(opts.configDir);
+        await loadDiskManagerConfig(opts.configDir);
       } catch (err) {
         throw new ExitRequest(EXIT.USAGE, `bynar disk-manager: ${errorMessage(err)}`);
       }
-      const dbPath = databasePath(config.bynar);
-      const db = openDatabase(dbPath);
-      const backend = await createCephBackend(config.ceph, { db });
-      const dm = config.diskManager;
-      const running = await startDiskManager(dm, {
-        backend,
-        inventory: discoverInventory({
-          includeLoop: opts.includeLoop ?? false,
-          systemDisks: config.ceph.system_disks.map((d) => d.device),
-        }),
-        db,
-        ...(dm.vault_token ? { vaultToken: dm.vault_token } : {}),
+      const running = await startDiskManagerProgram({
+        configDir: opts.configDir,
+        includeLoop: opts.includeLoop ?? false,
       });
+      const dm = running.config.diskManager;
       const scheme = dm.insecure_http ? "http" : "https";
       console.error(
         `disk-manager: serving ${scheme}://${running.addr.hostname}:${running.addr.port}/v1 ` +
@@ -59,10 +47,10 @@ export function diskManagerCommand(): Command {
       // SIGHUP (systemctl reload): re-validate the configuration on disk and say what a
       // restart would change; the API keeps serving with the configuration it started with.
       const reload = (): void => {
-        loadConfig(opts.configDir).then(
+        loadDiskManagerConfig(opts.configDir).then(
           (next) => {
             const changed = (["bynar", "diskManager", "ceph"] as const)
-              .filter((k) => JSON.stringify(next[k]) !== JSON.stringify(config[k]));
+              .filter((k) => JSON.stringify(next[k]) !== JSON.stringify(running.config[k]));
             console.error(
               `disk-manager: SIGHUP: configuration in ${opts.configDir} is valid; ` +
                 (changed.length === 0
@@ -85,6 +73,5 @@ export function diskManagerCommand(): Command {
       Deno.removeSignalListener("SIGTERM", stop);
       Deno.removeSignalListener("SIGINT", stop);
       Deno.removeSignalListener("SIGHUP", reload);
-      db.close();
     }) as unknown as Command;
 }

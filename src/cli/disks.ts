@@ -5,25 +5,28 @@
  * @module
  */
 import { Command, Option } from "@commander-js/extra-typings";
-import { DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
-import { ConfigError, errorMessage } from "../errors.ts";
-import { discoverDisks, type DiscoverResult } from "../inventory/mod.ts";
-import { EXIT, ExitRequest } from "./exit.ts";
 import {
-  dbPathOf,
-  disksMachineAction,
-  type DisksMachineOptions,
-  formatStateTable,
-  readDiskStates,
-  stateRows,
-} from "./_disks_machine.ts";
+  type DiskStateRow,
+  listDisksProgram,
+  loadDisksConfig,
+  runMachineProgram,
+} from "../app/disks.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
+import { ConfigError, errorMessage } from "../errors.ts";
+import type { DiscoverResult } from "../inventory/mod.ts";
+import { type PassReport, renderDot } from "../machine/mod.ts";
+import { EXIT, ExitRequest } from "./exit.ts";
 
 /** Parsed `disks` options. */
-interface DisksOptions extends DisksMachineOptions {
+interface DisksOptions {
   format: string;
   configDir: string;
   includeLoop?: true;
   device?: string[];
+  graph?: true;
+  run?: true;
+  simulate?: true;
+  db?: string;
 }
 
 function humanSize(bytes: number): string {
@@ -119,33 +122,88 @@ export function disksCommand(): Command {
     .option("--db <path>", "database path (default: bynar.json database_path)")
     .action(async (raw) => {
       const opts = raw as DisksOptions;
-      let systemDisks: string[] = [];
-      let includeLoop = opts.includeLoop ?? false;
+      if (opts.graph) {
+        console.log(renderDot().trimEnd());
+        return;
+      }
+      const program = {
+        configDir: opts.configDir,
+        includeLoop: opts.includeLoop ?? false,
+        devices: opts.device,
+        db: opts.db,
+      };
       let config;
       try {
-        config = await loadConfig(opts.configDir);
-        systemDisks = config.ceph.system_disks.map((d) => d.device);
-        includeLoop ||= config.bynar.include_loop_devices;
+        config = await loadDisksConfig(opts.configDir);
       } catch (err) {
         if (err instanceof ConfigError) {
           throw new ExitRequest(EXIT.USAGE, `bynar disks: ${err.message}`);
         }
         throw err;
       }
-      if (await disksMachineAction(opts, { config, includeLoop, systemDisks })) return;
-      let result: DiscoverResult;
+      if (opts.run) {
+        const report = await runMachineProgram({ ...program, simulate: opts.simulate ?? false }, {
+          config,
+        });
+        console.log(opts.format === "json" ? JSON.stringify(report, null, 2) : formatPass(report));
+        return;
+      }
+      let listing;
       try {
-        result = await discoverDisks({ includeLoop, devices: opts.device, systemDisks });
+        listing = await listDisksProgram(program, { config });
       } catch (err) {
         throw new ExitRequest(EXIT.FAILURE, `bynar disks: ${errorMessage(err)}`);
       }
-      const states = stateRows(result.disks, readDiskStates(dbPathOf(opts, config)), {
-        devices: opts.device,
-      });
+      const { states, ...result } = listing;
       console.log(
         opts.format === "json"
-          ? JSON.stringify({ ...result, states }, null, 2)
+          ? JSON.stringify(listing, null, 2)
           : `${formatDisksTable(result)}\n\n${formatStateTable(states)}`,
       );
     }) as unknown as Command;
+}
+
+/**
+ * Formats state rows as a table: device, state, present, last transition, reason.
+ *
+ * @param rows The rows.
+ * @returns The table text.
+ */
+export function formatStateTable(rows: readonly DiskStateRow[]): string {
+  const table = [
+    ["DEVICE", "STATE", "PRESENT", "LAST TRANSITION", "REASON"],
+    ...rows.map((r) => [
+      r.path,
+      r.state,
+      r.present ? "yes" : "no",
+      r.lastTransition
+        ? `${r.lastTransition.at.slice(0, 19)}Z ${r.lastTransition.from}->${r.lastTransition.to}`
+        : "-",
+      r.reason,
+    ]),
+  ];
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
+  return table.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join("  ").trimEnd())
+    .join("\n");
+}
+
+/**
+ * Formats a pass report: recovery notes, then per disk its transitions and final reason.
+ *
+ * @param report The report.
+ * @returns The text.
+ */
+export function formatPass(report: PassReport): string {
+  const out = [`${report.simulate ? "Simulated pass (nothing changed)" : "Pass"} ${report.passId}`];
+  for (const n of report.recovered) out.push(`recovered: ${n.detail}`);
+  for (const d of report.disks) {
+    out.push(
+      `${d.path} (${d.diskKey}): ${d.startState} -> ${d.finalState}${d.held ? " (held)" : ""}`,
+    );
+    for (const t of d.transitions) {
+      out.push(`  ${t.from} -> ${t.to} [${t.step}, ${Math.round(t.durationMs)} ms] ${t.reason}`);
+    }
+    out.push(`  reason: ${d.reason}`);
+  }
+  return out.join("\n");
 }

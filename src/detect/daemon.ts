@@ -7,8 +7,17 @@
  * @module
  */
 import { errorMessage } from "../errors.ts";
-import type { BuiltDetector } from "./wire.ts";
-import { type PassSummary, runPass } from "./pass.ts";
+import { type PassDeps, type PassSummary, runPass } from "./pass.ts";
+
+/** A built detector. */
+export interface BuiltDetector {
+  /** The pass dependencies. */
+  deps: PassDeps;
+  /** Seconds between passes. */
+  intervalSeconds: number;
+  /** Releases clients (not the database). */
+  dispose(): void;
+}
 
 /** Options of {@linkcode runDetector}. */
 export interface RunDetectorOptions {

@@ -6,15 +6,10 @@
  */
 import type { BlockDisk } from "../inventory/model.ts";
 import type { Assessment } from "../smart/model.ts";
-import type { IntentRecord, MachineDiskRecord, TransitionRecord } from "../store/machine_repo.ts";
+import type { IntentRecord, MachineDiskRecord, TransitionRecord } from "./records.ts";
 import type { DiskState } from "./states.ts";
 
-export type {
-  IntentKind,
-  IntentRecord,
-  MachineDiskRecord,
-  TransitionRecord,
-} from "../store/machine_repo.ts";
+export type { IntentKind, IntentRecord, MachineDiskRecord, TransitionRecord } from "./records.ts";
 
 /** SMART verdict of a disk (the foundation policy behind a small interface). */
 export interface SmartCheck {
@@ -48,28 +43,8 @@ export interface DiskSource {
   list(): Promise<BlockDisk[]>;
 }
 
-/** Time, injected so waits are testable. */
-export interface Clock {
-  /**
-   * Returns the current time.
-   *
-   * @returns Now.
-   */
-  now(): Date;
-  /**
-   * Waits.
-   *
-   * @param ms Milliseconds.
-   * @returns When the time has passed.
-   */
-  sleep(ms: number): Promise<void>;
-}
-
-/** The real clock. */
-export const SYSTEM_CLOCK: Clock = {
-  now: () => new Date(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
+/** Time, injected so waits are testable (the one {@linkcode Clock} of src/shared). */
+export { type Clock, SYSTEM_CLOCK } from "../shared/clock.ts";
 
 /** Persistence of the machine ({@linkcode MachineRepo} in production, memory in tests and simulate). */
 export interface MachineStore {

@@ -47,6 +47,8 @@ export function formatNotification(event: NotifyEvent): string {
         `is back in service${event.ticket ? ` (ticket ${event.ticket})` : ""}`;
     case "ticket_closed":
       return `Closed ticket ${event.ticket} for disk ${event.disk} on host ${event.host}`;
+    case "hardware":
+      return `${event.text} (host ${event.host})`;
     case "error":
       return `Bynar error on host ${event.host}${event.disk ? ` for disk ${event.disk}` : ""}: ` +
         event.error;

@@ -18,7 +18,9 @@ export type NotifyEvent =
   | { kind: "ticket_wont_do"; host: string; disk: string; ticket: string; resolution: string }
   | { kind: "replaced"; host: string; disk: string; newSerial: string; ticket?: string | undefined }
   | { kind: "ticket_closed"; host: string; disk: string; ticket: string }
-  | { kind: "error"; host: string; disk?: string | undefined; error: string };
+  | { kind: "error"; host: string; disk?: string | undefined; error: string }
+  /** A step of a server part's workflow (issue 19), already phrased. */
+  | { kind: "hardware"; host: string; text: string };
 
 /** Sends notifications without ever blocking or failing the caller. */
 export interface Notifier {

@@ -140,6 +140,19 @@ export class DisksRepo {
   }
 
   /**
+   * The disks last seen at a device path or by-id path.
+   *
+   * @param path `/dev/sdX` or a `/dev/disk/by-id/…` path.
+   * @returns The known disks recorded there.
+   */
+  seenAt(path: string): KnownDisk[] {
+    const rows = this.#db.prepare(
+      "SELECT * FROM disks WHERE path = ? OR by_id_path = ?",
+    ).all(path, path) as Record<string, unknown>[];
+    return rows.map(rowToDisk);
+  }
+
+  /**
    * Looks a disk up by key.
    *
    * @param diskKey The key.

@@ -4,7 +4,7 @@
  * and `bynar client` run for real against it.
  */
 import assert from "node:assert/strict";
-import { startDiskManager } from "../../src/api/service.ts";
+import { startDiskManager } from "../../src/app/disk_manager.ts";
 import { listen } from "../../src/api/server.ts";
 import { createOpsApp } from "../../src/api/ops_app.ts";
 import { ApiMetrics } from "../../src/api/metrics.ts";

@@ -11,7 +11,8 @@ import { DatabaseSync } from "node:sqlite";
 import { checkFilesystem } from "../../src/health/fsck.ts";
 import { holdersOf } from "../../src/health/holders.ts";
 import { mountsOf } from "../../src/health/mounts.ts";
-import { runMachine, systemMachine } from "../../src/machine/mod.ts";
+import { runMachine } from "../../src/machine/mod.ts";
+import { systemMachine } from "../../src/app/machine.ts";
 import { MachineRepo } from "../../src/store/machine_repo.ts";
 import { corruptExt4Repairable, Lab, privateMountDirs, REPO } from "./lab.ts";
 

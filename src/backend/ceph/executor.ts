@@ -6,13 +6,13 @@
  *
  * @module
  */
-import type { BackendOp, BackendOpsRepo } from "../../store/backend_ops_repo.ts";
+import type { BackendOp, OpsJournal } from "./journal.ts";
 import { errorMessage } from "../../errors.ts";
 import type { Progress } from "../types.ts";
 import type { CephClusterApi } from "./cluster_api.ts";
 import type { CephHost } from "./host.ts";
 import type { OsdDaemonControl } from "./daemon_control.ts";
-import type { Clock } from "./waits.ts";
+import type { Clock } from "../../shared/clock.ts";
 import type { PlanContext } from "./remove_plan.ts";
 import type { WeighInLimits } from "./weigh_in.ts";
 import { CMD } from "./commands.ts";
@@ -26,7 +26,7 @@ export interface StepDeps {
   /** Daemons. */
   daemons: OsdDaemonControl;
   /** Journal. */
-  repo: BackendOpsRepo;
+  repo: OpsJournal;
   /** Clock. */
   clock: Clock;
   /** Rendering/paths context. */

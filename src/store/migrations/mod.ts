@@ -2,7 +2,8 @@
  * Every schema migration, in version order. Each feature adds its own file here.
  *
  * Reserved versions: 1 core (disks, checks), 2 state machine, 3 backend operations,
- * 4 disk-manager (API operations, audit), 5 detector (tickets, approvals).
+ * 4 disk-manager (API operations, audit), 5 detector (tickets, approvals), 19 hardware
+ * (part workflows).
  *
  * @module
  */
@@ -12,6 +13,7 @@ import { MIGRATION_0002 } from "./0002_machine.ts";
 import { MIGRATION_0003 } from "./0003_backend_ops.ts";
 import { MIGRATION_0004 } from "./0004_api.ts";
 import { MIGRATION_0005 } from "./0005_detect.ts";
+import { MIGRATION_0019 } from "./0019_hardware.ts";
 
 /** All migrations. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_0003,
   MIGRATION_0004,
   MIGRATION_0005,
+  MIGRATION_0019,
 ];
