@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { assertGranted, denoPermissionQuery, requiredGrants } from "./grants.ts";
 import type { DatabaseSync } from "node:sqlite";
 import type { Backend } from "../backend/types.ts";
 import { type Config, databasePath, loadConfig } from "../config/load.ts";
@@ -351,6 +352,7 @@ export async function startDiskManagerProgram(
   const o = options.overrides ?? {};
   const { config: configOverride, backend: b, inventory: i, db: givenDb, ...deps } = o;
   const config = { ...await loadDiskManagerConfig(options.configDir), ...configOverride };
+  assertGranted(requiredGrants(config, "disk-manager"), denoPermissionQuery);
   const db = givenDb ?? openDatabase(databasePath(config.bynar));
   try {
     const backend = b ?? await createCephBackend(config.ceph, { db });

@@ -8,7 +8,7 @@ import { Command } from "@commander-js/extra-typings";
 import { loadDiskManagerConfig, startDiskManagerProgram } from "../app/disk_manager.ts";
 import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
-import { errorMessage } from "../errors.ts";
+import { ConfigError, errorMessage } from "../errors.ts";
 
 /**
  * Builds the `disk-manager` subcommand.
@@ -33,6 +33,11 @@ export function diskManagerCommand(): Command {
       const running = await startDiskManagerProgram({
         configDir: opts.configDir,
         includeLoop: opts.includeLoop ?? false,
+      }).catch((err) => {
+        if (err instanceof ConfigError) {
+          throw new ExitRequest(EXIT.USAGE, `bynar disk-manager: ${errorMessage(err)}`);
+        }
+        throw err;
       });
       const dm = running.config.diskManager;
       const scheme = dm.insecure_http ? "http" : "https";

@@ -747,3 +747,39 @@ Deno.test("deb: maintainer scripts use deb-systemd-helper/invoke, systemctl only
   assert.match(postrm, /deb-systemd-helper purge/);
   assert.ok(await Deno.stat(join(tree, "usr/lib/tmpfiles.d/bynar.conf")));
 });
+
+Deno.test("installed: detect refuses a configuration the permission list does not cover", async () => {
+  const { bynar } = await packageOnce();
+  const dir = await runDir();
+  await Deno.writeTextFile(
+    join(dir, "bynar.json"),
+    JSON.stringify({
+      database_path: join(dir, "bynar.db"),
+      jira_host: "https://jira.example.com",
+      jira_user: "u",
+      jira_password: "p",
+      jira_project_id: "P",
+      jira_issue_type: "Task",
+      jira_priority: "Major",
+      jira_ticket_assignee: "a",
+    }),
+  );
+  const defaults = join(dir, "defaults");
+  await Deno.writeTextFile(defaults, "BYNAR_ALLOW_NET=\n");
+  const refused = await run(bynar, ["detect", "--once", "--config-dir", dir], {
+    env: { BYNAR_DEFAULTS: defaults },
+  });
+  assert.equal(refused.code, 64, refused.stderr);
+  assert.match(
+    refused.stderr,
+    /bynar\.json jira_host: network access to jira\.example\.com:443 is not allowed; add jira\.example\.com:443 to BYNAR_ALLOW_NET in \/etc\/default\/bynar/,
+  );
+  // With the host in BYNAR_ALLOW_NET the check passes; the detector then stops at the next
+  // missing piece of this test configuration (no disk-manager token), before any pass.
+  await Deno.writeTextFile(defaults, "BYNAR_ALLOW_NET=jira.example.com:443\n");
+  const allowed = await run(bynar, ["detect", "--once", "--config-dir", dir], {
+    env: { BYNAR_DEFAULTS: defaults },
+  });
+  assert.doesNotMatch(allowed.stderr, /jira_host/, allowed.stderr);
+  assert.match(allowed.stderr, /Cannot reach the disk-manager/, allowed.stderr);
+});
