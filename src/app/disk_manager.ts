@@ -20,7 +20,7 @@ import { DetectRepo } from "../store/detect_repo.ts";
 import { certFingerprint, publishCertPin, type PublishResult } from "../vault/cert_pin.ts";
 import { VaultClient } from "../vault/client.ts";
 import { type ApiLimits, createApp } from "../api/app.ts";
-import { AuditLog } from "../api/audit/log.ts";
+import { AuditLog, DEFAULT_AUDIT_LOG } from "../api/audit/log.ts";
 import { ApiMetrics } from "../api/metrics.ts";
 import {
   auth,
@@ -211,7 +211,7 @@ export async function buildDiskManagerApp(
   });
   const db = deps.db;
   const registry = new OperationRegistry({ store: sqliteOperationStore(db) });
-  const auditPath = config.audit_log ?? "/var/lib/bynar/disk-manager-audit.log";
+  const auditPath = config.audit_log ?? DEFAULT_AUDIT_LOG;
   const audit = await AuditLog.open(auditPath);
   const limits: ApiLimits = {
     maxBodyBytes: config.max_body_bytes,

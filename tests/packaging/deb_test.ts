@@ -783,3 +783,18 @@ Deno.test("installed: detect refuses a configuration the permission list does no
   assert.doesNotMatch(allowed.stderr, /jira_host/, allowed.stderr);
   assert.match(allowed.stderr, /Cannot reach the disk-manager/, allowed.stderr);
 });
+
+Deno.test("installed: bynar audit verify defaults to the audit_log disk-manager.json names", async () => {
+  const { bynar } = await packageOnce();
+  const dir = await runDir();
+  const log = join(dir, "audit.jsonl");
+  await Deno.writeTextFile(join(dir, "disk-manager.json"), JSON.stringify({ audit_log: log }));
+  await Deno.writeTextFile(log, "");
+  const r = await run(bynar, ["audit", "verify", "--config-dir", dir]);
+  assert.equal(r.code, 0, `${r.stdout}${r.stderr}`);
+  assert.match(r.stdout, /^OK: 0 records/);
+  await Deno.remove(log);
+  const missing = await run(bynar, ["audit", "verify", "--config-dir", dir]);
+  assert.equal(missing.code, 3);
+  assert.ok(missing.stderr.includes(log), missing.stderr);
+});

@@ -194,17 +194,18 @@ Deno.test({
         `${root}/etc/ceph/ceph.conf`,
         mon.clientConf("/etc/ceph/ceph.client.admin.keyring"),
       );
-      await c.must(["mkdir", "-p", "/run/bynar"]);
+      // Where the README says keys belong (the package creates /etc/bynar/keys, 0700).
       await c.must([
         "bynar",
         "token",
         "keygen",
         "--out-key",
-        "/run/bynar/tier.jwk",
+        "/etc/bynar/keys/signing.jwk",
         "--out-jwks",
-        "/run/bynar/jwks.json",
+        "/etc/bynar/keys/jwks.json",
       ]);
-      await c.must(["cp", "/run/bynar/jwks.json", "/etc/bynar/jwks.json"]);
+      assert.equal((await Deno.stat(`${root}/etc/bynar/keys/signing.jwk`)).mode! & 0o777, 0o600);
+      assert.equal((await Deno.stat(`${root}/etc/bynar/keys`)).mode! & 0o777, 0o700);
       const edit = async (file: string, fields: Record<string, unknown>): Promise<void> => {
         const path = `${root}/etc/bynar/${file}`;
         const config = JSON.parse(await Deno.readTextFile(path));
@@ -213,7 +214,7 @@ Deno.test({
       await edit("disk-manager.json", {
         port,
         metrics_port: metricsPort,
-        jwks_file: "/etc/bynar/jwks.json",
+        jwks_file: "/etc/bynar/keys/jwks.json",
         jwt_issuer: "bynar-tier",
       });
       await edit("ceph.json", { client_mount_timeout: 10 });
@@ -222,7 +223,7 @@ Deno.test({
         "token",
         "issue",
         "--key",
-        "/run/bynar/tier.jwk",
+        "/etc/bynar/keys/signing.jwk",
         "--sub",
         "tier",
         "--scope",
