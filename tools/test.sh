@@ -17,9 +17,11 @@ APT_PACKAGES=(
   e2fsprogs xfsprogs protobuf-compiler openssl curl wrk hyperfine jq
   ceph-mon ceph-mgr ceph-osd ceph-common librados2 udev systemd dpkg-dev
   # the systemd tier (nspawn-booted Debian 12 root) and the package checks
-  systemd-container debootstrap lintian man-db procps
-  # the QEMU tier and device tests (live, smart helpers)
-  qemu-system-x86 qemu-utils linux-image-amd64 busybox-static sdparm prometheus
+  systemd-container debootstrap lintian man-db procps prometheus
+  # The live-device tier (tests/live/): QEMU/TCG, the Debian kernel, and what goes into the
+  # guest image (built from these installed packages on first run, cached in
+  # /var/cache/bynar-live; tests/live/image.ts HOST_PACKAGES).
+  qemu-system-x86 qemu-utils linux-image-amd64 cpio kmod busybox-static sdparm mount
 )
 
 log() { echo "[test.sh] $*" >&2; }

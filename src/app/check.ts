@@ -9,17 +9,22 @@
 import type { DatabaseSync } from "node:sqlite";
 import { declaredReadOnly, parseFstab } from "../check/fstab.ts";
 import type { CheckResult } from "../check/model.ts";
-import { type CheckDeps, runCheck } from "../check/run.ts";
+import { type CheckDeps, type KernelErrorFindings, runCheck } from "../check/run.ts";
 import { type Config, databasePath, loadConfig } from "../config/load.ts";
 import { BynarError, errorMessage } from "../errors.ts";
-import { hardwareSettings } from "../hardware/settings.ts";
-import { readHardware } from "../hardware/read.ts";
 import { discoverDisks, hostInfo } from "../inventory/mod.ts";
 import { formatPrometheus, writeTextfile } from "../output/prometheus.ts";
 import { assess, readSmart } from "../smart/mod.ts";
 import { openDatabase } from "../store/db.ts";
 import { DisksRepo } from "../store/disks_repo.ts";
-import { VaultClient } from "../vault/client.ts";
+import { hardwareSource } from "./hardware.ts";
+import {
+  fsErrorReason,
+  readExt4Errors,
+  readScsiIoErrors,
+  shutdownReason,
+} from "../health/kernel_errors.ts";
+import type { BlockDisk } from "../inventory/model.ts";
 
 /** Options for {@linkcode realCheckDeps}. */
 export interface RealCheckDepsOptions {
@@ -46,36 +51,9 @@ export interface RealCheckDepsOptions {
 export function realCheckDeps(config: Config, options: RealCheckDepsOptions): CheckDeps {
   const repo = options.db ? new DisksRepo(options.db) : null;
   const fstabPath = options.fstabPath ?? "/etc/fstab";
-  const b = config.bynar;
-  let hw: ReturnType<typeof hardwareSettings> = null;
-  let hwError: string | null = null;
-  try {
-    hw = hardwareSettings(b);
-  } catch (err) {
-    hwError = (err as Error).message;
-  }
+  const hardware = hardwareSource(config.bynar);
   return {
-    ...(hwError
-      ? {
-        hardware: () =>
-          Promise.resolve({
-            endpoint: b.hardware.endpoint ?? b.redfish_ip ?? "(none)",
-            inventory: null,
-            assessment: null,
-            problems: [hwError!],
-          }),
-      }
-      : {}),
-    ...(hw
-      ? {
-        hardware: () =>
-          readHardware(hw!, {
-            vault: b.vault_endpoint && hw.vault
-              ? new VaultClient(b.vault_endpoint, { token: b.vault_token })
-              : null,
-          }),
-      }
-      : {}),
+    ...(hardware ? { hardware } : {}),
     discover: () =>
       discoverDisks({
         includeLoop: options.includeLoop || config.bynar.include_loop_devices,
@@ -93,9 +71,11 @@ export function realCheckDeps(config: Config, options: RealCheckDepsOptions): Ch
         throw err;
       }
     },
+    kernelErrors: (disk) => Promise.resolve(kernelErrorsOf(disk)),
     store: repo
       ? {
         knownDisks: () => repo.list(),
+        retired: () => repo.retired(),
         recordPass: (pass, now) => repo.recordPass(pass, now),
       }
       : null,
@@ -125,7 +105,7 @@ export interface CheckProgramOptions {
    */
   configDir?: string;
   /** Database path; `false` keeps no history. @default bynar.json database_path */
-  db?: string | false;
+  db?: string | false | undefined;
   /** Include loop devices. */
   includeLoop?: boolean;
   /** Restrict the check to these device paths. */
@@ -194,4 +174,31 @@ export async function runCheckProgram(options: CheckProgramOptions = {}): Promis
   } finally {
     db?.close();
   }
+}
+
+/**
+ * Reads what the kernel recorded for a disk: the ext4 error record of every mounted
+ * filesystem on it (whole disk or partitions), whether a mounted filesystem has shut down
+ * (its root answers EIO: XFS), and the SCSI failed-command counter.
+ *
+ * @param disk The disk.
+ * @param options The sysfs root.
+ * @returns The findings.
+ * @throws {Deno.errors.NotCapable} When the sandbox refuses the reads.
+ */
+export function kernelErrorsOf(
+  disk: BlockDisk,
+  options: { sys?: string } = {},
+): KernelErrorFindings {
+  const fsErrors: string[] = [];
+  for (const dev of [disk, ...disk.partitions]) {
+    const name = dev.path.slice(dev.path.lastIndexOf("/") + 1);
+    const mount = dev.mounts[0];
+    const record = readExt4Errors(name, options);
+    const reason = record && fsErrorReason(record, { mountpoint: mount?.mountpoint ?? null });
+    if (reason) fsErrors.push(reason);
+    const down = mount && options.sys === undefined ? shutdownReason(dev.path, mount) : null;
+    if (down) fsErrors.push(down);
+  }
+  return { fsErrors, ioErrors: readScsiIoErrors(disk.name, options) };
 }

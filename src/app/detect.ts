@@ -36,7 +36,12 @@ import type {
 } from "../detect/types.ts";
 import { openDatabase } from "../store/db.ts";
 import { destructiveGate } from "../detect/windows.ts";
+<<<<<<< HEAD
 import { assertGranted, denoPermissionQuery, requiredGrants } from "./grants.ts";
+=======
+import type { HostMaintenance, PartWorkflowStore } from "../hardware/loop.ts";
+import { buildHardwarePass } from "./detect_hardware.ts";
+>>>>>>> main
 
 /** Overrides of {@linkcode buildDetector} (tests, labs). */
 export interface DetectorOverrides {
@@ -73,6 +78,13 @@ export interface DetectorOverrides {
   includeLoop?: boolean;
   /** Wraps the workflow store (tests: crash hooks at a chosen journal step). */
   store?: (store: DetectStore) => DetectStore;
+  /**
+   * Host maintenance for part swaps that need the host down (null: none).
+   * @default Ceph through librados when ceph.json is present
+   */
+  maintenance?: HostMaintenance | null;
+  /** Wraps the part workflow store (tests: crash hooks at a chosen journal step). */
+  partStore?: (store: PartWorkflowStore) => PartWorkflowStore;
 }
 
 /** The environment variables the detector reads. */
@@ -242,9 +254,20 @@ export async function buildDetector(
     gate,
     approvalMode: b.approval,
   };
+  const hardware = buildHardwarePass(config, db, {
+    hostname,
+    tickets,
+    notifier,
+    gate,
+    now: () => nowDate(clock),
+    log: options.log,
+    ...(o.maintenance !== undefined ? { maintenance: o.maintenance } : {}),
+    ...(o.partStore ? { wrapStore: o.partStore } : {}),
+  });
   return {
     deps,
     intervalSeconds: b.interval_seconds,
+    ...(hardware ? { hardware: hardware.pass } : {}),
     dispose(): void {
       tickets.dispose();
       client?.close();

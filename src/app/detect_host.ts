@@ -73,6 +73,9 @@ export class SystemHost implements HostPort {
     });
     for (const d of report.disks) {
       if (d.held) this.#o.log?.(`machine: ${d.path} held: ${d.reason}`);
+      // Bynar itself could not check the disk (its sandbox refused, or the filesystem
+      // cannot be tested): a configuration problem to fix, never a reason to replace it.
+      if (d.unknown) this.#o.log?.(`machine: ${d.path} UNKNOWN (not a disk fault): ${d.unknown}`);
     }
     this.#seen = new Map(listed.map((d) => [d.identity.key, d]));
     for (const d of listed) this.#identities.set(d.identity.key, attached(d));

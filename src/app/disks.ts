@@ -7,7 +7,6 @@
  */
 import { existsSync } from "node:fs";
 import { DatabaseSync } from "node:sqlite";
-import { pathToFileURL } from "node:url";
 import { type Config, databasePath, loadConfig } from "../config/load.ts";
 import { discoverDisks, type DiscoverResult } from "../inventory/mod.ts";
 import type { BlockDisk } from "../inventory/model.ts";
@@ -21,6 +20,7 @@ import {
 import { systemMachine, type SystemMachineOptions } from "./machine.ts";
 import { openDatabase } from "../store/db.ts";
 import { MachineRepo } from "../store/machine_repo.ts";
+import { type DiskAcknowledgement, DisksRepo, type KnownDisk } from "../store/disks_repo.ts";
 
 /** The configuration files `bynar disks` reads. */
 export const DISKS_CONFIG_FILES = ["bynar", "ceph"] as const;
@@ -41,6 +41,8 @@ export interface DisksProgramOptions {
 export interface DisksListing extends DiscoverResult {
   /** One row per disk (attached or known and gone). */
   states: DiskStateRow[];
+  /** Disks acknowledged as gone (`bynar disks forget`), newest first. */
+  acknowledgements: DiskAcknowledgement[];
 }
 
 /**
@@ -79,10 +81,9 @@ export async function listDisksProgram(
 ): Promise<DisksListing> {
   const config = overrides.config ?? await loadDisksConfig(options.configDir);
   const result = await discoverDisks({ ...scope(options, config), devices: options.devices });
-  const states = stateRows(result.disks, readDiskStates(options.db ?? databasePath(config.bynar)), {
-    devices: options.devices,
-  });
-  return { ...result, states };
+  const dbPath = options.db ?? databasePath(config.bynar);
+  const states = stateRows(result.disks, readDiskStates(dbPath), { devices: options.devices });
+  return { ...result, states, acknowledgements: readAcknowledgements(dbPath) };
 }
 
 /**
@@ -102,7 +103,8 @@ export async function runMachineProgram(
   const config = overrides.config ?? await loadDisksConfig(options.configDir);
   const dbPath = options.db ?? databasePath(config.bynar);
   const simulate = options.simulate ?? false;
-  const db = simulate ? openSnapshot(dbPath) : openDatabase(dbPath);
+  const snapshot = simulate ? await openSnapshot(dbPath) : null;
+  const db = simulate ? snapshot?.db ?? null : openDatabase(dbPath);
   try {
     let store: MemoryMachineStore | undefined;
     if (simulate) {
@@ -125,7 +127,8 @@ export async function runMachineProgram(
       ...overrides.machine,
     }));
   } finally {
-    db?.close();
+    if (snapshot) snapshot[Symbol.dispose]();
+    else db?.close();
   }
 }
 
@@ -204,18 +207,138 @@ export function stateRows(
   return rows;
 }
 
+/** A read-only view of the database for a simulate run; dispose it when done. */
+export interface DatabaseSnapshot extends Disposable {
+  /** The connection. */
+  readonly db: DatabaseSync;
+}
+
+/** Where simulate runs keep their private copy of the database (granted as shipped). */
+export const SNAPSHOT_PARENT = "/run/bynar";
+
 /**
- * Opens the database for a simulate run without creating or changing any file: when no
- * writer has it open (no `-wal` file) it is opened `immutable`, so not even the `-shm`
- * and `-wal` side files appear; otherwise read-only (the side files exist already).
+ * Opens the database for a simulate run without creating or changing any file next to
+ * it. When a writer has it open (a `-wal` file exists) it is opened read-only (the side
+ * files exist already). Otherwise the database file is copied into a private directory
+ * under {@linkcode SNAPSHOT_PARENT} (writable as shipped; the system temp directory when
+ * that cannot be created, e.g. not root) and the copy is opened: a plain read-only open
+ * would create `-wal`/`-shm` next to the original, and SQLite's `immutable=1` URI is
+ * refused by Deno under scoped permissions (the URL is taken for a relative path).
  *
  * @param dbPath The database path.
- * @returns The connection, or null when there is no database yet.
+ * @param options Parent of the private copy.
+ * @returns The snapshot, or null when there is no database yet.
  */
-export function openSnapshot(dbPath: string): DatabaseSync | null {
+export async function openSnapshot(
+  dbPath: string,
+  options: { parent?: string } = {},
+): Promise<DatabaseSnapshot | null> {
   if (!existsSync(dbPath)) return null;
-  if (existsSync(`${dbPath}-wal`)) return openDatabase(dbPath, { readOnly: true });
-  const url = pathToFileURL(dbPath);
-  url.search = "immutable=1";
-  return new DatabaseSync(url, { readOnly: true });
+  if (existsSync(`${dbPath}-wal`)) {
+    const db = openDatabase(dbPath, { readOnly: true });
+    return { db, [Symbol.dispose]: () => db.close() };
+  }
+  const parent = options.parent ?? SNAPSHOT_PARENT;
+  let dir: string;
+  try {
+    await Deno.mkdir(parent, { recursive: true, mode: 0o700 });
+    dir = await Deno.makeTempDir({ dir: parent, prefix: "simulate-" });
+  } catch {
+    dir = await Deno.makeTempDir({ prefix: "bynar-simulate-" });
+  }
+  const copy = `${dir}/snapshot.db`;
+  await Deno.writeFile(copy, await Deno.readFile(dbPath), { mode: 0o600 });
+  const db = new DatabaseSync(copy, { readOnly: true });
+  return {
+    db,
+    [Symbol.dispose]: () => {
+      db.close();
+      Deno.removeSync(dir, { recursive: true });
+    },
+  };
+}
+
+function readAcknowledgements(dbPath: string): DiskAcknowledgement[] {
+  if (!existsSync(dbPath)) return [];
+  const db = openDatabase(dbPath, { readOnly: true });
+  try {
+    return new DisksRepo(db).acknowledgements();
+  } catch {
+    return []; // schema older than the acknowledgements: none stored yet
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Finds a known disk by key or serial.
+ *
+ * @param repo The repository.
+ * @param wanted A disk key (`serial:…`, `wwn:…`) or a serial.
+ * @returns The disk.
+ * @throws {RangeError} When no disk or more than one disk matches.
+ */
+export function findKnownDisk(repo: DisksRepo, wanted: string): KnownDisk {
+  const all = repo.list();
+  const hits = all.filter((d) => d.diskKey === wanted || d.serial === wanted);
+  if (hits.length === 1) return hits[0]!;
+  if (!hits.length) {
+    throw new RangeError(
+      `No known disk has the key or serial "${wanted}"; known: ${
+        all.map((d) => `${d.serial ?? "-"} (${d.diskKey})`).join(", ") || "none"
+      }`,
+    );
+  }
+  throw new RangeError(
+    `"${wanted}" matches ${hits.length} disks (${
+      hits.map((d) => d.diskKey).join(", ")
+    }); give the disk key`,
+  );
+}
+
+/** Options of {@linkcode forgetDiskProgram}. */
+export interface ForgetDiskOptions {
+  /** The configuration directory. */
+  configDir: string;
+  /** Database path. @default bynar.json database_path */
+  db?: string | undefined;
+  /** Why the disk is gone (kept in the audit record). */
+  reason: string;
+  /** Who (for the audit record). */
+  actor: string;
+}
+
+/**
+ * Acknowledges a vanished disk as gone for good (`bynar disks forget`): `bynar --check`
+ * stops reporting it; who, when and why are stored in `disk_acknowledgements`.
+ *
+ * @param wanted The disk's serial or key.
+ * @param options Configuration directory, database, reason and actor.
+ * @returns The disk that was forgotten.
+ * @throws {ConfigError} When the configuration is invalid.
+ * @throws {RangeError} When there is no database, no such disk, several match, or the
+ *   disk is not vanished.
+ */
+export async function forgetDiskProgram(
+  wanted: string,
+  options: ForgetDiskOptions,
+): Promise<KnownDisk> {
+  const config = await loadDisksConfig(options.configDir);
+  const dbPath = options.db ?? databasePath(config.bynar);
+  if (!existsSync(dbPath)) throw new RangeError(`No database at "${dbPath}"`);
+  const db = openDatabase(dbPath);
+  try {
+    const repo = new DisksRepo(db);
+    const disk = findKnownDisk(repo, wanted);
+    if (disk.vanishedAt === null) {
+      throw new RangeError(
+        `Disk ${disk.diskKey} is not vanished (last seen at ${disk.path} ${disk.lastSeen}); ` +
+          "only a disk that is gone can be forgotten",
+      );
+    }
+    repo.forget(disk.diskKey, { actor: options.actor, reason: options.reason, now: new Date() });
+    return disk;
+  } finally {
+    db.close();
+  }
 }

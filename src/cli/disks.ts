@@ -7,10 +7,13 @@
 import { Command, Option } from "@commander-js/extra-typings";
 import {
   type DiskStateRow,
+  forgetDiskProgram,
   listDisksProgram,
   loadDisksConfig,
   runMachineProgram,
 } from "../app/disks.ts";
+import type { DiskAcknowledgement } from "../store/disks_repo.ts";
+import { actorName } from "./approve.ts";
 import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
 import type { DiscoverResult } from "../inventory/mod.ts";
@@ -96,6 +99,8 @@ export function formatDisksTable(result: DiscoverResult): string {
  */
 export function disksCommand(): Command {
   return new Command("disks")
+    // Options after `forget` belong to it (`disks forget X --db …`), not to `disks`.
+    .enablePositionalOptions()
     .description(
       "list this host's disks: type, size, filesystems, mounts, stable identity (WWN/serial) " +
         "and whether each is a system disk (holds /, /boot, /boot/efi or swap, or is listed in " +
@@ -154,11 +159,67 @@ export function disksCommand(): Command {
       } catch (err) {
         throw new ExitRequest(EXIT.FAILURE, `bynar disks: ${errorMessage(err)}`);
       }
-      const { states, ...result } = listing;
+      const { states, acknowledgements, ...result } = listing;
       console.log(
         opts.format === "json"
           ? JSON.stringify(listing, null, 2)
-          : `${formatDisksTable(result)}\n\n${formatStateTable(states)}`,
+          : `${formatDisksTable(result)}\n\n${formatStateTable(states)}${
+            formatAcknowledgements(acknowledgements)
+          }`,
+      );
+    })
+    .addCommand(forgetCommand()) as unknown as Command;
+}
+
+/**
+ * Formats the acknowledgements (`bynar disks forget`) below the state table.
+ *
+ * @param acks The acknowledgements, newest first.
+ * @returns The text (empty when there are none), starting with a blank line.
+ */
+export function formatAcknowledgements(acks: readonly DiskAcknowledgement[]): string {
+  if (!acks.length) return "";
+  return "\n\n" +
+    acks.map((a) =>
+      `forgotten: ${a.serial ?? a.diskKey} (${a.diskKey}, last at ${a.path}) by ${a.actor} at ` +
+      `${a.at}: ${a.reason}`
+    ).join("\n");
+}
+
+function forgetCommand(): Command {
+  return new Command("forget")
+    .description(
+      "acknowledge a vanished disk as gone for good: bynar --check stops reporting it as " +
+        "vanished (CRITICAL). Audited in the database with who, when and why, and listed by " +
+        "bynar disks. A forgotten disk that comes back is checked again like any other.",
+    )
+    .argument("<serial-or-key>", "the disk's serial or its key (serial:…, wwn:…)")
+    .requiredOption("--reason <text>", "why it is gone (kept in the audit record)")
+    .option("--config-dir <dir>", "configuration directory", DEFAULT_CONFIG_DIR)
+    .option("--db <path>", "database path (default: bynar.json database_path)")
+    .action(async (wanted: string, raw: { reason: string; configDir: string; db?: string }) => {
+      const actor = actorName({
+        SUDO_USER: Deno.env.get("SUDO_USER"),
+        USER: Deno.env.get("USER"),
+        LOGNAME: Deno.env.get("LOGNAME"),
+      });
+      let disk;
+      try {
+        disk = await forgetDiskProgram(wanted, {
+          configDir: raw.configDir,
+          db: raw.db,
+          reason: raw.reason,
+          actor,
+        });
+      } catch (err) {
+        if (err instanceof ConfigError) {
+          throw new ExitRequest(EXIT.USAGE, `bynar disks forget: ${err.message}`);
+        }
+        throw new ExitRequest(EXIT.FAILURE, `bynar disks forget: ${errorMessage(err)}`);
+      }
+      console.log(
+        `forgot ${disk.serial ?? disk.diskKey} (${disk.diskKey}, last at ${disk.path}) as ` +
+          `${actor}: ${raw.reason}`,
       );
     }) as unknown as Command;
 }
@@ -198,7 +259,9 @@ export function formatPass(report: PassReport): string {
   for (const n of report.recovered) out.push(`recovered: ${n.detail}`);
   for (const d of report.disks) {
     out.push(
-      `${d.path} (${d.diskKey}): ${d.startState} -> ${d.finalState}${d.held ? " (held)" : ""}`,
+      `${d.path} (${d.diskKey}): ${d.startState} -> ${d.finalState}${
+        d.unknown ? " (UNKNOWN: Bynar could not check it)" : d.held ? " (held)" : ""
+      }`,
     );
     for (const t of d.transitions) {
       out.push(`  ${t.from} -> ${t.to} [${t.step}, ${Math.round(t.durationMs)} ms] ${t.reason}`);

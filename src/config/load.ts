@@ -172,7 +172,7 @@ async function resolveSecret(
   options: {
     env: Record<string, string>;
     envName: string;
-    file?: string;
+    file?: string | undefined;
     configPath: string;
     field: string;
   },

@@ -100,10 +100,15 @@ function isScsiDiskNode(path: string): boolean {
   return /^\/dev\/(sd[a-z]+|sg\d+)$/.test(path);
 }
 
-/** Whether an error (or one of its causes) is a refusal by Deno's permission sandbox. */
-export function isSandboxRefusal(err: unknown): boolean {
-  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (e instanceof Deno.errors.NotCapable || e instanceof Deno.errors.PermissionDenied) {
+/**
+ * Whether an error (or one of its causes) is a refusal by Bynar's own sandbox: Deno's
+ * `NotCapable`, or a `PermissionDenied` without an OS errno ("Requires … access"). A
+ * `PermissionDenied` with an errno is the kernel answering (EACCES/EPERM), not the sandbox.
+ */
+function sandboxRefused(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++) {
+    if (e instanceof Deno.errors.NotCapable) return true;
+    if (e instanceof Deno.errors.PermissionDenied && !/\(os error \d+\)/.test(e.message)) {
       return true;
     }
   }
@@ -197,12 +202,12 @@ export async function readSmart(
     try {
       report = await link.read(devicePath);
     } catch (err) {
-      const sandboxRefused = isSandboxRefusal(err);
+      const refused = sandboxRefused(err);
       attempts.push({
         reader: link.reader,
         answered: false,
         reason: errorMessage(err),
-        sandboxRefused,
+        sandboxRefused: refused,
       });
       continue;
     }

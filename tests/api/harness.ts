@@ -5,6 +5,7 @@
  * @module
  */
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
+import { validatedApp } from "./openapi_check.ts";
 import type {
   Backend,
   BackendDisk,
@@ -247,7 +248,8 @@ export async function testApp(
     },
   );
   return {
-    app,
+    // Every response a test receives is checked against the published OpenAPI document.
+    app: validatedApp(app),
     backend,
     registry,
     key,

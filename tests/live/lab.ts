@@ -467,6 +467,12 @@ export class Guest {
    */
   async qmp(execute: string, args?: Record<string, unknown>): Promise<unknown> {
     if (!this.#qmp) throw new Error("live lab: QMP is not connected");
+    if (this.#exitStatus !== undefined) {
+      throw new Error(
+        `live lab: QEMU exited (code ${this.#exitStatus.code}, signal ${this.#exitStatus.signal}) ` +
+          `before QMP ${execute}; console:\n${await this.#consoleTail()}`,
+      );
+    }
     const id = `q${this.#nextId++}`;
     const reply = new Promise<Record<string, unknown>>((resolve) => {
       this.#pending.set(id, resolve);
@@ -512,14 +518,14 @@ export class Guest {
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`live lab: no QMP event ${event} in time`);
       await new Promise<void>((resolve) => {
-        const t = setTimeout(done, left);
-        const w = () => done();
-        function done() {
-          clearTimeout(t);
+        const waiters = this.#eventWaiters;
+        const done = () => {
+          clearTimeout(timer);
+          waiters.delete(done);
           resolve();
-        }
-        this.#eventWaiters.add(w);
-        setTimeout(() => this.#eventWaiters.delete(w), left + 10);
+        };
+        const timer = setTimeout(done, left);
+        waiters.add(done);
       });
     }
   }
@@ -618,6 +624,8 @@ export class Guest {
     }
     this.#agent?.close();
     this.#qmp?.close();
+    // The console log outlives the instance, for a failure's post-mortem.
+    await Deno.copyFile(join(this.dir, "console.log"), `${this.dir}.console.log`).catch(() => {});
     await Deno.remove(this.dir, { recursive: true }).catch(() => {});
   }
 }

@@ -44,7 +44,7 @@ async function run(
   const child = new Deno.Command(cmd, {
     args,
     env: { RUST_BACKTRACE: "0", NO_COLOR: "1", ...options.env },
-    cwd: options.cwd,
+    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
     stdin: options.stdin === undefined ? "null" : "piped",
     stdout: "piped",
     stderr: "piped",
