@@ -36,12 +36,9 @@ import type {
 } from "../detect/types.ts";
 import { openDatabase } from "../store/db.ts";
 import { destructiveGate } from "../detect/windows.ts";
-<<<<<<< HEAD
 import { assertGranted, denoPermissionQuery, requiredGrants } from "./grants.ts";
-=======
 import type { HostMaintenance, PartWorkflowStore } from "../hardware/loop.ts";
 import { buildHardwarePass } from "./detect_hardware.ts";
->>>>>>> main
 
 /** Overrides of {@linkcode buildDetector} (tests, labs). */
 export interface DetectorOverrides {
