@@ -36,6 +36,9 @@ import type {
 } from "../detect/types.ts";
 import { openDatabase } from "../store/db.ts";
 import { destructiveGate } from "../detect/windows.ts";
+import { assertGranted, denoPermissionQuery, requiredGrants } from "./grants.ts";
+import type { HostMaintenance, PartWorkflowStore } from "../hardware/loop.ts";
+import { buildHardwarePass } from "./detect_hardware.ts";
 
 /** Overrides of {@linkcode buildDetector} (tests, labs). */
 export interface DetectorOverrides {
@@ -72,6 +75,13 @@ export interface DetectorOverrides {
   includeLoop?: boolean;
   /** Wraps the workflow store (tests: crash hooks at a chosen journal step). */
   store?: (store: DetectStore) => DetectStore;
+  /**
+   * Host maintenance for part swaps that need the host down (null: none).
+   * @default Ceph through librados when ceph.json is present
+   */
+  maintenance?: HostMaintenance | null;
+  /** Wraps the part workflow store (tests: crash hooks at a chosen journal step). */
+  partStore?: (store: PartWorkflowStore) => PartWorkflowStore;
 }
 
 /** The environment variables the detector reads. */
@@ -241,9 +251,20 @@ export async function buildDetector(
     gate,
     approvalMode: b.approval,
   };
+  const hardware = buildHardwarePass(config, db, {
+    hostname,
+    tickets,
+    notifier,
+    gate,
+    now: () => nowDate(clock),
+    log: options.log,
+    ...(o.maintenance !== undefined ? { maintenance: o.maintenance } : {}),
+    ...(o.partStore ? { wrapStore: o.partStore } : {}),
+  });
   return {
     deps,
     intervalSeconds: b.interval_seconds,
+    ...(hardware ? { hardware: hardware.pass } : {}),
     dispose(): void {
       tickets.dispose();
       client?.close();
@@ -297,6 +318,8 @@ export function loadDetectConfig(configDir: string): Promise<Config> {
  */
 export async function runDetectProgram(options: DetectProgramOptions): Promise<number> {
   const config = await loadDetectConfig(options.configDir);
+  // Refuse now what the sandbox would refuse when a disk dies (endpoints, ticket_command).
+  assertGranted(requiredGrants(config, "detect"), denoPermissionQuery);
   const dbPath = options.db ?? databasePath(config.bynar);
   const db = openDatabase(dbPath);
   let lock;

@@ -327,6 +327,13 @@ export async function runCheck(
     verdict,
     reasons,
   }));
+  // A disk whose SMART Bynar's own sandbox kept it from reading is not "without SMART":
+  // the check is UNKNOWN (a configuration problem, with the fix), never silently OK.
+  for (const d of plain) {
+    if (d.report.configurationProblem) {
+      problems.push(`${d.disk.path}: ${d.report.configurationProblem}`);
+    }
+  }
   const hw = await hardware;
   let status = overallStatus(plain, vanished, problems);
   let summary = summarize(plain, vanished);

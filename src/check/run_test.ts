@@ -58,6 +58,24 @@ Deno.test("runCheck: healthy disks and a disk without SMART are OK", async () =>
   assert.equal(r.skipped.length, 1);
 });
 
+Deno.test("runCheck: SMART the sandbox kept Bynar from reading makes the check UNKNOWN, never OK", async () => {
+  const refused = {
+    ...unavailableReport(
+      "/dev/sda",
+      'SMART is not available for "/dev/sda": smartctl: Requires run access',
+    ),
+    configurationProblem: "Bynar configuration problem, not a disk fault: … Fix: …",
+  };
+  const r = await runCheck(deps([makeDisk("sda"), makeDisk("vda", { type: "VIRTUAL" })], {
+    "/dev/sda": refused,
+  }, null));
+  assert.equal(r.status, "UNKNOWN");
+  assert.deepEqual(r.problems, [
+    "/dev/sda: Bynar configuration problem, not a disk fault: … Fix: …",
+  ]);
+  assert.equal(r.disks[0]!.verdict, "unknown", "never counted as a disk fault");
+});
+
 Deno.test("runCheck: the worst disk decides; a SMART read error is a verdict, not a crash", async () => {
   const r = await runCheck(deps([makeDisk("sda"), makeDisk("sdb"), makeDisk("sdc")], {
     "/dev/sda": makeAtaReport("/dev/sda", [{ id: 5, raw: 3 }]),

@@ -8,6 +8,7 @@
  */
 import { errorMessage } from "../errors.ts";
 import { type PassDeps, type PassSummary, runPass } from "./pass.ts";
+import type { HardwarePassSummary } from "../hardware/loop.ts";
 
 /** A built detector. */
 export interface BuiltDetector {
@@ -15,6 +16,8 @@ export interface BuiltDetector {
   deps: PassDeps;
   /** Seconds between passes. */
   intervalSeconds: number;
+  /** The hardware (BMC) pass, when a BMC is configured; run after each disk pass. */
+  hardware?: () => Promise<HardwarePassSummary>;
   /** Releases clients (not the database). */
   dispose(): void;
 }
@@ -47,6 +50,25 @@ function denoSignals(handler: (sig: "SIGHUP" | "SIGTERM" | "SIGINT") => void): (
   return () => {
     for (const [s, f] of fns) Deno.removeSignalListener(s, f);
   };
+}
+
+/** Runs the hardware (BMC) pass; its failures are logged and told, never fatal. */
+async function hardwarePass(det: BuiltDetector, log: (line: string) => void): Promise<void> {
+  try {
+    const h = await det.hardware!();
+    for (const p of h.problems) log(`hardware: ${p}`);
+    log(
+      `hardware pass: BMC ${h.bmcRead ? "read" : "unreadable"}, ${h.opened} opened, ` +
+        `${h.workflows.length} active`,
+    );
+  } catch (err) {
+    log(`hardware pass failed: ${errorMessage(err)}`);
+    det.deps.notifier.notify({
+      kind: "error",
+      host: det.deps.host.hostname,
+      error: `hardware pass failed: ${errorMessage(err)}`,
+    });
+  }
 }
 
 /**
@@ -117,6 +139,8 @@ export async function runDetector(options: RunDetectorOptions): Promise<number> 
           throw err;
         }
       }
+      // Parts beyond disks: after the disk pass, whether or not it succeeded.
+      if (det.hardware && !stopping) await hardwarePass(det, options.log);
       if (options.once || stopping) break;
       const interval = (options.intervalSeconds ?? det.intervalSeconds) * 1000;
       const left = Math.max(0, started + interval - Date.now());

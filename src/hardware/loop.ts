@@ -11,6 +11,7 @@ import { errorMessage } from "../errors.ts";
 import type { Notifier } from "../notify/types.ts";
 import type { TicketPlugin, TicketRef, TicketState } from "../tickets/types.ts";
 import type { PartAssessment } from "./model.ts";
+import type { KnownSlot } from "./policy.ts";
 import type { HardwareCheck } from "./read.ts";
 import { partTicket } from "./ticket_text.ts";
 import {
@@ -51,14 +52,18 @@ export interface PartWorkflowStore {
   create(wf: PartWorkflow): PartWorkflow;
   /** Saves a change with a journal note. */
   save(wf: PartWorkflow, note: string): void;
+  /** Slots where a part was seen present in earlier passes. */
+  knownSlots?(): KnownSlot[];
+  /** Records the parts present in a complete walk. */
+  recordSeen?(parts: { slot: string; serialNumber: string | null }[], now: Date): void;
 }
 
 /** What a hardware pass needs. */
 export interface HardwarePassDeps {
   /** Host name (tickets, messages, the backend's host). */
   host: string;
-  /** Reads and judges the BMC (never throws). */
-  read(): Promise<HardwareCheck>;
+  /** Reads and judges the BMC against the slots known from earlier passes (never throws). */
+  read(known: KnownSlot[]): Promise<HardwareCheck>;
   /** Workflows. */
   store: PartWorkflowStore;
   /** Tickets. */
@@ -109,9 +114,17 @@ function refOf(wf: PartWorkflow): TicketRef | null {
  */
 export async function runHardwarePass(deps: HardwarePassDeps): Promise<HardwarePassSummary> {
   const problems: string[] = [];
-  const hw = await deps.read();
+  const known = deps.store.knownSlots?.() ?? [];
+  const hw = await deps.read(known);
   problems.push(...hw.problems);
   const now = deps.now();
+  for (const m of hw.assessment?.missing ?? []) {
+    problems.push(
+      `${m.slot} (serial ${
+        m.serialNumber ?? "unknown"
+      }) is gone from the BMC's inventory since ${m.lastSeen}`,
+    );
+  }
   const bySlot = new Map<string, PartAssessment>();
   for (const a of hw.assessment?.parts ?? []) bySlot.set(a.part.slot, a);
 
@@ -124,10 +137,19 @@ export async function runHardwarePass(deps: HardwarePassDeps): Promise<HardwareP
         endpoint: hw.endpoint,
         events: hw.inventory?.events ?? [],
         now,
+        knownSerial: known.find((k) => k.slot === a.part.slot)?.serialNumber ?? null,
       }),
     );
     opened++;
     deps.log(`part workflow ${wf.id} opened for ${label(wf)}: ${wf.reasons.join("; ")}`);
+  }
+
+  if (hw.assessment && !hw.problems.length) {
+    deps.store.recordSeen?.(
+      hw.assessment.parts.filter((a) => a.part.state !== "Absent")
+        .map((a) => ({ slot: a.part.slot, serialNumber: a.part.serialNumber })),
+      now,
+    );
   }
 
   // One batched status call for every filed ticket.

@@ -109,12 +109,19 @@ export interface PartWorkflow {
  * Starts a workflow for a part the policy says to replace.
  *
  * @param a The part's assessment (`replace` true).
- * @param context Host, BMC endpoint, recent BMC log entries, now.
+ * @param context Host, BMC endpoint, recent BMC log entries, now, and the serial last seen
+ *   in the slot (for a missing part).
  * @returns The workflow (id 0, not stored yet).
  */
 export function newPartWorkflow(
   a: PartAssessment,
-  context: { host: string; endpoint: string; events: BmcLogEntry[]; now: Date },
+  context: {
+    host: string;
+    endpoint: string;
+    events: BmcLogEntry[];
+    now: Date;
+    knownSerial?: string | null;
+  },
 ): PartWorkflow {
   const p = a.part;
   const at = context.now.toISOString();
@@ -124,7 +131,8 @@ export function newPartWorkflow(
     slot: p.slot,
     kind: p.kind,
     name: p.name,
-    serial: p.serialNumber,
+    // A missing part (slot now Absent) is known by the serial seen there before.
+    serial: p.serialNumber ?? context.knownSerial ?? null,
     manufacturer: p.manufacturer,
     model: p.model,
     partNumber: p.partNumber,

@@ -6,6 +6,7 @@
  */
 import type { DatabaseSync } from "node:sqlite";
 import type { PartWorkflow } from "../hardware/workflow.ts";
+import type { KnownSlot } from "../hardware/policy.ts";
 import { transaction } from "./db.ts";
 
 /** Part workflows in SQLite. */
@@ -90,6 +91,29 @@ export class HardwareRepo {
     return this.#db.prepare(
       "SELECT at, step, note FROM hardware_journal WHERE workflow_id = ? ORDER BY id",
     ).all(id) as { at: string; step: string; note: string }[];
+  }
+
+  /** @returns Slots where a part was seen present, with its serial. */
+  knownSlots(): KnownSlot[] {
+    return (this.#db.prepare("SELECT slot, serial, last_seen FROM hardware_slots ORDER BY slot")
+      .all() as { slot: string; serial: string | null; last_seen: string }[])
+      .map((r) => ({ slot: r.slot, serialNumber: r.serial, lastSeen: r.last_seen }));
+  }
+
+  /**
+   * Records the parts present in a complete BMC walk.
+   *
+   * @param parts Present parts (slot and serial).
+   * @param now When.
+   */
+  recordSeen(parts: { slot: string; serialNumber: string | null }[], now: Date): void {
+    transaction(this.#db, () => {
+      const up = this.#db.prepare(
+        "INSERT INTO hardware_slots (slot, serial, last_seen) VALUES (?, ?, ?) " +
+          "ON CONFLICT (slot) DO UPDATE SET serial = excluded.serial, last_seen = excluded.last_seen",
+      );
+      for (const p of parts) up.run(p.slot, p.serialNumber, now.toISOString());
+    });
   }
 
   #journal(wf: PartWorkflow, note: string): void {

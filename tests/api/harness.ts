@@ -5,6 +5,7 @@
  * @module
  */
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
+import { validatedApp } from "./openapi_check.ts";
 import type {
   Backend,
   BackendDisk,
@@ -23,7 +24,6 @@ import { buildDiskManagerApp } from "../../src/app/disk_manager.ts";
 import { DiskManagerConfigSchema } from "../../src/config/schema.ts";
 import { openDatabase } from "../../src/store/db.ts";
 import { MachineRepo } from "../../src/store/machine_repo.ts";
-import { validatedApp } from "./openapi_check.ts";
 
 /** Test host name. */
 export const HOST = "testhost";
@@ -199,6 +199,8 @@ export async function testApp(
     key?: TestKey;
     now?: () => number;
     log?: (line: string) => void;
+    /** Expected token issuer. @default ISSUER */
+    issuer?: string;
   } = {},
 ): Promise<TestApp> {
   const dir = await Deno.makeTempDir({ prefix: "bynar-api-" });
@@ -226,10 +228,10 @@ export async function testApp(
   });
   const limits = o.limits ?? { ratePerSecond: 0 };
   // The disk-manager's apps as its composition root builds them, in process.
-  const built = await buildDiskManagerApp(
+  const { app, registry, metrics } = await buildDiskManagerApp(
     DiskManagerConfigSchema.parse({
       insecure_http: true,
-      jwt_issuer: ISSUER,
+      jwt_issuer: o.issuer ?? ISSUER,
       jwt_audience: AUDIENCE,
       audit_log: auditPath,
       rate_limit_per_second: limits.ratePerSecond ?? 50,
@@ -255,13 +257,12 @@ export async function testApp(
       ...(o.now ? { now: o.now } : {}),
     },
   );
-  const app = validatedApp(built.app);
-  const registry = built.registry;
   return {
-    app,
+    // Every response a test receives is checked against the published OpenAPI document.
+    app: validatedApp(app),
     backend,
     registry,
-    metrics: built.metrics,
+    metrics,
     key,
     keys,
     auditPath,

@@ -139,7 +139,7 @@ Deno.test({
           const pass = () =>
             runHardwarePass({
               host: BUCKET,
-              read: () => readHardware(settings),
+              read: (known) => readHardware(settings, { known }),
               store: repo,
               tickets,
               notifier,

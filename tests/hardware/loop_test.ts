@@ -71,7 +71,7 @@ async function world() {
   const pass = () =>
     runHardwarePass({
       host: "h1",
-      read: () => readHardware(settings),
+      read: (known) => readHardware(settings, { known }),
       store: repo,
       tickets,
       notifier,
@@ -305,5 +305,31 @@ Deno.test("a BMC that cannot be read is a problem of the pass, never a failed pa
     assert.equal(w.jira.issues.size, 1);
   } finally {
     await w.close().catch(() => {});
+  }
+});
+
+Deno.test("a PSU pulled from its bay (State Absent after being seen) is missing: ticket, new PSU verified, closed", async () => {
+  const w = await world();
+  const bay1 = "/redfish/v1/Chassis/1U/PowerSubsystem/PowerSupplies/Bay1";
+  try {
+    assert.equal((await w.pass()).opened, 0, "Bay2 is empty by design: never seen occupied");
+    w.f.bmc.patch(bay1, { Status: { State: "Absent", Health: undefined } });
+    const s = await w.pass();
+    assert.equal(s.opened, 1);
+    const wf = s.workflows[0]!;
+    assert.equal(wf.serial, "3488247", "known by the serial seen in the slot before");
+    assert.match(
+      wf.reasons[0]!,
+      /power supply in PSU 1 \(serial 3488247, last seen .*\) is missing/,
+    );
+    assert.equal(wf.needsHostDown, false);
+    const issue = [...w.jira.issues.values()][0]!;
+    assert.match(String(issue.fields.summary), /^Bynar: failed power supply 3488247 on h1$/);
+    w.f.bmc.patch(bay1, { Status: { State: "Enabled", Health: "OK" }, SerialNumber: "PSU-NEW-77" });
+    assert.equal((await w.pass()).workflows.length, 0);
+    assert.equal(w.repo.list()[0]!.replacementSerial, "PSU-NEW-77");
+    assert.equal(w.jira.issues.size, 1);
+  } finally {
+    await w.close();
   }
 });

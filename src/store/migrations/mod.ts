@@ -3,7 +3,7 @@
  *
  * Reserved versions: 1 core (disks, checks), 2 state machine, 3 backend operations,
  * 4 disk-manager (API operations, audit), 5 detector (tickets, approvals), 8 disk lifecycle
- * (I/O error counter, forgotten disks), 19 hardware (part workflows).
+ * (I/O error counter, forgotten disks), 19–20 hardware (part workflows, parts seen per slot).
  *
  * @module
  */
@@ -15,6 +15,7 @@ import { MIGRATION_0004 } from "./0004_api.ts";
 import { MIGRATION_0005 } from "./0005_detect.ts";
 import { MIGRATION_0008 } from "./0008_disk_lifecycle.ts";
 import { MIGRATION_0019 } from "./0019_hardware.ts";
+import { MIGRATION_0020 } from "./0020_hardware_slots.ts";
 
 /** All migrations. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_0005,
   MIGRATION_0008,
   MIGRATION_0019,
+  MIGRATION_0020,
 ];
