@@ -14,6 +14,7 @@ import { type Config, databasePath, loadConfig } from "../config/load.ts";
 import { discoverInventory } from "../api/inventory_source.ts";
 import { openDatabase } from "../store/db.ts";
 import { createCephBackend } from "./ceph_backend.ts";
+import { simulatedHost } from "./simulated_host.ts";
 import type { DiskManagerConfig } from "../config/schema.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
 import { DetectRepo } from "../store/detect_repo.ts";
@@ -175,7 +176,10 @@ export async function buildDiskManagerApp(
   if (!keys && config.vault_endpoint) {
     keys = remoteKeySource(vaultJwksUrl(config.vault_endpoint), {
       cooldownMs: config.jwks_refresh_cooldown_seconds * 1000,
+      maxAgeMs: config.jwks_max_age_seconds * 1000,
+      unreachableGraceMs: config.vault_unreachable_grace_seconds * 1000,
       fetch: f,
+      ...(deps.now ? { now: deps.now } : {}),
     });
   }
   if (!keys) {
@@ -210,7 +214,7 @@ export async function buildDiskManagerApp(
     ...(deps.now ? { now: deps.now } : {}),
   });
   const db = deps.db;
-  const registry = new OperationRegistry({ store: sqliteOperationStore(db) });
+  const registry = new OperationRegistry({ store: sqliteOperationStore(db), log });
   const auditPath = config.audit_log ?? DEFAULT_AUDIT_LOG;
   const audit = await AuditLog.open(auditPath);
   const limits: ApiLimits = {
@@ -272,18 +276,23 @@ export async function startDiskManager(
     metricsPort: config.metrics_port,
     tlsServer: config.tls_server,
   });
-  let closed = false;
+  // One close for every caller (the signal handler and the end of `finished` both call
+  // it): each waits for the same end, so the database is never closed under an operation.
+  let closing: Promise<void> | undefined;
   return {
     ...server,
     ...(pin ? { pin } : {}),
     registry,
     metrics,
-    async close(): Promise<void> {
-      if (closed) return;
-      closed = true;
-      await server.shutdown();
-      await registry.close();
-      deps.backend.close();
+    close(): Promise<void> {
+      closing ??= (async () => {
+        // Stop accepting first (new operations would be refused with 503 meanwhile).
+        const stopped = server.shutdown();
+        await registry.close({ graceMs: config.shutdown_grace_seconds * 1000 });
+        await stopped;
+        deps.backend.close();
+      })();
+      return closing;
     },
   };
 }
@@ -355,12 +364,14 @@ export async function startDiskManagerProgram(
   assertGranted(requiredGrants(config, "disk-manager"), denoPermissionQuery);
   const db = givenDb ?? openDatabase(databasePath(config.bynar));
   try {
-    const backend = b ?? await createCephBackend(config.ceph, { db });
-    const inventory = i ?? discoverInventory({
+    const dm = config.diskManager;
+    const sim = dm.backend === "simulate" ? simulatedHost({ stepMs: dm.simulate_step_ms }) : null;
+    const backend = b ?? sim?.backend ?? await createCephBackend(config.ceph, { db });
+    const inventory = i ?? sim?.inventory ?? discoverInventory({
       includeLoop: options.includeLoop ?? false,
       systemDisks: config.ceph.system_disks.map((d) => d.device),
     });
-    const dm = config.diskManager;
+    let closeAll: Promise<void> | undefined;
     const running = await startDiskManager(dm, {
       ...deps,
       backend,
@@ -374,9 +385,12 @@ export async function startDiskManagerProgram(
       backend,
       inventory,
       db,
-      async close(): Promise<void> {
-        await running.close();
-        if (!givenDb && db.isOpen) db.close();
+      close(): Promise<void> {
+        closeAll ??= (async () => {
+          await running.close();
+          if (!givenDb && db.isOpen) db.close();
+        })();
+        return closeAll;
       },
     };
   } catch (err) {

@@ -65,8 +65,10 @@ export interface VaultDouble {
   tokens: Map<string, DoubleToken>;
   /** Roles by name. */
   roles: Map<string, DoubleRole>;
-  /** Health mode. */
+  /** Health mode (sealed: every API path but sys/health answers 503, as Vault does). */
   health: "active" | "standby" | "sealed" | "uninitialized";
+  /** `Cache-Control` of the JWKS response (Vault sends `max-age=…`); none when undefined. */
+  jwksCacheControl: string | undefined;
   /** Request counters. */
   stats: { jwksFetches: number; tokenRequests: number; kvWrites: number };
   /** KV v2 data of mount `secret`. */
@@ -109,6 +111,7 @@ export async function startVaultDouble(options: VaultDoubleOptions = {}): Promis
     tokens: new Map(),
     roles: new Map(),
     health: "active",
+    jwksCacheControl: undefined,
     stats: { jwksFetches: 0, tokenRequests: 0, kvWrites: 0 },
     kv: new Map(),
     async rotate(keyName = "bynar", verificationTtl = 86400): Promise<string> {
@@ -170,9 +173,12 @@ export async function startVaultDouble(options: VaultDoubleOptions = {}): Promis
         cluster_id: "00000000-0000-0000-0000-000000000000",
       });
     }
+    if (double.health === "sealed") return json(503, { errors: ["Vault is sealed"] });
     if (p === "/v1/identity/oidc/.well-known/keys" && req.method === "GET") {
       double.stats.jwksFetches++;
-      return json(200, { keys: published() });
+      const res = json(200, { keys: published() });
+      if (double.jwksCacheControl) res.headers.set("cache-control", double.jwksCacheControl);
+      return res;
     }
     if (p === "/v1/identity/oidc/.well-known/openid-configuration" && req.method === "GET") {
       return json(200, {
