@@ -17,6 +17,7 @@ import { tokenCommand } from "./token.ts";
 import { auditCommand } from "./audit.ts";
 import { cephCommand } from "./ceph.ts";
 import { hardwareCommand } from "./hardware.ts";
+import { statsCommand } from "./stats.ts";
 
 /**
  * Builds the whole `bynar` program.
@@ -37,5 +38,6 @@ export function buildProgram(): Command {
   program.addCommand(auditCommand());
   program.addCommand(cephCommand());
   program.addCommand(hardwareCommand());
+  program.addCommand(statsCommand());
   return program;
 }
