@@ -36,6 +36,7 @@ import type {
 } from "../detect/types.ts";
 import { openDatabase } from "../store/db.ts";
 import { destructiveGate } from "../detect/windows.ts";
+import { assertGranted, denoPermissionQuery, requiredGrants } from "./grants.ts";
 import type { HostMaintenance, PartWorkflowStore } from "../hardware/loop.ts";
 import { buildHardwarePass } from "./detect_hardware.ts";
 
@@ -317,6 +318,8 @@ export function loadDetectConfig(configDir: string): Promise<Config> {
  */
 export async function runDetectProgram(options: DetectProgramOptions): Promise<number> {
   const config = await loadDetectConfig(options.configDir);
+  // Refuse now what the sandbox would refuse when a disk dies (endpoints, ticket_command).
+  assertGranted(requiredGrants(config, "detect"), denoPermissionQuery);
   const dbPath = options.db ?? databasePath(config.bynar);
   const db = openDatabase(dbPath);
   let lock;

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { assertGranted, denoPermissionQuery, requiredGrants } from "./grants.ts";
 import type { DatabaseSync } from "node:sqlite";
 import type { Backend } from "../backend/types.ts";
 import { type Config, databasePath, loadConfig } from "../config/load.ts";
@@ -19,7 +20,7 @@ import { DetectRepo } from "../store/detect_repo.ts";
 import { certFingerprint, publishCertPin, type PublishResult } from "../vault/cert_pin.ts";
 import { VaultClient } from "../vault/client.ts";
 import { type ApiLimits, createApp } from "../api/app.ts";
-import { AuditLog } from "../api/audit/log.ts";
+import { AuditLog, DEFAULT_AUDIT_LOG } from "../api/audit/log.ts";
 import { ApiMetrics } from "../api/metrics.ts";
 import {
   auth,
@@ -210,7 +211,7 @@ export async function buildDiskManagerApp(
   });
   const db = deps.db;
   const registry = new OperationRegistry({ store: sqliteOperationStore(db) });
-  const auditPath = config.audit_log ?? "/var/lib/bynar/disk-manager-audit.log";
+  const auditPath = config.audit_log ?? DEFAULT_AUDIT_LOG;
   const audit = await AuditLog.open(auditPath);
   const limits: ApiLimits = {
     maxBodyBytes: config.max_body_bytes,
@@ -351,6 +352,7 @@ export async function startDiskManagerProgram(
   const o = options.overrides ?? {};
   const { config: configOverride, backend: b, inventory: i, db: givenDb, ...deps } = o;
   const config = { ...await loadDiskManagerConfig(options.configDir), ...configOverride };
+  assertGranted(requiredGrants(config, "disk-manager"), denoPermissionQuery);
   const db = givenDb ?? openDatabase(databasePath(config.bynar));
   try {
     const backend = b ?? await createCephBackend(config.ceph, { db });

@@ -4,7 +4,8 @@
  * @module
  */
 import { Command } from "@commander-js/extra-typings";
-import { verifyAuditLog } from "../api/audit/log.ts";
+import { DEFAULT_AUDIT_LOG, verifyAuditLog } from "../api/audit/log.ts";
+import { DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
 import { errorMessage } from "../errors.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
 
@@ -20,12 +21,19 @@ export function auditCommand(): Command {
       "Verify the hash chain of an audit log; exit 0 when intact, 2 when a record was\n" +
         "edited, removed or reordered (or the head differs from --expect-head)",
     )
-    .argument("[file]", "audit log", "/var/lib/bynar/disk-manager-audit.log")
+    .argument(
+      "[file]",
+      `audit log (default: disk-manager.json audit_log, else ${DEFAULT_AUDIT_LOG})`,
+    )
+    .option("--config-dir <dir>", "configuration directory", DEFAULT_CONFIG_DIR)
     .option("--expect-head <sha256>", "hash the last record must have (detects truncation)")
     .option("--format <format>", "text or json", "text")
     .action(async (file, opts) => {
       let v;
       try {
+        // The log the packaged disk-manager writes (audit.jsonl), not a fixed name.
+        file ??= (await loadConfig(opts.configDir, { files: ["diskManager"] })).diskManager
+          .audit_log ?? DEFAULT_AUDIT_LOG;
         v = await verifyAuditLog(file, opts.expectHead ? { expectHead: opts.expectHead } : {});
       } catch (err) {
         throw new ExitRequest(EXIT.UNKNOWN, `bynar audit verify: ${errorMessage(err)}`);

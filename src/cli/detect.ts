@@ -10,7 +10,7 @@ import { Command, Option } from "@commander-js/extra-typings";
 import { detectStatus, loadDetectConfig, runDetectProgram } from "../app/detect.ts";
 import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
 import type { Workflow } from "../detect/types.ts";
-import { errorMessage } from "../errors.ts";
+import { ConfigError, errorMessage } from "../errors.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
 
 /** Parsed `detect` options. */
@@ -120,7 +120,10 @@ export function detectCommand(): Command {
           },
         });
       } catch (err) {
-        throw new ExitRequest(EXIT.FAILURE, `bynar detect: ${errorMessage(err)}`);
+        // A configuration the sandbox does not cover is a usage error (systemd does not
+        // restart on it: RestartPreventExitStatus=64).
+        const code = err instanceof ConfigError ? EXIT.USAGE : EXIT.FAILURE;
+        throw new ExitRequest(code, `bynar detect: ${errorMessage(err)}`);
       }
     });
   return cmd as unknown as Command;

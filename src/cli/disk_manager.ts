@@ -8,7 +8,7 @@ import { Command } from "@commander-js/extra-typings";
 import { loadDiskManagerConfig, startDiskManagerProgram } from "../app/disk_manager.ts";
 import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
-import { errorMessage } from "../errors.ts";
+import { ConfigError, errorMessage } from "../errors.ts";
 
 /**
  * Builds the `disk-manager` subcommand.
@@ -33,6 +33,11 @@ export function diskManagerCommand(): Command {
       const running = await startDiskManagerProgram({
         configDir: opts.configDir,
         includeLoop: opts.includeLoop ?? false,
+      }).catch((err) => {
+        if (err instanceof ConfigError) {
+          throw new ExitRequest(EXIT.USAGE, `bynar disk-manager: ${errorMessage(err)}`);
+        }
+        throw err;
       });
       const dm = running.config.diskManager;
       const scheme = dm.insecure_http ? "http" : "https";
@@ -44,11 +49,34 @@ export function diskManagerCommand(): Command {
       const stop = (): void => {
         running.close().catch(() => {});
       };
+      // SIGHUP (systemctl reload): re-validate the configuration on disk and say what a
+      // restart would change; the API keeps serving with the configuration it started with.
+      const reload = (): void => {
+        loadDiskManagerConfig(opts.configDir).then(
+          (next) => {
+            const changed = (["bynar", "diskManager", "ceph"] as const)
+              .filter((k) => JSON.stringify(next[k]) !== JSON.stringify(running.config[k]));
+            console.error(
+              `disk-manager: SIGHUP: configuration in ${opts.configDir} is valid; ` +
+                (changed.length === 0
+                  ? "nothing changed"
+                  : `restart the service to apply the changes to ${changed.join(", ")}`),
+            );
+          },
+          (err) =>
+            console.error(
+              `disk-manager: SIGHUP: configuration in ${opts.configDir} is invalid, keeping ` +
+                `the running one: ${errorMessage(err)}`,
+            ),
+        );
+      };
       Deno.addSignalListener("SIGTERM", stop);
       Deno.addSignalListener("SIGINT", stop);
+      Deno.addSignalListener("SIGHUP", reload);
       await running.finished;
       await running.close();
       Deno.removeSignalListener("SIGTERM", stop);
       Deno.removeSignalListener("SIGINT", stop);
+      Deno.removeSignalListener("SIGHUP", reload);
     }) as unknown as Command;
 }

@@ -9,6 +9,7 @@
  */
 import { Command } from "@commander-js/extra-typings";
 import { VERSION } from "../version.ts";
+import { startupPath } from "./fast_path.ts";
 import { addCheckOptions, CHECK_OPTIONS_HELP, checkAction } from "./check.ts";
 
 /**
@@ -44,6 +45,5 @@ export function buildRootProgram(): Command {
  * @returns True for `bynar --check …` without `--help`.
  */
 export function isCheckOnly(args: readonly string[]): boolean {
-  return args.includes("--check") &&
-    !args.some((a) => a === "-h" || a === "--help" || a === "help");
+  return startupPath(args) === "check";
 }

@@ -149,7 +149,8 @@ export function smartCommand(): Command {
       const globals = command.optsWithGlobals() as { configDir?: string };
       let policy;
       try {
-        policy = (await loadConfig(globals.configDir ?? DEFAULT_CONFIG_DIR)).bynar.smart_policy;
+        policy = (await loadConfig(globals.configDir ?? DEFAULT_CONFIG_DIR, { files: ["bynar"] }))
+          .bynar.smart_policy;
       } catch (err) {
         throw new ExitRequest(EXIT.UNKNOWN, `bynar smart: ${errorMessage(err)}`);
       }

@@ -25,19 +25,34 @@ export function tokenCommand(): Command {
   const token = new Command("token").description("Bearer tokens for the disk-manager API");
   token.command("keygen")
     .description("Create a local signing key and its public JWKS (single-host setups)")
-    .requiredOption("--out-key <file>", "private JWK to write (mode 0600)")
-    .requiredOption("--out-jwks <file>", "public JWKS to write (use as jwks_file)")
+    .requiredOption(
+      "--out-key <file>",
+      "private JWK to write (mode 0600), e.g. /etc/bynar/keys/signing.jwk",
+    )
+    .requiredOption(
+      "--out-jwks <file>",
+      "public JWKS to write (use as jwks_file), e.g. /etc/bynar/keys/jwks.json",
+    )
     .option("--alg <alg>", "EdDSA, ES256 or RS256", "EdDSA")
     .action(async (opts) => {
       if (!["EdDSA", "ES256", "RS256"].includes(opts.alg)) {
         throw new ExitRequest(EXIT.USAGE, `Cannot create a key: unsupported --alg "${opts.alg}"`);
       }
       const k = await generateLocalKey({ algorithm: opts.alg as LocalAlgorithm });
-      await Deno.writeTextFile(opts.outKey, JSON.stringify(k.privateJwk) + "\n", {
-        mode: 0o600,
-        createNew: true,
-      });
-      await Deno.writeTextFile(opts.outJwks, JSON.stringify(k.jwks, null, 2) + "\n");
+      try {
+        await Deno.writeTextFile(opts.outKey, JSON.stringify(k.privateJwk) + "\n", {
+          mode: 0o600,
+          createNew: true,
+        });
+        await Deno.writeTextFile(opts.outJwks, JSON.stringify(k.jwks, null, 2) + "\n");
+      } catch (err) {
+        const hint =
+          err instanceof Deno.errors.NotCapable || err instanceof Deno.errors.PermissionDenied
+            ? "; write the key files under /etc/bynar/keys (the packaged launcher's place for " +
+              "them) or add the directory to BYNAR_ALLOW_WRITE in /etc/default/bynar"
+            : "";
+        throw new ExitRequest(EXIT.FAILURE, `bynar token keygen: ${errorMessage(err)}${hint}`);
+      }
       console.log(`kid ${k.privateJwk.kid}`);
     });
   token.command("issue")

@@ -191,7 +191,14 @@ export interface TestApp {
  * @returns The app and helpers.
  */
 export async function testApp(
-  o: { limits?: ApiLimits; keys?: KeySource; key?: TestKey; now?: () => number } = {},
+  o: {
+    limits?: ApiLimits;
+    keys?: KeySource;
+    key?: TestKey;
+    now?: () => number;
+    /** Expected token issuer. @default ISSUER */
+    issuer?: string;
+  } = {},
 ): Promise<TestApp> {
   const dir = await Deno.makeTempDir({ prefix: "bynar-api-" });
   const key = o.key ?? await makeKey();
@@ -221,7 +228,7 @@ export async function testApp(
   const { app, registry } = await buildDiskManagerApp(
     DiskManagerConfigSchema.parse({
       insecure_http: true,
-      jwt_issuer: ISSUER,
+      jwt_issuer: o.issuer ?? ISSUER,
       jwt_audience: AUDIENCE,
       audit_log: auditPath,
       rate_limit_per_second: limits.ratePerSecond ?? 50,

@@ -85,6 +85,9 @@ interface CaseRow {
 
 const rows: CaseRow[] = [];
 
+/** The reports of the ten `disks --run` passes (read again by the system-disk case). */
+const passes: PassJson[] = [];
+
 /** Runs the bynar launcher (as installed from the .deb: /usr/bin/bynar) in the guest. */
 function bynar(guest: Guest, args: string): Promise<ExecResult> {
   return guest.exec(`/usr/bin/bynar ${args}`);
@@ -215,7 +218,7 @@ Deno.test({
   async function step(
     name: string,
     expected: string,
-    fn: (observe: (s: string) => void) => Promise<void>,
+    fn: (observe: (s: string) => void) => void | Promise<void>,
   ): Promise<void> {
     const observed: string[] = [];
     const s0 = performance.now();
@@ -383,6 +386,7 @@ Deno.test({
           const r = await bynar(guest, "disks --run --format json");
           assert.equal(r.code, 0, `pass ${i}: ${r.stderr}`);
           const j = parseJson<PassJson>(r, `disks --run pass ${i}`);
+          passes.push(j);
           const data = j.disks.find((d) => d.path === dev.nvmeData);
           assert.ok(data, `pass ${i} reports ${dev.nvmeData}`);
           finals.push(`${data.finalState} (${r.ms} ms)`);
@@ -399,6 +403,30 @@ Deno.test({
         o(`${dev.nvmeData}: ${finals.join(", ")}`);
         if (bad.length) o(bad.slice(0, 3).join("; "));
         assert.deepEqual(bad, []);
+      },
+    );
+
+    await step(
+      "the system disk (virtio-blk holding /) is SMART only in the state machine",
+      "/dev/vda: never mounted, written, repaired or reformatted; the reason says system disk",
+      (o) => {
+        assert.ok(passes.length > 0, "the passes above ran");
+        const seen: string[] = [];
+        for (const [i, p] of passes.entries()) {
+          const d = p.disks.find((x) => x.path === "/dev/vda");
+          assert.ok(d, `pass ${i + 1} reports /dev/vda`);
+          const steps = d.transitions.map((t) => t.step);
+          seen.push(`${d.finalState} [${steps.join(",")}]`);
+          assert.ok(
+            steps.every((s) => s === "smart" || s === "inspect"),
+            `pass ${i + 1}: only SMART/inspect on the system disk, got ${steps.join(",")}`,
+          );
+          assert.match(
+            [d.reason, ...d.transitions.map((t) => t.reason)].join(" "),
+            /system disk/i,
+          );
+        }
+        o(`/dev/vda in ${passes.length} passes: ${[...new Set(seen)].join("; ")}`);
       },
     );
 

@@ -119,6 +119,8 @@ function world(configOver: Record<string, unknown> = {}) {
     },
     devNumbers: () => Promise.resolve([]),
     partitionCount: () => 0,
+    partitionNumbers: () => [],
+    nodeExists: () => false,
     resolveLink: () => null,
     waitForVolumeIdle: () => Promise.resolve(),
   };
