@@ -18,6 +18,7 @@ import { auditCommand } from "./audit.ts";
 import { cephCommand } from "./ceph.ts";
 import { hardwareCommand } from "./hardware.ts";
 import { statsCommand } from "./stats.ts";
+import { signalsCommand } from "./signals.ts";
 
 /**
  * Builds the whole `bynar` program.
@@ -39,5 +40,6 @@ export function buildProgram(): Command {
   program.addCommand(cephCommand());
   program.addCommand(hardwareCommand());
   program.addCommand(statsCommand());
+  program.addCommand(signalsCommand());
   return program;
 }
