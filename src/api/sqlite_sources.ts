@@ -36,22 +36,38 @@ export function sqliteStateLookup(db: DatabaseSync): DiskStateLookup {
 }
 
 /**
- * Builds the lookup of the disks this host last saw at a path (its `disks` records).
+ * Builds the lookup of the disks this host saw at a path: `bynar --check`'s records
+ * (`disks`) AND the detector's observations (`machine_disks`, the same inventory and
+ * history the detector's workflows name), so a replacement Bynar added itself — which only
+ * the detector has seen — is known when it fails in turn (a second, third … failure in
+ * one slot).
  *
  * @param db The database.
- * @returns The lookup (empty when the path or the table is unknown).
+ * @returns The lookup (empty when the path or both tables are unknown).
  */
 export function sqliteSeenAt(db: DatabaseSync): SeenAtLookup {
-  const q = tryPrepare(
+  const checked = tryPrepare(
     db,
     "SELECT disk_key, serial, wwn FROM disks WHERE path = ? OR by_id_path = ?",
   );
+  const observed = tryPrepare(
+    db,
+    "SELECT disk_key, serial FROM machine_disks WHERE path = ?",
+  );
   return (path: string): SeenIdentity[] => {
-    const rows = (q?.all(path, path) ?? []) as {
+    const out = new Map<string, SeenIdentity>();
+    const rows = (checked?.all(path, path) ?? []) as {
       disk_key: string;
       serial: string | null;
       wwn: string | null;
     }[];
-    return rows.map((r) => ({ key: r.disk_key, serial: r.serial, wwn: r.wwn }));
+    for (const r of rows) out.set(r.disk_key, { key: r.disk_key, serial: r.serial, wwn: r.wwn });
+    const seen = (observed?.all(path) ?? []) as { disk_key: string; serial: string | null }[];
+    for (const r of seen) {
+      if (!out.has(r.disk_key)) {
+        out.set(r.disk_key, { key: r.disk_key, serial: r.serial, wwn: null });
+      }
+    }
+    return [...out.values()];
   };
 }
