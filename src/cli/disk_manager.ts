@@ -36,7 +36,10 @@ export function diskManagerCommand(): Command {
       }
       const dbPath = databasePath(config.bynar);
       const db = openDatabase(dbPath);
-      const backend = await createCephBackend(config.ceph, { db });
+      const backend = await createCephBackend(config.ceph, {
+        db,
+        log: (line) => console.error(`disk-manager: ${line}`),
+      });
       const dm = config.diskManager;
       const running = await startDiskManager(dm, {
         backend,

@@ -266,6 +266,11 @@ export const CephConfigSchema = z.strictObject({
   keyring: z.string().optional(),
   /** Longest wait for an OSD to drain (safe-to-destroy and all PGs active+clean), seconds. */
   drain_timeout_seconds: z.number().int().min(10).default(21600),
+  /**
+   * Longest time one Ceph query or command is asked again while the cluster answers "not
+   * yet" (EAGAIN "pgs have unknown state", a mon election), seconds.
+   */
+  transient_retry_seconds: z.number().int().min(1).default(60),
   /** Longest gradual weigh-in of a new OSD (including the final wait for active+clean), seconds. */
   weigh_in_timeout_seconds: z.number().int().min(10).default(86400),
   /** Let ceph-volume use loop devices (test clusters only). */

@@ -44,6 +44,7 @@ import {
   type RemovePlanResult,
 } from "./remove_plan.ts";
 import { REMOVE_STEPS } from "./remove_steps.ts";
+import { TransientRetryingClusterApi } from "./transient.ts";
 import { readGptEntry } from "./gpt.ts";
 import type { WalFact } from "./wal_partition.ts";
 import { type Clock, SYSTEM_CLOCK } from "./waits.ts";
@@ -612,6 +613,8 @@ export interface CreateCephBackendOptions {
    * @default "/var/lib/ceph/osd"
    */
   osdDataRoot?: string;
+  /** Log sink (transient Ceph answers that were asked again). */
+  log?: (line: string) => void;
 }
 
 /**
@@ -635,7 +638,16 @@ export async function createCephBackend(
     mountTimeoutSeconds: config.client_mount_timeout,
     ...(config.keyring ? { conf: { keyring: config.keyring } } : {}),
   });
-  const api = new RadosClusterApi(rados);
+  const log = options.log;
+  const api = new TransientRetryingClusterApi(new RadosClusterApi(rados), {
+    deadlineMs: config.transient_retry_seconds * 1000,
+    ...(log
+      ? {
+        onRetry: (what: string, reason: string, attempt: number) =>
+          log(`ceph: ${what}: not yet (${reason}); asking again (attempt ${attempt + 1})`),
+      }
+      : {}),
+  });
   const version = await api.version();
   if (version.major < MIN_CEPH_MAJOR) {
     throw new ConfigError(

@@ -76,6 +76,12 @@ export interface PollOptions {
   signal?: AbortSignal | undefined;
   /** Called after every poll with the observation's description. */
   onPoll?: (description: string, elapsedMs: number) => void;
+  /**
+   * Classifies a failure of `check` as transient ("not yet": the reason) or not (null). A
+   * transient failure counts as "not done yet" within the deadline; any other is thrown.
+   * @default every failure is thrown
+   */
+  transient?: (error: unknown) => string | null;
 }
 
 /**
@@ -96,7 +102,14 @@ export async function pollUntil(
   let polls = 0;
   for (;;) {
     options.signal?.throwIfAborted();
-    const r = await check();
+    let r: { done: boolean; description: string };
+    try {
+      r = await check();
+    } catch (err) {
+      const reason = options.transient?.(err) ?? null;
+      if (reason === null) throw err;
+      r = { done: false, description: `Ceph answered "not yet" (${reason})` };
+    }
     polls++;
     const elapsed = options.clock.now() - start;
     options.onPoll?.(r.description, elapsed);
