@@ -148,6 +148,12 @@ export const BynarConfigSchema = z.strictObject({
   manager_retries: z.number().int().min(1).max(10).default(3),
   /** How long one detector pass waits for a started removal/add before checking again next pass. */
   operation_wait_seconds: z.number().int().min(0).default(60),
+  /**
+   * A workflow that waits this long without progress (not counting waits for people: the
+   * ticket, an approval) is reported once per step to Slack and its ticket, minutes
+   * (fractions allowed); 0 = never.
+   */
+  stall_report_minutes: z.number().min(0).default(60),
 });
 
 /** `disk-manager.json`. */

@@ -27,6 +27,11 @@ export interface PassDeps extends RunnerDeps {
   gate: () => Promise<DestructiveGate>;
   /** bynar.json `approval`. */
   approvalMode: "auto" | "manual";
+  /**
+   * Report a workflow that waits without progress this long, ms (once per step); 0 = never.
+   * @default 0
+   */
+  stallMs?: number;
 }
 
 /** What one pass did. */
@@ -164,6 +169,8 @@ export async function runPass(deps: PassDeps): Promise<PassSummary> {
       failedPresent: attachedKeys.has(wf.diskKey),
       slot,
       slotChecked,
+      stepSince: deps.store.stepSince?.(wf.id) ?? null,
+      stallMs: deps.stallMs ?? 0,
     };
     try {
       out.push(await advanceWorkflow(wf, facts, deps));

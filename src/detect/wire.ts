@@ -203,6 +203,7 @@ export async function buildDetector(
     host,
     gate,
     approvalMode: b.approval,
+    stallMs: b.stall_report_minutes * 60_000,
   };
   return {
     deps,
