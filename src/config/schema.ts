@@ -138,6 +138,14 @@ export const BynarConfigSchema = z.strictObject({
   manager_token_file: z.string().optional(),
   /** Vault identity-token role to fetch the disk-manager token with (vault_endpoint + vault_token). */
   manager_vault_role: z.string().optional(),
+  /**
+   * Local issuer: the private JWK from `bynar token keygen` (its public half in the
+   * disk-manager's jwks_file). The detector signs its own token with it (scopes
+   * disks:read+write, this host, disk-manager.json jwt_issuer/jwt_audience) and renews it.
+   */
+  manager_token_key_file: z.string().optional(),
+  /** Lifetime of the tokens the detector signs with manager_token_key_file, seconds. */
+  manager_token_ttl_seconds: z.number().int().min(10).default(3600),
   /** CA certificate (PEM) that signed the disk-manager's TLS certificate. */
   manager_ca_file: z.string().optional(),
   /** SHA-256 fingerprint of the disk-manager's (self-signed) certificate. */
