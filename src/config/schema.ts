@@ -254,7 +254,7 @@ export const CephConfigSchema = z.strictObject({
   config_file: z.string().default("/etc/ceph/ceph.conf"),
   user_id: z.string().default("admin"),
   pool_name: z.string().optional(),
-  target_weight: z.number().positive("must be greater than 0").default(1.0),
+  target_weight: z.number().positive("must be greater than 0").optional(),
   latency_cap: z.number().positive("must be greater than 0").default(15.0),
   backfill_cap: z.number().int().positive("must be greater than 0").default(50),
   increment: z.number().refine((v) => v !== 0, "must not be 0").transform(Math.abs).default(0.01),

@@ -35,7 +35,7 @@ import { restoreScrubFlags, runJournaled, type StepDeps } from "./executor.ts";
 import { type CephHost, createCephHost } from "./host.ts";
 import { decideBudget, LEASE_PREFIX, parseLeases } from "./lease.ts";
 import { findAbsentOsd } from "./absent_osd.ts";
-import type { OsdDump, OsdMetadata, VolumeOsd } from "./parse.ts";
+import type { OsdDump, OsdMetadata, TreeOsd, VolumeOsd } from "./parse.ts";
 import {
   blockingReasons,
   type PlanContext,
@@ -103,7 +103,7 @@ export class CephBackend implements Backend {
       drainTimeoutSeconds: c.drain_timeout_seconds,
     };
     this.#limits = {
-      target: c.target_weight,
+      target: c.target_weight ?? DEFAULT_TARGET_WEIGHT,
       increment: c.increment,
       backfillCap: c.backfill_cap,
       latencyCapMs: c.latency_cap,
@@ -442,7 +442,12 @@ export class CephBackend implements Backend {
       osdFsid: plan.osdFsid,
       plan: plan.steps,
       stepNames: plan.steps.map((s) => s.name),
-      state: plan.walPartition ? { walPartition: plan.walPartition } : {},
+      state: {
+        ...(plan.walPartition ? { walPartition: plan.walPartition } : {}),
+        // Recorded for the replacement's weigh-in target.
+        crushWeight: (await this.#d.api.osdTree()).find((t) => t.id === plan.osdId)?.crushWeight ??
+          null,
+      },
     });
     return await this.#execute(op.id, "remove", options, false);
   }
@@ -483,9 +488,13 @@ export class CephBackend implements Backend {
         inUse,
       }),
       mode: this.#d.config.osd_create_mode,
-      limits: this.#limits,
+      limits: this.#addLimits(options.osdId ?? null, tree),
     };
-    const plan = planAdd(facts, this.#ctx);
+    let plan = planAdd(facts, this.#ctx);
+    if (plan.kind === "plan" && plan.osdId !== facts.requestedId) {
+      facts.limits = this.#addLimits(plan.osdId, tree);
+      plan = planAdd(facts, this.#ctx);
+    }
     const settled = settledResult("add", disk, { plan, running, simulate: options.simulate });
     if (settled) return settled;
     if (plan.kind !== "plan") throw new Error(`unreachable: a ${plan.kind} plan is always settled`);
@@ -499,9 +508,23 @@ export class CephBackend implements Backend {
       osdFsid: plan.resumeFromLabel ? label?.osdFsid ?? null : null,
       plan: plan.steps,
       stepNames: plan.steps.map((s) => s.name),
-      state: { walDb: facts.walDb },
+      state: { walDb: facts.walDb, target: facts.limits.target },
     });
     return await this.#execute(op.id, "add", options, false);
+  }
+
+  /**
+   * The weigh-in limits of an add: `target_weight` when configured, else the previous CRUSH
+   * weight of the OSD id (recorded when Bynar removed it, or still in the CRUSH map of the
+   * destroyed OSD), else {@linkcode DEFAULT_TARGET_WEIGHT}.
+   */
+  #addLimits(osdId: number | null, tree: TreeOsd[]): WeighInLimits {
+    if (this.#d.config.target_weight !== undefined || osdId === null) return this.#limits;
+    const previous = previousCrushWeight(osdId, {
+      ops: this.#d.repo.list({ limit: 500 }),
+      tree,
+    });
+    return previous === null ? this.#limits : { ...this.#limits, target: previous };
   }
 
   async #checkIdentity(disk: DiskRef): Promise<string | null> {
@@ -615,6 +638,33 @@ export interface CreateCephBackendOptions {
   osdDataRoot?: string;
   /** Log sink (transient Ceph answers that were asked again). */
   log?: (line: string) => void;
+}
+
+/** The weigh-in target when none is configured and the OSD's previous weight is unknown. */
+export const DEFAULT_TARGET_WEIGHT = 1.0;
+
+/**
+ * The previous CRUSH weight of an OSD id: the weight recorded by Bynar's latest removal of
+ * it, else its weight in the CRUSH map while destroyed. Pure.
+ *
+ * @param osdId The OSD id.
+ * @param facts The operation journal (newest first) and `osd tree`.
+ * @returns The weight, or null when unknown or 0.
+ */
+export function previousCrushWeight(
+  osdId: number,
+  facts: {
+    ops: readonly { kind: string; osdId: number | null; state: Record<string, unknown> }[];
+    tree: readonly TreeOsd[];
+  },
+): number | null {
+  for (const op of facts.ops) {
+    if (op.kind !== "remove" || op.osdId !== osdId) continue;
+    const w = op.state.crushWeight;
+    if (typeof w === "number" && w > 0) return w;
+  }
+  const w = facts.tree.find((t) => t.id === osdId)?.crushWeight ?? 0;
+  return w > 0 ? w : null;
 }
 
 /**

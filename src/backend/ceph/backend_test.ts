@@ -3,7 +3,7 @@ import { CephConfigSchema } from "../../config/schema.ts";
 import { openDatabase } from "../../store/db.ts";
 import { BackendOpsRepo } from "../../store/backend_ops_repo.ts";
 import { SafetyError } from "../../errors.ts";
-import { CephBackend } from "./backend.ts";
+import { CephBackend, previousCrushWeight } from "./backend.ts";
 import type { CephClusterApi } from "./cluster_api.ts";
 import type { CephHost } from "./host.ts";
 import type { OsdDaemonControl } from "./daemon_control.ts";
@@ -386,4 +386,17 @@ Deno.test("WAL partition on a journal device: simulated, recorded, deleted last,
     w.execs.join("; "),
   );
   assert.match(r.plan.at(-1)!.description, /deleted \/dev\/nvme0n1p3/);
+});
+
+Deno.test("previousCrushWeight: the weight Bynar recorded at removal, else the destroyed OSD's CRUSH weight", () => {
+  const tree = [{ id: 2, crushWeight: 0 }, { id: 3, crushWeight: 3.6 }] as never;
+  const ops = [
+    { kind: "add", osdId: 2, state: { target: 9 } },
+    { kind: "remove", osdId: 2, state: { crushWeight: 0.0049 } },
+    { kind: "remove", osdId: 2, state: { crushWeight: 7 } },
+  ];
+  assert.equal(previousCrushWeight(2, { ops, tree }), 0.0049, "the latest removal");
+  assert.equal(previousCrushWeight(3, { ops, tree }), 3.6, "still in the CRUSH map");
+  assert.equal(previousCrushWeight(4, { ops, tree }), null);
+  assert.equal(previousCrushWeight(2, { ops: [], tree }), null, "0 is not a weight to restore");
 });
