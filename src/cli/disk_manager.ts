@@ -44,7 +44,8 @@ export function diskManagerCommand(): Command {
       const running = await startDiskManager(dm, {
         backend,
         inventory: discoverInventory({
-          includeLoop: opts.includeLoop ?? false,
+          includeLoop: opts.includeLoop ?? config.bynar.include_loop_devices,
+          loopDevices: config.bynar.loop_devices,
           systemDisks: config.ceph.system_disks.map((d) => d.device),
         }),
         db,

@@ -104,6 +104,12 @@ export const BynarConfigSchema = z.strictObject({
   freeze_file: z.string().default("/etc/bynar/freeze"),
   /** Include loop devices in the inventory (labs and tests). */
   include_loop_devices: z.boolean().default(false),
+  /**
+   * Loop-device allow-list for labs: device paths (`/dev/loop3`) or globs on the backing
+   * file (`/var/lib/lab/osd-*.img`); only these loop devices are used (no need for
+   * include_loop_devices), every other loop device on the host is left alone.
+   */
+  loop_devices: z.array(z.string().min(1)).optional(),
   /** Reformat unrepairable filesystems (off by default; never OSDs or system disks). */
   allow_reformat: z.boolean().default(false),
   /** Ticket plugin. */

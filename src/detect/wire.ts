@@ -253,6 +253,7 @@ export async function buildDetector(
     db,
     hostname,
     includeLoop: b.include_loop_devices,
+    loopDevices: b.loop_devices,
     systemDisks: config.ceph.system_disks.map((d) => d.device),
     allowReformat: b.allow_reformat,
     smartPolicy: b.smart_policy,
