@@ -12,6 +12,7 @@
  */
 import type { BynarConfig, DiskManagerConfig } from "../src/config/schema.ts";
 import { LOOPBACK_HOSTS } from "./permissions.ts";
+import { hardwareEndpoint } from "../src/hardware/settings.ts";
 
 /** The two configuration files that name network destinations. */
 export interface NetConfig {
@@ -49,7 +50,7 @@ function isLoopback(entry: string): boolean {
 
 /**
  * Lists the non-loopback network destinations the configuration names: the disk-manager
- * (`manager_host:manager_port`), Vault, JIRA, Slack, the HTTP proxy, Redfish and a
+ * (`manager_host:manager_port`), Vault, JIRA, Slack, the HTTP proxy, the BMC (Redfish) and a
  * non-loopback `listen_address`.
  *
  * @param config Validated `bynar.json` and `disk-manager.json`.
@@ -67,7 +68,9 @@ export function netHostsFromConfig(config: NetConfig): string[] {
   if (d.slack_webhook) out.add(urlHostPort(d.slack_webhook));
   // A webhook kept in a file is unknown at build time; Slack webhooks live on one host.
   if (b.slack_webhook_file || d.slack_webhook_file) out.add("hooks.slack.com:443");
-  if (b.redfish_ip) out.add(hostPort(b.redfish_ip, b.redfish_port ?? 443));
+  // The BMC (hardware.endpoint, else redfish_ip:redfish_port) unless hardware is off.
+  const bmc = b.hardware.enabled === false ? null : hardwareEndpoint(b);
+  if (bmc) out.add(urlHostPort(bmc));
   out.add(hostPort(d.listen_address, d.port));
   return [...out].filter((entry) => !isLoopback(entry)).sort();
 }

@@ -63,3 +63,17 @@ Deno.test("programsFromConfig: the ticket_command program, absolute paths only",
     RangeError,
   );
 });
+
+Deno.test("netHostsFromConfig: the BMC from hardware.endpoint, redfish_ip, or none when off", () => {
+  const dm = DiskManagerConfigSchema.parse({});
+  const hosts = (b: Record<string, unknown>) =>
+    netHostsFromConfig({ bynar: BynarConfigSchema.parse(b), diskManager: dm });
+  assert.deepEqual(hosts({ hardware: { endpoint: "https://bmc-17.mgmt.example:8443" } }), [
+    "bmc-17.mgmt.example:8443",
+  ]);
+  assert.deepEqual(hosts({ hardware: { endpoint: "https://bmc-17.mgmt.example" } }), [
+    "bmc-17.mgmt.example:443",
+  ]);
+  assert.deepEqual(hosts({ redfish_ip: "fd00::17", redfish_port: 8443 }), ["[fd00::17]:8443"]);
+  assert.deepEqual(hosts({ redfish_ip: "10.0.0.9", hardware: { enabled: false } }), []);
+});

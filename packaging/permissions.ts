@@ -97,6 +97,10 @@ export const RUN_PROGRAMS: readonly PermissionEntry[] = [
   { value: "/usr/sbin/sgdisk", reason: "journal partitions for replacement OSDs" },
   { value: "/usr/sbin/partprobe", reason: "re-read a partition table after sgdisk" },
   { value: "/usr/bin/systemctl", reason: "start/stop ceph-osd@N units" },
+  {
+    value: "/usr/bin/systemd-run",
+    reason: "ceph-volume and umount in transient units, so OSD mounts reach the host namespace",
+  },
 ];
 
 /**

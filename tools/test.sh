@@ -42,18 +42,47 @@ fi
 "$DENO" --version >&2
 "$DENO" install --frozen >&2 || "$DENO" install >&2
 
-CLUSTER_UP=0
+# The Ceph test cluster is shared by every run on this machine (and by developers running
+# single tests). A run tears it down only when it brought it up itself AND no other
+# tools/test.sh run is registered as using it; each run registers its pid under
+# $RUNS_DIR (entries of dead runs are ignored), guarded by flock.
+RUNS_DIR=/run/bynar-test-runs
+CLUSTER_BROUGHT_UP=0
+mkdir -p "$RUNS_DIR" 2>/dev/null || RUNS_DIR=$(mktemp -d)
+touch "$RUNS_DIR/$$"
+other_runs() {
+  local n=0 f pid
+  for f in "$RUNS_DIR"/*; do
+    pid=${f##*/}
+    [ "$pid" = "$$" ] && continue
+    [[ "$pid" =~ ^[0-9]+$ ]] || continue
+    if kill -0 "$pid" 2>/dev/null; then n=$((n + 1)); else rm -f "$f"; fi
+  done
+  echo "$n"
+}
 cleanup() {
-  if [ "$CLUSTER_UP" -eq 1 ]; then
-    log "tearing down the Ceph test cluster"
-    "$DENO" run -A tests/ceph/cluster.ts down >&2 || true
-  fi
+  (
+    flock 9
+    rm -f "$RUNS_DIR/$$"
+    if [ "$CLUSTER_BROUGHT_UP" -eq 1 ]; then
+      if [ "$(other_runs)" -eq 0 ]; then
+        log "tearing down the Ceph test cluster this run brought up"
+        "$DENO" run -A tests/ceph/cluster.ts down >&2 || true
+      else
+        log "leaving the Ceph test cluster up: another test run uses it"
+      fi
+    fi
+  ) 9>"$RUNS_DIR/.lock"
 }
 trap cleanup EXIT
 
 if [ -f tests/ceph/cluster.ts ] && [ "$(id -u)" -eq 0 ] && [ "${BYNAR_SKIP_CEPH:-0}" != "1" ]; then
-  log "starting the Ceph test cluster"
-  if "$DENO" run -A tests/ceph/cluster.ts up >&2; then CLUSTER_UP=1; else log "Ceph cluster failed to start"; fi
+  if "$DENO" run -A tests/ceph/cluster.ts status 2>/dev/null | grep -q '"up": true'; then
+    log "reusing the running Ceph test cluster (left up at exit)"
+  else
+    log "starting the Ceph test cluster"
+    if "$DENO" run -A tests/ceph/cluster.ts up >&2; then CLUSTER_BROUGHT_UP=1; else log "Ceph cluster failed to start"; fi
+  fi
 fi
 
 out=$(mktemp)

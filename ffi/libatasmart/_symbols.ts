@@ -11,9 +11,6 @@
 /** Absolute path of the shared library. */
 export const LIBATASMART_PATH = "/usr/lib/x86_64-linux-gnu/libatasmart.so.4";
 
-/** Absolute path of the C library (for `__errno_location`). */
-export const LIBC_PATH = "/lib/x86_64-linux-gnu/libc.so.6";
-
 /** The libatasmart symbol table. */
 export const ATASMART_SYMBOLS = {
   /** int sk_disk_open(const char *name, SkDisk **d); name NULL = blob-only disk. */
@@ -76,12 +73,6 @@ export const ATASMART_SYMBOLS = {
   sk_disk_smart_get_overall: { parameters: ["pointer", "buffer"], result: "i32" },
   /** const char *sk_smart_overall_to_string(SkSmartOverall overall); (static string) */
   sk_smart_overall_to_string: { parameters: ["i32"], result: "pointer" },
-} as const satisfies Deno.ForeignLibraryInterface;
-
-/** The C library symbols used to read `errno` after a synchronous call. */
-export const LIBC_SYMBOLS = {
-  /** int *__errno_location(void); */
-  __errno_location: { parameters: [], result: "pointer" },
 } as const satisfies Deno.ForeignLibraryInterface;
 
 /** Callback signature of sk_disk_smart_parse_attributes. */

@@ -14,26 +14,25 @@
  * @module
  */
 import { FfiError } from "../../src/errors.ts";
-import {
-  ATASMART_SYMBOLS,
-  ATTRIBUTE_CALLBACK,
-  LIBATASMART_PATH,
-  LIBC_PATH,
-  LIBC_SYMBOLS,
-} from "./_symbols.ts";
+import { errno, libc } from "../libc/mod.ts";
+import { errnoName } from "../libc/errno.ts";
+import { ATASMART_SYMBOLS, ATTRIBUTE_CALLBACK, LIBATASMART_PATH } from "./_symbols.ts";
+
+/** Names an errno (the one table, ffi/libc/errno.ts; re-exported for callers of this module). */
+export { errnoName };
 
 const LIB = "libatasmart";
 
 type AtaSmartLib = Deno.DynamicLibrary<typeof ATASMART_SYMBOLS>["symbols"];
-type LibcLib = Deno.DynamicLibrary<typeof LIBC_SYMBOLS>["symbols"];
 
 let atasmart: AtaSmartLib | null = null;
-let libc: LibcLib | null = null;
 
 /** Opens libatasmart on first use. */
 function lib(): AtaSmartLib {
   if (atasmart) return atasmart;
   try {
+    // Load libc first: a dlopen between a failing call and the errno read could clobber it.
+    libc();
     atasmart = Deno.dlopen(LIBATASMART_PATH, ATASMART_SYMBOLS).symbols;
   } catch (err) {
     throw new FfiError(
@@ -49,38 +48,10 @@ function lib(): AtaSmartLib {
 /** Reads the calling thread's errno (valid right after a synchronous call). */
 function lastErrno(): number | undefined {
   try {
-    libc ??= Deno.dlopen(LIBC_PATH, LIBC_SYMBOLS).symbols;
-    const p = libc.__errno_location();
-    return p === null ? undefined : new Deno.UnsafePointerView(p).getInt32(0);
+    return errno(libc());
   } catch {
     return undefined;
   }
-}
-
-const ERRNO_NAMES: Record<number, string> = {
-  1: "EPERM",
-  2: "ENOENT",
-  5: "EIO",
-  6: "ENXIO",
-  9: "EBADF",
-  12: "ENOMEM",
-  13: "EACCES",
-  19: "ENODEV",
-  22: "EINVAL",
-  25: "ENOTTY",
-  61: "ENODATA",
-  95: "EOPNOTSUPP",
-};
-
-/**
- * Returns the symbolic name of an errno value.
- *
- * @param errno A positive errno.
- * @returns E.g. `ENXIO`, or `errno N` for values not in the table.
- */
-export function errnoName(errno: number | undefined): string {
-  if (errno === undefined) return "errno unknown";
-  return ERRNO_NAMES[errno] ?? `errno ${errno}`;
 }
 
 /** Identity strings from the IDENTIFY DEVICE page. */
@@ -93,30 +64,8 @@ export interface AtaIdentify {
   firmware: string;
 }
 
-/** Unit of an attribute's pretty value (libatasmart `SkSmartAttributeUnit`). */
-export type PrettyUnit =
-  | "unknown"
-  | "none"
-  | "ms"
-  | "sectors"
-  | "mK"
-  | "small-percent"
-  | "percent"
-  | "MB";
-
-const UNITS: readonly PrettyUnit[] = [
-  "unknown",
-  "none",
-  "ms",
-  "sectors",
-  "mK",
-  "small-percent",
-  "percent",
-  "MB",
-];
-
 /** One attribute as libatasmart parsed it (`SkSmartAttributeParsedData`). */
-export interface AtaAttribute {
+export interface SkParsedAttribute {
   /** Attribute id. */
   id: number;
   /** libatasmart's name, e.g. `reallocated-sector-count`. */
@@ -137,10 +86,10 @@ export interface AtaAttribute {
   rawBytes: Uint8Array;
   /** The raw bytes as a little-endian 48-bit integer. */
   raw: number;
-  /** libatasmart's interpreted value (see `prettyUnit`). */
+  /** libatasmart's interpreted value (see `prettyUnitCode`). */
   prettyValue: bigint;
-  /** Unit of `prettyValue`. */
-  prettyUnit: PrettyUnit;
+  /** Unit of `prettyValue`: the `SkSmartAttributeUnit` enum value (0 = unknown). */
+  prettyUnitCode: number;
   /** The 16-bit flags word. */
   flags: number;
   /** Pre-failure attribute (flags bit 0). */
@@ -187,7 +136,7 @@ function fixedString(view: Deno.UnsafePointerView, offset: number, size: number)
 }
 
 /** Decodes one `SkSmartAttributeParsedData` (x86_64 layout, 48 bytes). */
-function readAttribute(ptr: Deno.PointerObject): AtaAttribute {
+function readAttribute(ptr: Deno.PointerObject): SkParsedAttribute {
   const v = new Deno.UnsafePointerView(ptr);
   const namePtr = v.getPointer(8);
   const b23 = v.getUint8(23);
@@ -210,7 +159,7 @@ function readAttribute(ptr: Deno.PointerObject): AtaAttribute {
     rawBytes,
     raw: rawToNumber(rawBytes),
     prettyValue: v.getBigUint64(32),
-    prettyUnit: UNITS[unit] ?? "unknown",
+    prettyUnitCode: unit,
     flags,
     prefailure: (flags & 0x0001) !== 0,
     online: (flags & 0x0002) !== 0,
@@ -218,49 +167,6 @@ function readAttribute(ptr: Deno.PointerObject): AtaAttribute {
     goodInThePast: (b23 & 0x40) !== 0 ? (b23 & 0x20) !== 0 : null,
     warn: (b24 & 0x02) !== 0,
   };
-}
-
-/**
- * Formats a pretty value the way libatasmart's `skdump` prints it.
- *
- * @param value The pretty value.
- * @param unit Its unit.
- * @returns E.g. `10.2 months`, `47.0 C`, `1 sectors`, `n/a`.
- */
-export function formatPrettyValue(value: bigint, unit: PrettyUnit): string {
-  const n = Number(value);
-  switch (unit) {
-    case "ms": {
-      const steps: [number, string][] = [
-        [365 * 24 * 3600_000, "years"],
-        [30 * 24 * 3600_000, "months"],
-        [24 * 3600_000, "days"],
-        [3600_000, "h"],
-        [60_000, "min"],
-        [1000, "s"],
-      ];
-      for (const [ms, name] of steps) {
-        if (n >= ms) return `${(n / ms).toFixed(1)} ${name}`;
-      }
-      return `${value} ms`;
-    }
-    case "mK":
-      return `${((n - 273150) / 1000).toFixed(1)} C`;
-    case "sectors":
-      return `${value} sectors`;
-    case "percent":
-      return `${value}%`;
-    case "small-percent":
-      return `${n.toFixed(3)}%`;
-    case "MB":
-      if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(1)} TB`;
-      if (n >= 1000) return `${(n / 1000).toFixed(1)} GB`;
-      return `${value} MB`;
-    case "none":
-      return `${value}`;
-    default:
-      return "n/a";
-  }
 }
 
 /**
@@ -477,10 +383,10 @@ export class AtaSmartDisk {
    * @returns The attributes in page order.
    * @throws {FfiError} When the SMART data cannot be parsed.
    */
-  attributes(): AtaAttribute[] {
+  attributes(): SkParsedAttribute[] {
     const op = "sk_disk_smart_parse_attributes";
     const h = this.#ptr(op);
-    const found: AtaAttribute[] = [];
+    const found: SkParsedAttribute[] = [];
     const cb = new Deno.UnsafeCallback(ATTRIBUTE_CALLBACK, (_d, a) => {
       if (a !== null) found.push(readAttribute(a));
     });
@@ -546,7 +452,7 @@ export class AtaSmartDisk {
 
   /**
    * The raw pages libatasmart holds, in `skdump --save` format (IDFY, SMST, SMDT, SMTH
-   * sections); parse it with `parseSkdump` from src/smart/skdump_format.ts.
+   * sections); parse it with `parseSkdump` from src/smart/ata/skdump.ts.
    *
    * @returns A copy of the blob.
    * @throws {FfiError} When libatasmart cannot produce it.

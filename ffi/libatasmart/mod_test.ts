@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { AtaSmartDisk, errnoName, formatPrettyValue } from "./mod.ts";
+import { AtaSmartDisk, errnoName } from "./mod.ts";
 import { FfiError } from "../../src/errors.ts";
 
 const BLOB = new URL(
@@ -63,12 +63,7 @@ Deno.test("the real dump's counters match libatasmart's getters", () => {
   assert.equal(disk.badSectors(), 63 + 529);
 });
 
-Deno.test("formatPrettyValue and errnoName", () => {
-  assert.equal(formatPrettyValue(999n, "ms"), "999 ms");
-  assert.equal(formatPrettyValue(90_000n, "ms"), "1.5 min");
-  assert.equal(formatPrettyValue(320_150n, "mK"), "47.0 C");
-  assert.equal(formatPrettyValue(1_500n, "MB"), "1.5 GB");
-  assert.equal(formatPrettyValue(7n, "unknown"), "n/a");
+Deno.test("errnoName", () => {
   assert.equal(errnoName(6), "ENXIO");
   assert.equal(errnoName(200), "errno 200");
   assert.equal(errnoName(undefined), "errno unknown");

@@ -12,9 +12,6 @@
 /** Absolute path of libblkid on Debian x86_64. */
 export const LIBBLKID_PATH = "/usr/lib/x86_64-linux-gnu/libblkid.so.1";
 
-/** Absolute path of the C library on Debian x86_64. */
-export const LIBC_PATH = "/usr/lib/x86_64-linux-gnu/libc.so.6";
-
 /** `BLKID_SUBLKS_LABEL | BLKID_SUBLKS_UUID | BLKID_SUBLKS_TYPE | BLKID_SUBLKS_USAGE`. */
 export const BLKID_SUBLKS_FLAGS = 0x02 | 0x08 | 0x20 | 0x80;
 
@@ -94,14 +91,4 @@ export const BLKID_SYMBOLS = {
   blkid_partition_is_extended: { parameters: ["pointer"], result: "i32" },
   /** `int blkid_partition_is_logical(blkid_partition par);` */
   blkid_partition_is_logical: { parameters: ["pointer"], result: "i32" },
-} as const satisfies Deno.ForeignLibraryInterface;
-
-/** libc functions: blkid_probe_set_device needs a caller-owned file descriptor. */
-export const LIBC_SYMBOLS = {
-  /** `int open(const char *pathname, int flags);` (synchronous so errno can be read) */
-  open: { parameters: ["buffer", "i32"], result: "i32" },
-  /** `int close(int fd);` */
-  close: { parameters: ["i32"], result: "i32" },
-  /** `int *__errno_location(void);` (the calling thread's errno) */
-  __errno_location: { parameters: [], result: "pointer" },
 } as const satisfies Deno.ForeignLibraryInterface;

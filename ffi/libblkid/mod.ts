@@ -22,10 +22,9 @@ import {
   BLKID_SUBLKS_FLAGS,
   BLKID_SYMBOLS,
   LIBBLKID_PATH,
-  LIBC_PATH,
-  LIBC_SYMBOLS,
   OPEN_READ_FLAGS,
 } from "./_symbols.ts";
+import { closeLibc, errno, errnoName, errnoText, libc, withLibc } from "../libc/mod.ts";
 
 /** What libblkid found in a superblock (`blkid -p` TYPE, UUID, LABEL, USAGE). */
 export interface SuperblockInfo {
@@ -105,24 +104,10 @@ export interface OpenLibblkidOptions {
 }
 
 type Blkid = Deno.DynamicLibrary<typeof BLKID_SYMBOLS>["symbols"];
-type Libc = Deno.DynamicLibrary<typeof LIBC_SYMBOLS>["symbols"];
 
 let blkidLib: Deno.DynamicLibrary<typeof BLKID_SYMBOLS> | null = null;
-let libcLib: Deno.DynamicLibrary<typeof LIBC_SYMBOLS> | null = null;
 let inFlight = 0;
 let closeRequested = false;
-
-const ERRNO_NAMES: Record<number, string> = {
-  1: "operation not permitted (EPERM)",
-  2: "no such file or device (ENOENT)",
-  5: "input/output error (EIO)",
-  6: "no such device or address (ENXIO)",
-  13: "permission denied (EACCES)",
-  16: "device busy (EBUSY)",
-  19: "no such device (ENODEV)",
-  21: "is a directory (EISDIR)",
-  123: "no medium found (ENOMEDIUM)",
-};
 
 function loadError(library: string, path: string, err: unknown): FfiError {
   return new FfiError(
@@ -144,23 +129,14 @@ function loadError(library: string, path: string, err: unknown): FfiError {
  */
 export function openLibblkid(options: OpenLibblkidOptions = {}): void {
   closeRequested = false;
-  if (blkidLib && libcLib) return;
+  libc();
+  if (blkidLib) return;
   const path = options.path ?? LIBBLKID_PATH;
-  if (!blkidLib) {
-    try {
-      blkidLib = Deno.dlopen(path, BLKID_SYMBOLS);
-    } catch (err) {
-      if (err instanceof Deno.errors.NotCapable) throw err;
-      throw loadError("libblkid", path, err);
-    }
-  }
-  if (!libcLib) {
-    try {
-      libcLib = Deno.dlopen(LIBC_PATH, LIBC_SYMBOLS);
-    } catch (err) {
-      if (err instanceof Deno.errors.NotCapable) throw err;
-      throw loadError("libc", LIBC_PATH, err);
-    }
+  try {
+    blkidLib = Deno.dlopen(path, BLKID_SYMBOLS);
+  } catch (err) {
+    if (err instanceof Deno.errors.NotCapable) throw err;
+    throw loadError("libblkid", path, err);
   }
 }
 
@@ -191,9 +167,8 @@ export function libblkidAvailable(): boolean {
 
 function unload(): void {
   blkidLib?.close();
-  libcLib?.close();
   blkidLib = null;
-  libcLib = null;
+  closeLibc();
   closeRequested = false;
 }
 
@@ -227,19 +202,27 @@ async function withProbe<T>(
 ): Promise<T> {
   openLibblkid();
   const b: Blkid = blkidLib!.symbols;
-  const c: Libc = libcLib!.symbols;
+  return await withLibc((c) => probeWith(b, c, path, region, fn));
+}
+
+async function probeWith<T>(
+  b: Blkid,
+  c: ReturnType<typeof libc>,
+  path: string,
+  region: { offset: number; size: number },
+  fn: (b: Blkid, probe: Deno.PointerObject) => Promise<T>,
+): Promise<T> {
   inFlight++;
   let fd = -1;
   let probe: Deno.PointerValue = null;
   try {
     fd = c.open(new TextEncoder().encode(path + "\0"), OPEN_READ_FLAGS);
     if (fd < 0) {
-      const errnoPtr = c.__errno_location();
-      const errno = errnoPtr ? new Deno.UnsafePointerView(errnoPtr).getInt32() : 0;
+      const e = errno(c);
       throw new FfiError(
         "libblkid",
-        `Cannot open "${path}" for probing: ${ERRNO_NAMES[errno] ?? `errno ${errno}`}`,
-        { op: "open", errno, device: path },
+        `Cannot open "${path}" for probing: ${errnoText(c, e).toLowerCase()} (${errnoName(e)})`,
+        { op: "open", errno: e, device: path },
       );
     }
     probe = b.blkid_new_probe();

@@ -18,25 +18,12 @@
  */
 import { FfiError } from "../../src/errors.ts";
 import { LIBRADOS_PATH, SYMBOLS } from "./_symbols.ts";
+import { errnoName } from "../libc/errno.ts";
 
 export { LIBRADOS_PATH } from "./_symbols.ts";
 
 type Lib = Deno.DynamicLibrary<typeof SYMBOLS>;
 let lib: Lib | undefined;
-
-const ERRNO_NAMES: Record<number, string> = {
-  1: "EPERM",
-  2: "ENOENT",
-  5: "EIO",
-  11: "EAGAIN",
-  13: "EACCES",
-  16: "EBUSY",
-  17: "EEXIST",
-  22: "EINVAL",
-  95: "EOPNOTSUPP",
-  110: "ETIMEDOUT",
-  111: "ECONNREFUSED",
-};
 
 /** A librados call failed; carries the errno and the cluster's own message. */
 export class RadosError extends FfiError {
@@ -59,15 +46,8 @@ export class RadosError extends FfiError {
   }
 }
 
-/**
- * Names an errno, e.g. `16` → `EBUSY`.
- *
- * @param errno Positive errno.
- * @returns The symbolic name, or `errno N`.
- */
-export function errnoName(errno: number): string {
-  return ERRNO_NAMES[errno] ?? `errno ${errno}`;
-}
+/** Names an errno (the one table, ffi/libc/errno.ts; re-exported for callers of this module). */
+export { errnoName };
 
 function open(path: string): Lib {
   if (lib) return lib;

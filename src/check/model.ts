@@ -5,6 +5,7 @@
  */
 import type { BlockDisk, HostInfo } from "../inventory/model.ts";
 import type { SmartReport, Verdict } from "../smart/model.ts";
+import type { HardwareCheck } from "../hardware/read.ts";
 
 /** Nagios service status. */
 export type CheckStatus = "OK" | "WARNING" | "CRITICAL" | "UNKNOWN";
@@ -61,4 +62,6 @@ export interface CheckResult {
   warnings: string[];
   /** Problems of the check itself (not of disks), e.g. the database could not be written. */
   problems: string[];
+  /** The host's parts as its BMC reports them; absent when no BMC is configured. */
+  hardware?: HardwareCheck;
 }

@@ -17,6 +17,8 @@ import {
 } from "../smart/model.ts";
 import { errorMessage } from "../errors.ts";
 import type { CheckResult, CheckStatus, DiskCheck, VanishedDisk } from "./model.ts";
+import type { HardwareCheck } from "../hardware/read.ts";
+import { hardwareSummary } from "../hardware/summary.ts";
 
 /** What a check pass needs from the outside world. */
 export interface CheckDeps {
@@ -40,6 +42,8 @@ export interface CheckDeps {
   store: CheckStore | null;
   /** The clock. */
   now(): Date;
+  /** Reads and judges the host's BMC (absent when no BMC is configured); never throws. */
+  hardware?: () => Promise<HardwareCheck>;
 }
 
 /** The part of the store a check uses. */
@@ -172,6 +176,7 @@ export async function runCheck(
   const start = deps.now();
   const t0 = performance.now();
   const problems: string[] = [];
+  const hardware = deps.hardware ? deps.hardware() : Promise.resolve(undefined);
   const [host, found, expectedRo] = await Promise.all([
     deps.host(),
     deps.discover(),
@@ -232,11 +237,18 @@ export async function runCheck(
     verdict,
     reasons,
   }));
+  const hw = await hardware;
+  let status = overallStatus(plain, vanished, problems);
+  let summary = summarize(plain, vanished);
+  if (hw) {
+    status = withHardware(status, hw);
+    summary = `${summary}; ${hardwareSummary(hw)}`;
+  }
   return {
     version: 1,
     host,
-    status: overallStatus(plain, vanished, problems),
-    summary: summarize(plain, vanished),
+    status,
+    summary,
     checkedAt: start,
     durationMs: Math.round(performance.now() - t0),
     disks: plain,
@@ -244,5 +256,23 @@ export async function runCheck(
     skipped: found.skipped,
     warnings: found.warnings ?? [],
     problems,
+    ...(hw ? { hardware: hw } : {}),
   };
+}
+
+/**
+ * Folds the hardware verdict into the disk status: a critical or warning part raises it; a
+ * BMC that cannot be read (fully or partly) makes an otherwise OK check UNKNOWN, never
+ * WARNING or CRITICAL.
+ *
+ * @param status The status from the disks.
+ * @param hw The hardware check.
+ * @returns The combined status.
+ */
+export function withHardware(status: CheckStatus, hw: HardwareCheck): CheckStatus {
+  const v = hw.assessment?.verdict ?? "unknown";
+  if (status === "CRITICAL" || v === "critical") return "CRITICAL";
+  if (status === "WARNING" || v === "warning") return "WARNING";
+  if (status === "UNKNOWN" || hw.problems.length || v === "unknown") return "UNKNOWN";
+  return "OK";
 }

@@ -11,6 +11,9 @@ import { assess, readSmart } from "../smart/mod.ts";
 import { DisksRepo } from "../store/disks_repo.ts";
 import { declaredReadOnly, parseFstab } from "./fstab.ts";
 import type { CheckDeps } from "./run.ts";
+import { hardwareSettings } from "../hardware/settings.ts";
+import { readHardware } from "../hardware/read.ts";
+import { VaultClient } from "../vault/client.ts";
 
 /** Options for {@linkcode realCheckDeps}. */
 export interface RealCheckDepsOptions {
@@ -37,7 +40,36 @@ export interface RealCheckDepsOptions {
 export function realCheckDeps(config: Config, options: RealCheckDepsOptions): CheckDeps {
   const repo = options.db ? new DisksRepo(options.db) : null;
   const fstabPath = options.fstabPath ?? "/etc/fstab";
+  const b = config.bynar;
+  let hw: ReturnType<typeof hardwareSettings> = null;
+  let hwError: string | null = null;
+  try {
+    hw = hardwareSettings(b);
+  } catch (err) {
+    hwError = (err as Error).message;
+  }
   return {
+    ...(hwError
+      ? {
+        hardware: () =>
+          Promise.resolve({
+            endpoint: b.hardware.endpoint ?? b.redfish_ip ?? "(none)",
+            inventory: null,
+            assessment: null,
+            problems: [hwError!],
+          }),
+      }
+      : {}),
+    ...(hw
+      ? {
+        hardware: () =>
+          readHardware(hw!, {
+            vault: b.vault_endpoint && hw.vault
+              ? new VaultClient(b.vault_endpoint, { token: b.vault_token })
+              : null,
+          }),
+      }
+      : {}),
     discover: () =>
       discoverDisks({
         includeLoop: options.includeLoop || config.bynar.include_loop_devices,

@@ -16,6 +16,7 @@ import { clientCommand } from "./client.ts";
 import { tokenCommand } from "./token.ts";
 import { auditCommand } from "./audit.ts";
 import { cephCommand } from "./ceph.ts";
+import { hardwareCommand } from "./hardware.ts";
 
 /**
  * Builds the whole `bynar` program.
@@ -35,5 +36,6 @@ export function buildProgram(): Command {
   program.addCommand(tokenCommand());
   program.addCommand(auditCommand());
   program.addCommand(cephCommand());
+  program.addCommand(hardwareCommand());
   return program;
 }

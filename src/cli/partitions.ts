@@ -10,7 +10,7 @@
  */
 import { Command, Option } from "@commander-js/extra-typings";
 import { BynarError } from "../errors.ts";
-import { type PartitionTable, readPartitionTable } from "../parse/mod.ts";
+import { type PartitionTable, readPartitionTable } from "../partitions/mod.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
 
 /**

@@ -10,12 +10,16 @@
 import { Command, Option } from "@commander-js/extra-typings";
 import { DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
 import { BynarError, errorMessage } from "../errors.ts";
-import type { SmartReport, Verdict } from "../smart/model.ts";
-import { assess } from "../smart/policy.ts";
-import { readAtaBlob } from "../smart/atasmart_source.ts";
-import { parseSmartctlJson } from "../smart/smartctl_parse.ts";
-import { readSmart } from "../smart/read.ts";
-import { renderJson, renderText } from "../smart/render.ts";
+import {
+  assess,
+  parseSmartctlJson,
+  readAtaBlob,
+  readSmart,
+  renderJson,
+  renderText,
+  type SmartReport,
+  type Verdict,
+} from "../smart/mod.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
 
 const VERDICT_EXIT: Record<Verdict, number> = {

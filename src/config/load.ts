@@ -204,6 +204,13 @@ export async function loadConfig(dir: string, options: LoadConfigOptions = {}): 
     configPath: bynarPath,
     field: "slack_webhook_file",
   });
+  if (b.hardware.password_file) {
+    b.hardware.password = await readSecretFile(
+      b.hardware.password_file,
+      bynarPath,
+      "hardware.password_file",
+    );
+  }
   const d = diskManager.value;
   d.vault_token = await resolveSecret(d.vault_token, {
     env,

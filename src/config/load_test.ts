@@ -139,7 +139,10 @@ Deno.test("loadConfig: by default reads only the three secret variables (scoped 
     const out = await new Deno.Command(Deno.execPath(), {
       args: [
         "run",
-        "--no-lock",
+        // The repository's lock file and the installed node_modules, never the registry:
+        // the suite must pass without network (a fresh machine after `deno install`).
+        "--frozen",
+        "--cached-only",
         "--quiet",
         `--config=${new URL("../../deno.json", import.meta.url).pathname}`,
         `--allow-read=${dir}`,
@@ -152,6 +155,7 @@ Deno.test("loadConfig: by default reads only the three secret variables (scoped 
         BYNAR_VAULT_TOKEN: "tok",
         BYNAR_SLACK_WEBHOOK: "https://hooks.example/x",
         HOME: Deno.env.get("HOME") ?? "/root",
+        ...(Deno.env.get("DENO_DIR") ? { DENO_DIR: Deno.env.get("DENO_DIR")! } : {}),
         NO_COLOR: "1",
       },
       stdout: "piped",

@@ -52,6 +52,56 @@ export const SmartPolicySchema = z.strictObject({
   temperature_crit: z.number().min(0).default(70),
 }).prefault({});
 
+/** Hardware (BMC) policy thresholds (defaults in the README). */
+export const HardwarePolicySchema = z.strictObject({
+  /** Correctable ECC errors of one DIMM (current period) above which it is a warning. */
+  memory_correctable_warn: z.number().int().min(0).default(10),
+  /** Correctable ECC errors of one DIMM above which it is replaced. */
+  memory_correctable_crit: z.number().int().min(0).default(100),
+  /** Drive media life left (%) at or below which it is a warning. */
+  drive_life_left_warn: z.number().min(0).max(100).default(10),
+  /** Drive media life left (%) at or below which it is replaced. */
+  drive_life_left_crit: z.number().min(0).max(100).default(2),
+}).prefault({});
+
+/**
+ * The host's BMC, read through Redfish: `bynar --check`, `bynar hardware` and the
+ * detector's part workflows. Off unless `endpoint` (or the original `redfish_ip`) is set.
+ */
+export const HardwareConfigSchema = z.strictObject({
+  /** Read the BMC at all (default: when an endpoint is configured). */
+  enabled: z.boolean().optional(),
+  /** The BMC's Redfish service, `https://host[:port]` (https only). */
+  endpoint: z.string().url().refine((u) => u.startsWith("https://"), "must be an https URL")
+    .optional(),
+  /** `session` (X-Auth-Token, deleted after each pass) or `basic` (HTTP Basic on every request). */
+  auth: z.enum(["session", "basic"]).default("session"),
+  /** BMC account (read-only role is enough). */
+  username: z.string().optional(),
+  /** BMC password inline (prefer `password_file` or Vault). */
+  password: z.string().optional(),
+  /** File holding the BMC password (first line). */
+  password_file: z.string().optional(),
+  /** Vault KV v2 path (below `vault_kv_mount`) holding `username` and `password`. */
+  vault_path: z.string().optional(),
+  /** Vault KV v2 mount of `vault_path`. */
+  vault_kv_mount: z.string().default("secret"),
+  /** CA certificate (PEM) that signed the BMC's certificate. */
+  ca_file: z.string().optional(),
+  /** SHA-256 fingerprint of the BMC's certificate (self-signed BMC certificates). */
+  cert_pin: z.string().optional(),
+  /** Time limit of one Redfish request, seconds. */
+  timeout_seconds: z.number().int().min(1).max(300).default(10),
+  /** Redfish requests in flight at once. */
+  concurrency: z.number().int().min(1).max(16).default(4),
+  /** Newest system event log entries read (evidence in tickets). */
+  event_log_entries: z.number().int().min(0).max(500).default(20),
+  /** File tickets for failed parts in the detector (else report only). */
+  tickets: z.boolean().default(true),
+  /** Policy thresholds. */
+  policy: HardwarePolicySchema,
+}).prefault({});
+
 /** The original PostgreSQL section: accepted for compatibility, unused (SQLite is embedded). */
 const LegacyDatabaseSchema = z.strictObject({
   username: z.string(),
@@ -66,9 +116,13 @@ export const BynarConfigSchema = z.strictObject({
   // --- original fields (spec §3.1) ---
   manager_host: z.string().default("localhost"),
   manager_port: port.default(5555),
+  /** The BMC's address (original field; `hardware.endpoint` takes precedence). */
   redfish_ip: z.string().optional(),
+  /** BMC user (original field; `hardware.username` takes precedence). */
   redfish_username: z.string().optional(),
+  /** BMC password (original field; `hardware.password_file` or Vault preferred). */
   redfish_password: z.string().optional(),
+  /** BMC HTTPS port (original field, default 443). */
   redfish_port: port.optional(),
   slack_webhook: z.string().url().optional(),
   slack_channel: z.string().default(""),
@@ -137,6 +191,8 @@ export const BynarConfigSchema = z.strictObject({
   jira_auth: z.enum(["basic", "bearer"]).default("basic"),
   /** SMART policy thresholds. */
   smart_policy: SmartPolicySchema,
+  /** Server hardware through the BMC's Redfish service. */
+  hardware: HardwareConfigSchema,
   /** Prometheus textfile directory for `bynar --check --textfile`. */
   textfile_directory: z.string().optional(),
   // --- detector → local disk-manager (bynar detect) ---
@@ -280,7 +336,11 @@ export const CephConfigSchema = z.strictObject({
   max_concurrent_removals: z.number().int().min(1).default(1),
   /** Removal lease lifetime in seconds (renewed while the holder works). */
   removal_lease_seconds: z.number().int().min(30).default(3600),
-  /** How OSD daemons are started/stopped: systemd units, or direct processes (labs). */
+  /**
+   * How OSD daemons are started/stopped: systemd units, or direct processes (labs). With
+   * `systemd`, ceph-volume and umount also run in transient units (`systemd-run`) so that
+   * OSD mounts land in the host mount namespace, not in the disk-manager unit's.
+   */
   daemon_control: z.enum(["systemd", "process"]).default("systemd"),
   /** Keyring path (for the permission list and ceph-volume). */
   keyring: z.string().optional(),
@@ -305,5 +365,9 @@ export type BynarConfig = z.infer<typeof BynarConfigSchema>;
 export type DiskManagerConfig = z.infer<typeof DiskManagerConfigSchema>;
 /** Validated `ceph.json`. */
 export type CephConfig = z.infer<typeof CephConfigSchema>;
+/** Validated `hardware` section. */
+export type HardwareConfig = z.infer<typeof HardwareConfigSchema>;
+/** Validated hardware policy thresholds. */
+export type HardwarePolicyConfig = z.infer<typeof HardwarePolicySchema>;
 /** Validated SMART policy thresholds. */
 export type SmartPolicyConfig = z.infer<typeof SmartPolicySchema>;

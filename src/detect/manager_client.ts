@@ -9,6 +9,7 @@
 import { ApiClient, ApiClientError } from "../api/client.ts";
 import type { OperationStatusMsg, OpOutcomeResultMsg } from "../api/codec/messages.ts";
 import { BynarError, errorMessage } from "../errors.ts";
+import { type Clock, retry, SYSTEM_CLOCK } from "../shared/mod.ts";
 import type { DiskManagerPort, ManagedDisk, OpStart, OpState, SafetyAnswer } from "./types.ts";
 
 /** The client calls the adapter makes (ApiClient in production, a double in tests). */
@@ -33,10 +34,10 @@ export interface HttpDiskManagerOptions {
    */
   backoffMs?: number;
   /**
-   * Waits between attempts.
-   * @default setTimeout
+   * Clock for the waits between attempts.
+   * @default SYSTEM_CLOCK
    */
-  sleep?: (ms: number) => Promise<void>;
+  clock?: Clock;
 }
 
 function retryable(err: unknown): boolean {
@@ -68,7 +69,7 @@ export class HttpDiskManager implements DiskManagerPort {
   #api: ManagerApi;
   #attempts: number;
   #backoff: number;
-  #sleep: (ms: number) => Promise<void>;
+  #clock: Clock;
 
   /**
    * Creates the adapter.
@@ -80,22 +81,22 @@ export class HttpDiskManager implements DiskManagerPort {
     this.#api = api;
     this.#attempts = Math.max(1, options.attempts ?? 3);
     this.#backoff = options.backoffMs ?? 1000;
-    this.#sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.#clock = options.clock ?? SYSTEM_CLOCK;
   }
 
   async #retry<T>(what: string, fn: () => Promise<T>): Promise<T> {
-    for (let i = 1;; i++) {
-      try {
-        return await fn();
-      } catch (err) {
-        if (!retryable(err) || i >= this.#attempts) {
-          if (err instanceof BynarError) throw err;
-          throw new BynarError("manager_failed", `Cannot ${what}: ${errorMessage(err)}`, {
-            cause: err,
-          });
-        }
-        await this.#sleep(this.#backoff * 2 ** (i - 1));
-      }
+    try {
+      return await retry(fn, {
+        attempts: this.#attempts,
+        backoff: { baseMs: this.#backoff, maxMs: Infinity },
+        isTransient: retryable,
+        clock: this.#clock,
+      });
+    } catch (err) {
+      if (err instanceof BynarError) throw err;
+      throw new BynarError("manager_failed", `Cannot ${what}: ${errorMessage(err)}`, {
+        cause: err,
+      });
     }
   }
 

@@ -1,6 +1,7 @@
 import { deepStrictEqual as assertEquals, rejects } from "node:assert/strict";
 import { ApiClientError } from "../api/client.ts";
 import { HttpDiskManager, type ManagerApi } from "./manager_client.ts";
+import { ManualClock } from "../../tests/doubles/clock.ts";
 
 function api(
   overrides: Partial<Record<keyof ManagerApi, (...a: unknown[]) => Promise<unknown>>>,
@@ -18,7 +19,7 @@ function api(
 const DISK = { path: "/dev/sdb", identity: "serial:S1", osdId: 4 };
 
 Deno.test("network errors and 5xx are retried with doubling back-off (B-23)", async () => {
-  const waits: number[] = [];
+  const clock = new ManualClock(0);
   let n = 0;
   const m = new HttpDiskManager(
     api({
@@ -34,7 +35,7 @@ Deno.test("network errors and 5xx are retried with doubling back-off (B-23)", as
         });
       },
     }),
-    { attempts: 3, backoffMs: 100, sleep: (ms) => (waits.push(ms), Promise.resolve()) },
+    { attempts: 3, backoffMs: 100, clock },
   );
   assertEquals(await m.safeToRemove(DISK), {
     outcome: "Success",
@@ -42,7 +43,7 @@ Deno.test("network errors and 5xx are retried with doubling back-off (B-23)", as
     reason: "ok",
     osdId: 4,
   });
-  assertEquals(waits, [100, 200]);
+  assertEquals(clock.sleeps, [100, 200]);
 });
 
 Deno.test("a refusal (4xx) is not retried and keeps its status", async () => {
@@ -52,7 +53,7 @@ Deno.test("a refusal (4xx) is not retried and keeps its status", async () => {
       remove:
         () => (n++, Promise.reject(new ApiClientError(409, "not_safe_to_remove", "not safe"))),
     }),
-    { sleep: () => Promise.resolve() },
+    { clock: new ManualClock(0) },
   );
   await rejects(m.remove(DISK), (e: unknown) => (e as ApiClientError).status === 409);
   assertEquals(n, 1);

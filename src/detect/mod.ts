@@ -28,13 +28,7 @@ export {
   stepName,
 } from "./workflow.ts";
 export { destructiveGate, inWindow, type MaintenanceWindow } from "./windows.ts";
-export {
-  advanceWorkflow,
-  MAX_ACTIONS_PER_PASS,
-  type RunnerClock,
-  type RunnerDeps,
-  ticketDisk,
-} from "./runner.ts";
+export { advanceWorkflow, MAX_ACTIONS_PER_PASS, type RunnerDeps, ticketDisk } from "./runner.ts";
 export { needsWorkflow, type PassDeps, type PassSummary, runPass, slotCandidate } from "./pass.ts";
 export { acquireInstanceLock, type InstanceLock } from "./lock.ts";
 export { runDetector, type RunDetectorOptions } from "./daemon.ts";
@@ -45,6 +39,5 @@ export {
   type BuiltDetector,
   type DetectorOverrides,
   managerClient,
-  REAL_CLOCK,
 } from "./wire.ts";
 export { MemoryDetectStore } from "./memory_store.ts";

@@ -6,6 +6,7 @@
  * @module
  */
 import { errorMessage } from "../errors.ts";
+import { nowDate } from "../shared/clock.ts";
 import type { TicketRef } from "../tickets/types.ts";
 import { advanceWorkflow, type RunnerDeps } from "./runner.ts";
 import type {
@@ -93,7 +94,7 @@ export async function runPass(deps: PassDeps): Promise<PassSummary> {
   const passId = crypto.randomUUID();
   const warnings: string[] = [];
   const scan = await deps.host.scan();
-  const now = deps.clock.now();
+  const now = nowDate(deps.clock);
   let opened = 0;
   const failing = scan.disks.filter((d) => d.state === "waiting_for_replacement");
   for (const disk of failing) {

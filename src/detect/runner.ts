@@ -5,28 +5,12 @@
  * @module
  */
 import { errorMessage } from "../errors.ts";
+import { type Clock, nowDate } from "../shared/clock.ts";
 import type { Notifier } from "../notify/types.ts";
 import { TicketError } from "../tickets/errors.ts";
 import type { TicketDisk, TicketPlugin, TicketRef } from "../tickets/types.ts";
 import type { DetectStore, DiskManagerPort, ManagedDisk, StepFacts, Workflow } from "./types.ts";
 import { type Action, type ActionResult, applyResult, decide, journal } from "./workflow.ts";
-
-/** Time for the runner. */
-export interface RunnerClock {
-  /**
-   * Now.
-   *
-   * @returns The time.
-   */
-  now(): Date;
-  /**
-   * Waits (between polls of a short operation).
-   *
-   * @param ms Milliseconds.
-   * @returns When done.
-   */
-  sleep(ms: number): Promise<void>;
-}
 
 /** The ports a workflow needs. */
 export interface RunnerDeps {
@@ -39,7 +23,7 @@ export interface RunnerDeps {
   /** Slack (never blocks). */
   notifier: Notifier;
   /** Clock. */
-  clock: RunnerClock;
+  clock: Clock;
   /** Log sink. */
   log: (line: string) => void;
   /** True once SIGTERM arrived: finish the current step, then park. */
@@ -204,7 +188,7 @@ export async function advanceWorkflow(
       deps.log(`workflow ${wf.id} (${wf.path}) parked at ${wf.step}: stopping`);
       return wf;
     }
-    const now = deps.clock.now();
+    const now = nowDate(deps.clock);
     const f = { ...facts, now };
     const action = decide(wf, f);
     if (action.kind === "wait") {
@@ -222,7 +206,7 @@ export async function advanceWorkflow(
     }
     const result = await execute(before, wf, action, deps);
     const applied = applyResult(wf, action, result, {
-      now: deps.clock.now(),
+      now: nowDate(deps.clock),
       passId: facts.passId,
     });
     wf = applied.wf;

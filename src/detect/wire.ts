@@ -20,7 +20,7 @@ import { issueLocalToken } from "../api/local_tokens.ts";
 import { renewingToken, tokenTimes } from "./token_source.ts";
 import { HttpDiskManager, type ManagerApi } from "./manager_client.ts";
 import type { PassDeps } from "./pass.ts";
-import type { RunnerClock } from "./runner.ts";
+import { type Clock, nowDate, SYSTEM_CLOCK } from "../shared/clock.ts";
 import { SystemHost } from "./system_host.ts";
 import type { DestructiveGate, DiskManagerPort, HostPort } from "./types.ts";
 import { destructiveGate } from "./windows.ts";
@@ -36,7 +36,7 @@ export interface DetectorOverrides {
   /** Replaces the ticket plugin. */
   tickets?: TicketPlugin;
   /** Clock. */
-  clock?: RunnerClock;
+  clock?: Clock;
   /** Host name. @default Deno.hostname() */
   hostname?: string;
   /** Environment (BYNAR_TOKEN). @default Deno.env */
@@ -52,12 +52,6 @@ export interface BuiltDetector {
   /** Releases clients (not the database). */
   dispose(): void;
 }
-
-/** The real clock. */
-export const REAL_CLOCK: RunnerClock = {
-  now: () => new Date(),
-  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-};
 
 /** Options of {@linkcode managerToken}. */
 export interface ManagerTokenOptions {
@@ -260,9 +254,9 @@ export async function buildDetector(
     ...(o.smart ? { smart: o.smart } : {}),
     log: options.log,
   });
-  const clock = o.clock ?? REAL_CLOCK;
+  const clock = o.clock ?? SYSTEM_CLOCK;
   const gate = async (): Promise<DestructiveGate> =>
-    destructiveGate(clock.now(), {
+    destructiveGate(nowDate(clock), {
       windows: b.maintenance_windows,
       frozen: await exists(b.freeze_file),
       freezeFile: b.freeze_file,

@@ -18,6 +18,7 @@
  * @module
  */
 import type { NotifyEvent } from "../notify/types.ts";
+import { backoffMs } from "../shared/backoff.ts";
 import type { TicketRef } from "../tickets/types.ts";
 import type {
   ObservedDisk,
@@ -89,7 +90,7 @@ export const FIRST_BACKOFF_MS = 30_000;
  * @returns Milliseconds.
  */
 export function backoff(errors: number): number {
-  return Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** Math.max(0, errors - 1));
+  return backoffMs(errors, { baseMs: FIRST_BACKOFF_MS, maxMs: MAX_BACKOFF_MS });
 }
 
 /**

@@ -13,7 +13,7 @@ import { FfiError } from "../errors.ts";
 import {
   AT_EMPTY_PATH,
   errno,
-  errnoCode,
+  errnoName,
   errnoError,
   errnoText,
   type Libc,
@@ -27,7 +27,7 @@ import {
   setErrno,
   STATX_BASIC_STATS,
   withLibc,
-} from "./_libc.ts";
+} from "../../ffi/libc/mod.ts";
 import { HOST_PSEUDO_FS } from "./_paths.ts";
 import {
   describeNvmeStatus,
@@ -117,7 +117,7 @@ function refuse(path: string, resolved: string): Deno.errors.NotCapable {
 }
 
 /** Where an open descriptor points (`readlink /proc/self/fd/N`). */
-function fdPath(c: Libc, fd: number): string | null {
+export function fdPath(c: Libc, fd: number): string | null {
   const buf = new Uint8Array(PATH_MAX);
   const n = Number(c.readlink(cstr(`/proc/self/fd/${fd}`), buf, BigInt(buf.length)));
   return n < 0 ? null : DECODER.decode(buf.subarray(0, n));
@@ -128,7 +128,7 @@ function fdPath(c: Libc, fd: number): string | null {
  *
  * @returns The descriptor (the caller closes it).
  */
-function openChecked(c: Libc, path: string, flags: number, op: string): number {
+export function openChecked(c: Libc, path: string, flags: number, op: string): number {
   const fd = c.open(cstr(path), flags);
   if (fd < 0) throw errnoError(c, errno(c), `${op} '${path}'`);
   const resolved = fdPath(c, fd);
@@ -547,7 +547,7 @@ export async function nvmeGetLogPageNative(
         : "see the kernel log";
       throw new FfiError(
         "libc",
-        `Cannot read ${what} of "${path}": ${op} failed with ${errnoCode(e)} ` +
+        `Cannot read ${what} of "${path}": ${op} failed with ${errnoName(e)} ` +
           `(${errnoText(l, e)}); ${hint}`,
         { op, errno: e, device: path },
       );

@@ -23,7 +23,7 @@
  * @module
  */
 import { FfiError } from "../errors.ts";
-import { closeLibc } from "./_libc.ts";
+import { closeLibc } from "../../ffi/libc/mod.ts";
 import {
   type HostStat,
   loopBackingIdNative,
@@ -37,8 +37,17 @@ import {
 } from "./_native.ts";
 import { HOST_PSEUDO_FS, isHostPseudoPath } from "./_paths.ts";
 import { isNvmeDevicePath, NVME_LOG_SMART, NVME_NSID_ALL } from "./_nvme.ts";
+import { isSgIoDevicePath } from "./_sg_io.ts";
+import { sgIoNative, type SgIoReply } from "./_sg_io_native.ts";
 
-export { HOST_PSEUDO_FS, type HostStat, isHostPseudoPath, NVME_LOG_SMART, NVME_NSID_ALL };
+export {
+  HOST_PSEUDO_FS,
+  type HostStat,
+  isHostPseudoPath,
+  NVME_LOG_SMART,
+  NVME_NSID_ALL,
+  type SgIoReply,
+};
 
 /** A byte range of a file. */
 export interface ReadRange {
@@ -497,6 +506,55 @@ export async function nvmeAdminGetLogPage(
     timeoutMs: options.timeoutMs,
   }, { accept: isNvmeDevicePath });
   return data;
+}
+
+/** Options of {@linkcode scsiReadCommand}. */
+export interface ScsiReadOptions {
+  /** Bytes the command reads from the device (0 = none). */
+  dataLength: number;
+  /**
+   * Command timeout in milliseconds.
+   * @default 10000
+   */
+  timeoutMs?: number;
+}
+
+/**
+ * Sends one read-only SCSI command through `SG_IO` (INQUIRY, REQUEST SENSE, LOG SENSE, or
+ * ATA PASS-THROUGH (16) carrying IDENTIFY DEVICE or SMART READ DATA / READ THRESHOLDS /
+ * RETURN STATUS — anything else is refused before the device is opened). Only whole SCSI
+ * disks and generic nodes are accepted: the path (symlinks such as /dev/disk/by-id/ata-…
+ * allowed) must resolve to /dev/sdX or /dev/sgN, and the open descriptor is checked again.
+ * The command runs off the main thread. Needs root (CAP_SYS_RAWIO for ATA pass-through).
+ *
+ * @param devicePath The device, e.g. `/dev/sda`.
+ * @param cdb The command descriptor block (6, 10, 12 or 16 bytes).
+ * @param options The data length and timeout.
+ * @returns Data, sense and statuses; a CHECK CONDITION is returned, not thrown.
+ * @throws {Deno.errors.NotCapable} When the command is not allowed or the path is not (does
+ *   not resolve to) a whole SCSI disk or generic node.
+ * @throws {Deno.errors.NotFound} When the device does not exist.
+ * @throws {FfiError} When the ioctl fails (ENOTTY/EINVAL: not SCSI; EPERM/EACCES).
+ */
+export async function scsiReadCommand(
+  devicePath: string,
+  cdb: Uint8Array,
+  options: ScsiReadOptions,
+): Promise<SgIoReply> {
+  const refuse = (resolved: string) =>
+    new Deno.errors.NotCapable(
+      `Cannot send SG_IO to "${devicePath}": ${
+        resolved === devicePath ? "it" : `it resolves to "${resolved}", which`
+      } is not a whole SCSI disk or generic node (/dev/sdX, /dev/sgN)`,
+    );
+  if (!isHostPseudoPath(devicePath) || !devicePath.startsWith("/dev/")) throw refuse(devicePath);
+  const resolved = realPathNative(devicePath);
+  if (!isSgIoDevicePath(resolved)) throw refuse(resolved);
+  return await sgIoNative(resolved, cdb, {
+    accept: isSgIoDevicePath,
+    dataLength: options.dataLength,
+    timeoutMs: options.timeoutMs ?? 10_000,
+  });
 }
 
 /**

@@ -362,6 +362,7 @@ async function buildDisk(dev: SysBlockDevice, ctx: BuildContext): Promise<BlockD
     path,
     sysModel: dev.model,
     sysSerials: dev.serials,
+    vpdSerial: dev.vpdSerial,
     sysWwids: dev.wwids,
     udev: udev?.properties ?? null,
     byIdPath: byIdName === null ? null : `${roots.dev}/disk/by-id/${byIdName}`,

@@ -12,8 +12,14 @@ export interface IdentityFacts {
   path: string;
   /** sysfs `device/model`, trimmed. */
   sysModel: string | null;
-  /** sysfs serials in order of preference (`device/serial`, `serial`, VPD page 0x80). */
+  /** sysfs serials in order of preference (`device/serial`, `serial`). */
   sysSerials: (string | null)[];
+  /**
+   * The SCSI unit serial number (VPD page 0x80, sysfs `device/vpd_pg80`), or null. For a
+   * SCSI/SAS disk with a WWN, udev's `ID_SERIAL_SHORT` is the WWN (from VPD page 0x83), not
+   * the serial; for SATA disks libata reports the ATA serial here.
+   */
+  vpdSerial?: string | null;
   /** sysfs WWIDs in order of preference (`device/wwid`, `wwid`). */
   sysWwids: (string | null)[];
   /** udev properties, or null when udev has no data. */
@@ -63,8 +69,10 @@ export function loopSerial(file: { dev: number; ino: number }): string {
 /**
  * Builds a disk's identity and key.
  *
- * Serial: udev `SCSI_IDENT_SERIAL`, `ID_SERIAL_SHORT`, `ID_SERIAL` (node_exporter's
- * order), then the sysfs serials; loop devices use {@linkcode loopSerial}. WWN: udev
+ * Serial: udev `SCSI_IDENT_SERIAL`, `ID_SCSI_SERIAL` (scsi_id's unit serial, VPD page
+ * 0x80), the VPD page 0x80 serial from sysfs, then `ID_SERIAL_SHORT`, `ID_SERIAL` and the
+ * other sysfs serials — so a SCSI disk with a WWN gets its real serial, not the WWN udev
+ * puts in `ID_SERIAL_SHORT`; loop devices use {@linkcode loopSerial}. WWN: udev
  * `ID_WWN`, then sysfs `wwid`, normalised with {@linkcode normalizeWwn}. Model: sysfs
  * `device/model`, then udev `ID_MODEL`. Key: `wwn:<wwn>`, else `serial:<serial>`, else
  * `path:<device path>`.
@@ -74,10 +82,15 @@ export function loopSerial(file: { dev: number; ino: number }): string {
  */
 export function buildIdentity(facts: IdentityFacts): DiskIdentity {
   const u = facts.udev ?? {};
-  const serial = facts.loopFile
-    ? loopSerial(facts.loopFile)
-    : [u.SCSI_IDENT_SERIAL, u.ID_SERIAL_SHORT, u.ID_SERIAL, ...facts.sysSerials]
-      .map(clean).find((s) => s !== null) ?? null;
+  const serial = facts.loopFile ? loopSerial(facts.loopFile) : [
+    u.SCSI_IDENT_SERIAL,
+    u.ID_SCSI_SERIAL,
+    facts.vpdSerial,
+    u.ID_SERIAL_SHORT,
+    u.ID_SERIAL,
+    ...facts.sysSerials,
+  ]
+    .map(clean).find((s) => s !== null) ?? null;
   const wwn = [u.ID_WWN, ...facts.sysWwids].map(normalizeWwn).find((w) => w !== null) ?? null;
   const model = clean(facts.sysModel) ?? clean(u.ID_MODEL?.replace(/_/g, " "));
   const key = wwn ? `wwn:${wwn}` : serial ? `serial:${serial}` : `path:${facts.path}`;

@@ -86,3 +86,25 @@ Deno.test("chooseByIdLink prefers readable serial links over wwn-", () => {
   assert.equal(chooseByIdLink(["wwn-0x1"]), "wwn-0x1");
   assert.equal(chooseByIdLink([]), null);
 });
+
+Deno.test("a SCSI disk with a WWN gets its unit serial (ID_SCSI_SERIAL / VPD 0x80), not the WWN", () => {
+  // What udev records for a virtio-scsi scsi-hd with wwn= and serial= (and a SAS disk):
+  // ID_SERIAL_SHORT is the NAA id from VPD page 0x83, ID_SCSI_SERIAL the page 0x80 serial.
+  const udev = {
+    ID_SERIAL: "35000c500a1b2c3d4",
+    ID_SERIAL_SHORT: "5000c500a1b2c3d4",
+    ID_SCSI_SERIAL: "ZA1B2C3D",
+    ID_WWN: "0x5000c500a1b2c3d4",
+  };
+  const id = buildIdentity(facts({ udev, vpdSerial: "ZA1B2C3D" }));
+  assert.equal(id.serial, "ZA1B2C3D");
+  assert.equal(id.wwn, "0x5000c500a1b2c3d4");
+  // Without udev's ID_SCSI_SERIAL (older udev, no scsi_id), sysfs vpd_pg80 decides.
+  const { ID_SCSI_SERIAL: _, ...noScsiSerial } = udev;
+  assert.equal(
+    buildIdentity(facts({ udev: noScsiSerial, vpdSerial: "ZA1B2C3D" })).serial,
+    "ZA1B2C3D",
+  );
+  // Without either, the old order still gives a serial.
+  assert.equal(buildIdentity(facts({ udev: noScsiSerial })).serial, "5000c500a1b2c3d4");
+});

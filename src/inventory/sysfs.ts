@@ -41,8 +41,10 @@ export interface SysBlockDevice {
   vendor: string | null;
   /** `device/model`, trimmed. */
   model: string | null;
-  /** Serial candidates: `device/serial`, `serial`, `device/vpd_pg80` (SCSI unit serial). */
+  /** Serial candidates: `device/serial`, `serial`. */
   serials: (string | null)[];
+  /** The SCSI unit serial number from `device/vpd_pg80` (VPD page 0x80), when present. */
+  vpdSerial: string | null;
   /** WWID candidates: `device/wwid`, `wwid`. */
   wwids: (string | null)[];
   /** `loop/backing_file` (without a ` (deleted)` suffix), for attached loop devices. */
@@ -168,11 +170,8 @@ export function readSysBlockDevice(roots: Roots, name: string): SysBlockDevice |
     readOnly: readFlag(`${dir}/ro`) ?? false,
     vendor: readAttr(`${dir}/device/vendor`),
     model: readAttr(`${dir}/device/model`),
-    serials: [
-      readAttr(`${dir}/device/serial`),
-      readAttr(`${dir}/serial`),
-      readVpdSerial(`${dir}/device/vpd_pg80`),
-    ],
+    serials: [readAttr(`${dir}/device/serial`), readAttr(`${dir}/serial`)],
+    vpdSerial: readVpdSerial(`${dir}/device/vpd_pg80`),
     wwids: [readAttr(`${dir}/device/wwid`), readAttr(`${dir}/wwid`)],
     backingFile: backing === null ? null : backing.replace(/ \(deleted\)$/, ""),
     partitions,

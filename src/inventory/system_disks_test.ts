@@ -14,6 +14,7 @@ function dev(name: string, devno: string, over: Partial<SysBlockDevice> = {}): S
     vendor: null,
     model: null,
     serials: [],
+    vpdSerial: null,
     wwids: [],
     backingFile: null,
     partitions: [],

@@ -48,28 +48,8 @@ export interface DiskSource {
   list(): Promise<BlockDisk[]>;
 }
 
-/** Time, injected so waits are testable. */
-export interface Clock {
-  /**
-   * Returns the current time.
-   *
-   * @returns Now.
-   */
-  now(): Date;
-  /**
-   * Waits.
-   *
-   * @param ms Milliseconds.
-   * @returns When the time has passed.
-   */
-  sleep(ms: number): Promise<void>;
-}
-
-/** The real clock. */
-export const SYSTEM_CLOCK: Clock = {
-  now: () => new Date(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
+/** Time, injected so waits are testable (the one {@linkcode Clock} of src/shared). */
+export { type Clock, SYSTEM_CLOCK } from "../shared/clock.ts";
 
 /** Persistence of the machine ({@linkcode MachineRepo} in production, memory in tests and simulate). */
 export interface MachineStore {

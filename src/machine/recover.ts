@@ -65,9 +65,9 @@ export async function recoverIntents(
           break;
         case "repair":
         case "reformat": {
-          const deadline = options.clock.now().getTime() + options.busyWaitMs;
+          const deadline = options.clock.now() + options.busyWaitMs;
           let holders = await options.fs.holders(intent.device);
-          while (holders.length && options.clock.now().getTime() < deadline) {
+          while (holders.length && options.clock.now() < deadline) {
             await options.clock.sleep(Math.min(500, options.busyWaitMs));
             holders = await options.fs.holders(intent.device);
           }

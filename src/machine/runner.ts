@@ -20,6 +20,7 @@ import type {
   TransitionRecord,
 } from "./ports.ts";
 import { SYSTEM_CLOCK } from "./ports.ts";
+import { nowDate } from "../shared/clock.ts";
 import { reconcile } from "./reconcile.ts";
 import { recoverIntents, type RecoveryNote } from "./recover.ts";
 import { type DiskState, RESUMABLE_STATES } from "./states.ts";
@@ -163,7 +164,7 @@ export async function runMachine(options: RunMachineOptions): Promise<PassReport
   const store: MachineStore = simulate ? new MemoryMachineStore(options.store) : options.store;
   const busyWaitMs = options.busyWaitMs ?? 600_000;
   const passId = crypto.randomUUID();
-  const startedAt = clock.now().toISOString();
+  const startedAt = new Date(clock.now()).toISOString();
 
   const recovered = simulate
     ? []
@@ -195,7 +196,7 @@ export async function runMachine(options: RunMachineOptions): Promise<PassReport
     durationMs: number,
     patch: Partial<MachineDiskRecord> = {},
   ): MachineDiskRecord => {
-    const now = clock.now();
+    const now = nowDate(clock);
     const tr: TransitionRecord = {
       diskKey: rec.diskKey,
       at: now.toISOString(),
@@ -260,7 +261,7 @@ export async function runMachine(options: RunMachineOptions): Promise<PassReport
     const key = disk.identity.key;
     let record = store.getDisk(key);
     if (!record) {
-      record = newRecord(disk, clock.now());
+      record = newRecord(disk, nowDate(clock));
       store.putDisk(record);
     } else {
       const t = fsTarget(disk);
@@ -289,7 +290,7 @@ export async function runMachine(options: RunMachineOptions): Promise<PassReport
     const begin = startState(record.state, RESUMABLE_STATES);
     if (begin !== record.state) record = { ...record, state: begin };
     store.putDisk(record);
-    const since = new Date(clock.now().getTime() - limits.windowMs).toISOString();
+    const since = new Date(clock.now() - limits.windowMs).toISOString();
     const use: BudgetUse = {
       stepsThisPass: 0,
       thisPass: {},
@@ -348,7 +349,7 @@ export async function runMachine(options: RunMachineOptions): Promise<PassReport
     } else if (record.state === "good" || record.state === "waiting_for_replacement") {
       record = { ...record, holds: 0 };
     }
-    record = { ...record, updatedAt: clock.now().toISOString() };
+    record = { ...record, updatedAt: new Date(clock.now()).toISOString() };
     store.putDisk(record);
     r.finalState = record.state;
     r.reason = record.reason;
@@ -358,7 +359,7 @@ export async function runMachine(options: RunMachineOptions): Promise<PassReport
     passId,
     simulate,
     startedAt,
-    finishedAt: clock.now().toISOString(),
+    finishedAt: new Date(clock.now()).toISOString(),
     recovered,
     disks: [...reports.values()],
   };

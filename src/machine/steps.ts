@@ -91,7 +91,7 @@ async function journal<T>(
     path: intent.path ?? null,
     detail: intent.detail ?? "",
     pid: Deno.pid,
-    createdAt: ctx.clock.now().toISOString(),
+    createdAt: new Date(ctx.clock.now()).toISOString(),
   });
   let out: T;
   try {
@@ -140,9 +140,9 @@ async function exclusive(ctx: StepContext, device: string): Promise<string | nul
     return `${device} is mounted at ${mounts.map((m) => m.mountpoint).join(", ")}; ` +
       `unmount it so Bynar can check it`;
   }
-  const deadline = ctx.clock.now().getTime() + ctx.busyWaitMs;
+  const deadline = ctx.clock.now() + ctx.busyWaitMs;
   let holders = await ctx.fs.holders(device);
-  while (holders.length && ctx.clock.now().getTime() < deadline) {
+  while (holders.length && ctx.clock.now() < deadline) {
     await ctx.clock.sleep(Math.min(500, ctx.busyWaitMs));
     holders = await ctx.fs.holders(device);
   }
@@ -243,7 +243,7 @@ async function mountStep(ctx: StepContext): Promise<StepResult> {
     path: mountpoint,
     detail: "",
     pid: Deno.pid,
-    createdAt: ctx.clock.now().toISOString(),
+    createdAt: new Date(ctx.clock.now()).toISOString(),
   });
   let res;
   try {

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { RetryClock } from "../tickets/clock.ts";
+import type { Clock } from "../shared/clock.ts";
 import { NoopNotifier } from "./noop.ts";
 import { SlackNotifier } from "./slack.ts";
 import type { Notifier } from "./types.ts";
@@ -31,7 +31,7 @@ export interface NotifierConfig {
 export function createNotifier(
   config: NotifierConfig,
   deps: {
-    clock?: RetryClock | undefined;
+    clock?: Clock | undefined;
     fetch?: typeof fetch | undefined;
     log?: ((message: string) => void) | undefined;
   } = {},

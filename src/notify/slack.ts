@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { backoffMs, parseRetryAfter, type RetryClock, SYSTEM_CLOCK } from "../tickets/clock.ts";
+import { backoffMs, type Clock, parseRetryAfter, retry, SYSTEM_CLOCK } from "../shared/mod.ts";
 import { formatNotification } from "./messages.ts";
 import type { Notifier, NotifyEvent } from "./types.ts";
 
@@ -42,7 +42,7 @@ export interface SlackNotifierOptions {
    */
   maxBackoffMs?: number | undefined;
   /** Clock for waits (tests). */
-  clock?: RetryClock | undefined;
+  clock?: Clock | undefined;
   /** fetch implementation (tests). */
   fetch?: typeof fetch | undefined;
   /** Log sink (messages never contain the webhook URL). */
@@ -59,10 +59,22 @@ export interface SlackStats {
   dropped: number;
 }
 
+/** One failed delivery attempt. */
+class Undelivered extends Error {
+  /**
+   * @param message Why (redacted: never the webhook URL).
+   * @param transient Worth another attempt (network error, 429, 5xx).
+   * @param wait The `Retry-After` wait in ms, or null.
+   */
+  constructor(message: string, readonly transient = true, readonly wait: number | null = null) {
+    super(message);
+  }
+}
+
 /** Sends notifications to a Slack incoming webhook in the background. */
 export class SlackNotifier implements Notifier {
   readonly #o: SlackNotifierOptions;
-  readonly #clock: RetryClock;
+  readonly #clock: Clock;
   readonly #fetch: typeof fetch;
   readonly #log: (message: string) => void;
   readonly #queue: string[] = [];
@@ -174,35 +186,44 @@ export class SlackNotifier implements Notifier {
     const payload: Record<string, string> = { text };
     if (this.#o.channel) payload.channel = this.#o.channel;
     if (this.#o.botname) payload.username = this.#o.botname;
-    for (let attempt = 1; attempt <= max; attempt++) {
-      let wait: number | null = null;
-      let why: string;
-      try {
-        const res = await this.#post(payload);
+    try {
+      await retry(async () => {
+        let res: Response;
+        try {
+          res = await this.#post(payload);
+        } catch (err) {
+          if (this.#abort.signal.aborted) throw err;
+          throw new Undelivered(this.#redact(err instanceof Error ? err.message : String(err)));
+        }
         const body = (await res.text()).slice(0, 200);
-        if (res.ok) {
-          this.#stats.sent++;
-          return;
-        }
-        why = `HTTP ${res.status}${body ? ` (${body})` : ""}`;
-        if (res.status !== 429 && res.status < 500) {
-          this.#stats.failed++;
-          this.#log(`Cannot send Slack message: ${why}; dropped (check slack_webhook)`);
-          return;
-        }
-        wait = parseRetryAfter(res.headers.get("retry-after"), this.#clock.now());
-      } catch (err) {
-        if (this.#abort.signal.aborted) throw err;
-        why = this.#redact(err instanceof Error ? err.message : String(err));
-      }
-      if (attempt === max) {
-        this.#stats.failed++;
-        this.#log(`Cannot send Slack message after ${max} attempts: ${why}; dropped`);
-        return;
-      }
-      const delay = Math.min(wait ?? backoffMs(attempt), this.#o.maxBackoffMs ?? 60_000);
-      this.#log(`Slack message failed (${why}); retrying in ${delay} ms`);
-      await this.#clock.sleep(delay, this.#abort.signal);
+        if (res.ok) return;
+        throw new Undelivered(
+          `HTTP ${res.status}${body ? ` (${body})` : ""}`,
+          res.status === 429 || res.status >= 500,
+          parseRetryAfter(res.headers.get("retry-after"), this.#clock.now()),
+        );
+      }, {
+        attempts: max,
+        clock: this.#clock,
+        signal: this.#abort.signal,
+        isTransient: (err) => err instanceof Undelivered && err.transient,
+        delayMs: (err, attempt) =>
+          Math.min((err as Undelivered).wait ?? backoffMs(attempt), this.#o.maxBackoffMs ?? 60_000),
+        onRetry: ({ error, delayMs }) =>
+          this.#log(
+            `Slack message failed (${(error as Error).message}); retrying in ${delayMs} ms`,
+          ),
+      });
+      this.#stats.sent++;
+    } catch (err) {
+      // A close() abort is rethrown: the worker counts the message in flight as dropped.
+      if (!(err instanceof Undelivered)) throw err;
+      this.#stats.failed++;
+      this.#log(
+        err.transient
+          ? `Cannot send Slack message after ${max} attempts: ${err.message}; dropped`
+          : `Cannot send Slack message: ${err.message}; dropped (check slack_webhook)`,
+      );
     }
   }
 

@@ -5,6 +5,7 @@
  */
 import type { CheckResult } from "../check/model.ts";
 import type { SmartReport } from "../smart/model.ts";
+import { hardwareToJson } from "./hardware.ts";
 
 function smartSummary(r: SmartReport): Record<string, unknown> {
   const raw = (id: number) => r.attributes.find((a) => a.id === id)?.raw ?? null;
@@ -92,6 +93,7 @@ export function checkToJson(result: CheckResult): Record<string, unknown> {
     skipped: result.skipped,
     warnings: result.warnings,
     problems: result.problems,
+    ...(result.hardware ? { hardware: hardwareToJson(result.hardware) } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
  * @module
  */
 import type { CheckResult, CheckStatus } from "../check/model.ts";
+import { hardwareNagiosLines } from "./hardware.ts";
 
 /** Nagios exit code for each status. */
 export const NAGIOS_EXIT: Readonly<Record<CheckStatus, number>> = Object.freeze({
@@ -53,6 +54,7 @@ export function formatNagios(result: CheckResult): string {
       }: disk vanished from the host (last seen ${v.lastSeen})`,
     );
   }
+  if (result.hardware) lines.push(...hardwareNagiosLines(result.hardware));
   for (const p of result.problems) lines.push(`[UNKNOWN] ${p}`);
   for (const w of result.warnings) lines.push(`[NOTE] ${w}`);
   return lines.join("\n");

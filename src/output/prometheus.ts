@@ -7,6 +7,7 @@
  * @module
  */
 import type { CheckResult } from "../check/model.ts";
+import { hardwarePrometheus } from "./hardware.ts";
 
 const VERDICT_VALUE = { ok: 0, warning: 1, critical: 2, unknown: 3 } as const;
 const STATUS_VALUE = { OK: 0, WARNING: 1, CRITICAL: 2, UNKNOWN: 3 } as const;
@@ -140,7 +141,7 @@ export function formatPrometheus(result: CheckResult): string {
     poh,
     vanished,
   ]
-    .map((f) => f.render()).join("");
+    .map((f) => f.render()).join("") + (result.hardware ? hardwarePrometheus(result.hardware) : "");
 }
 
 /**

@@ -104,3 +104,69 @@ export async function runCommand(
 
 /** The real runner. */
 export const SYSTEM_RUNNER: CommandRunner = { run: runCommand };
+
+/** Options of {@linkcode commandFailure}. */
+export interface CommandFailureOptions {
+  /**
+   * What failed, after "Cannot ", e.g. `read the OSD label of "/dev/sdb"`.
+   * @default `run "<program> <args…>"`
+   */
+  what?: string | undefined;
+  /** The device concerned, for the error's `device` field. */
+  device?: string | undefined;
+}
+
+/**
+ * The one "non-zero exit → {@linkcode CommandError}": names the command (or what it was for),
+ * the exit code or signal, and the last three lines of its standard error (else output).
+ *
+ * @param argv The program and its arguments.
+ * @param result Its result.
+ * @param options What failed, and the device.
+ * @returns The error to throw.
+ */
+export function commandFailure(
+  argv: string[],
+  result: CommandResult,
+  options: CommandFailureOptions = {},
+): CommandError {
+  const tail = (result.stderr || result.stdout).trim().split("\n").slice(-3).join(" | ");
+  const how = result.code === null
+    ? `killed by ${result.signal ?? "a signal"}`
+    : `exit ${result.code}`;
+  return new CommandError(
+    argv,
+    `Cannot ${options.what ?? `run "${argv.join(" ")}"`}: ${how}${tail ? `: ${tail}` : ""}`,
+    { exitCode: result.code, stderr: result.stderr, device: options.device },
+  );
+}
+
+/** Options of {@linkcode runChecked}. */
+export interface RunCheckedOptions extends RunOptions, CommandFailureOptions {
+  /**
+   * The runner.
+   * @default SYSTEM_RUNNER
+   */
+  runner?: CommandRunner | undefined;
+}
+
+/**
+ * Runs a program that must succeed.
+ *
+ * @param cmd The program.
+ * @param args Its arguments.
+ * @param options Runner, timeout, env, stdin, and what it was for (for the error).
+ * @returns Its standard output.
+ * @throws {CommandError} When it cannot be started, times out or exits non-zero
+ *   (see {@linkcode commandFailure}).
+ */
+export async function runChecked(
+  cmd: string,
+  args: string[],
+  options: RunCheckedOptions = {},
+): Promise<string> {
+  const { runner, what: _what, device: _device, ...run } = options;
+  const r = await (runner ?? SYSTEM_RUNNER).run(cmd, args, run);
+  if (r.code !== 0) throw commandFailure([cmd, ...args], r, options);
+  return r.stdout;
+}

@@ -1,5 +1,6 @@
 /**
- * SMART: reading drives (libatasmart, the NVMe health log page, smartctl), the normalized
+ * SMART: the read chain over every source (the native NVMe log page, libatasmart, smartctl),
+ * the page parsers (`ata/`, `nvme/`, WASM), smartctl's JSON (`smartctl/`), the normalized
  * model, and the health policy.
  *
  * @module
@@ -8,9 +9,11 @@ export type {
   Assessment,
   NvmeHealth,
   ScsiHealth,
+  SmartAttempt,
   SmartAttribute,
   SmartIdentify,
   SmartProtocol,
+  SmartReader,
   SmartReport,
   SmartSourceName,
   Verdict,
@@ -24,15 +27,19 @@ export {
   readAtaBlob,
   reportFromAtaDisk,
   reportFromAtaPages,
-} from "./atasmart_source.ts";
-export { readSmartctl, type SmartctlOptions } from "./smartctl_source.ts";
+} from "./ata/libatasmart.ts";
+export { ataStatusGood, wasmAtaPagesParser } from "./ata/report.ts";
 export {
-  HOSTFS_NVME_READER,
-  nvmeIdentityFromSysfs,
-  type NvmeLogPages,
-  type NvmeLogReader,
-  reportFromNvmeLog,
-} from "./nvme_source.ts";
+  attributeInfo,
+  formatPrettyValue,
+  type PrettyUnit,
+  prettyUnitFromLibatasmart,
+  toSmartAttribute,
+} from "./ata/attributes.ts";
+export { parseAtaIdentifyWasm, parseAtaSmartWasm } from "./ata/parse.ts";
+export type { AtaAttribute, AtaIdentity, AtaSmartData } from "./ata/types.ts";
+export { type AtaSmartPages, encodeSkdump, parseSkdump } from "./ata/skdump.ts";
+export { readSmartctl, type SmartctlOptions } from "./smartctl/source.ts";
 export {
   decodeSmartctlExitStatus,
   parseJsonLossless,
@@ -40,6 +47,16 @@ export {
   SMARTCTL_EXIT_BITS,
   smartctlDocToReport,
   type SmartctlExitStatus,
-} from "./smartctl_parse.ts";
-export { type AtaSmartPages, encodeSkdump, parseSkdump } from "./skdump_format.ts";
+} from "./smartctl/parse.ts";
+export {
+  HOSTFS_NVME_READER,
+  nvmeIdentityFromSysfs,
+  type NvmeLogPages,
+  type NvmeLogReader,
+  reportFromNvmeLog,
+} from "./nvme/source.ts";
+export { nvmeHealthFromLog, nvmeReportFromLog } from "./nvme/report.ts";
+export { parseNvmeHealthWasm } from "./nvme/parse.ts";
+export type { NvmeHealthLog } from "./nvme/types.ts";
+export { PageParseError, PARSE_CODE } from "../wasm/mod.ts";
 export { renderJson, renderText, reportToJson } from "./render.ts";

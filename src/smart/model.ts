@@ -13,6 +13,27 @@ export type SmartProtocol = "ATA" | "NVMe" | "SCSI" | "unknown";
 /** Where a SMART report came from. */
 export type SmartSourceName = "libatasmart" | "smartctl" | "wasm" | "none";
 
+/**
+ * The reader that talks to a device: the NVMe Get Log Page ioctl, ATA PASS-THROUGH
+ * through SG_IO, libatasmart, or smartctl.
+ */
+export type SmartReader = "nvme-ioctl" | "ata-sg-io" | "libatasmart" | "smartctl";
+
+/** One reader tried by the read chain, and why it did not answer. */
+export interface SmartAttempt {
+  /** The reader. */
+  reader: SmartReader;
+  /** Whether this reader produced the report. */
+  answered: boolean;
+  /** Why it did not answer (null when it answered). */
+  reason: string | null;
+  /**
+   * The attempt was refused by Bynar's own permission sandbox (Deno's NotCapable /
+   * PermissionDenied): a Bynar configuration problem, never a disk fault.
+   */
+  sandboxRefused: boolean;
+}
+
 /** Health verdict of a disk, ordered from best to worst except `unknown`. */
 export type Verdict = "ok" | "warning" | "critical" | "unknown";
 
@@ -134,6 +155,14 @@ export interface SmartReport {
   ataOverall?: string | null;
   /** smartctl's own messages (`smartctl.messages[].string`), when smartctl was used. */
   messages?: string[];
+  /** Every reader the read chain tried, in order, with why each one did not answer. */
+  attempts?: SmartAttempt[];
+  /**
+   * Set when no reader answered because Bynar's own sandbox refused a step: what was
+   * refused and the fix. The verdict is then `unknown` (a configuration problem of Bynar,
+   * never a disk fault).
+   */
+  configurationProblem?: string | null;
 }
 
 /** The verdict and its human-readable reasons. */

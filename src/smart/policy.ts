@@ -18,7 +18,7 @@
 import type { SmartPolicyConfig } from "../config/schema.ts";
 import type { Assessment, SmartAttribute, SmartReport, Verdict } from "./model.ts";
 import { worseVerdict } from "./model.ts";
-import { decodeSmartctlExitStatus } from "./smartctl_parse.ts";
+import { decodeSmartctlExitStatus } from "./smartctl/parse.ts";
 
 /** The default thresholds (the same as `SmartPolicySchema`'s defaults). */
 export const DEFAULT_SMART_POLICY: SmartPolicyConfig = Object.freeze({
@@ -45,6 +45,25 @@ const NVME_BITS: readonly { bit: number; what: string; verdict: Verdict }[] = [
   { bit: 0x08, what: "the media is read-only", verdict: "critical" },
   { bit: 0x10, what: "the volatile memory backup device failed", verdict: "critical" },
 ];
+
+/** The critical_warning bits {@linkcode NVME_BITS} gives a verdict for. */
+const NVME_KNOWN_BITS = NVME_BITS.reduce((m, b) => m | b.bit, 0);
+
+/**
+ * The verdict of an NVMe drive's failing overall status when it only summarizes known
+ * critical_warning bits (the NVMe status is `critical_warning == 0`, in smartctl too, whose
+ * exit bit 3 follows it): the worst verdict of the bits set — the temperature bit (0x02)
+ * alone is a warning, the others critical. Null (the status is critical) when no bit or an
+ * unknown bit is set.
+ */
+function nvmeStatusFromBits(r: SmartReport): Verdict | null {
+  const w = r.nvme?.criticalWarning ?? 0;
+  if (w === 0 || (w & ~NVME_KNOWN_BITS) !== 0) return null;
+  return NVME_BITS.filter((b) => (w & b.bit) !== 0).reduce<Verdict>(
+    (v, b) => worseVerdict(v, b.verdict),
+    "ok",
+  );
+}
 
 /** Collects findings. */
 class Findings {
@@ -195,11 +214,11 @@ function checkTemperature(r: SmartReport, p: SmartPolicyConfig, f: Findings): vo
   }
 }
 
-function checkSmartctlBits(r: SmartReport, f: Findings): void {
+function checkSmartctlBits(r: SmartReport, f: Findings, failing: Verdict): void {
   if (r.smartctlExitStatus === null) return;
   const bits = decodeSmartctlExitStatus(r.smartctlExitStatus);
   if (bits.diskFailing && r.smartStatusGood !== false) {
-    f.add("critical", "smartctl exit status bit 3: SMART status check returned DISK FAILING");
+    f.add(failing, "smartctl exit status bit 3: SMART status check returned DISK FAILING");
   }
   if (bits.prefailBelowThreshold && f.verdict !== "critical") {
     f.add(
@@ -224,17 +243,18 @@ export function assess(
   policy: SmartPolicyConfig = DEFAULT_SMART_POLICY,
 ): Assessment {
   if (report.unavailableReason !== null) {
-    return { verdict: "unknown", reasons: [report.unavailableReason] };
+    const config = report.configurationProblem;
+    const reasons = config ? [config, report.unavailableReason] : [report.unavailableReason];
+    return { verdict: "unknown", reasons };
   }
   const f = new Findings();
-  if (report.smartStatusGood === false) {
-    f.add("critical", "overall SMART health status is FAILING");
-  }
+  const failing = nvmeStatusFromBits(report) ?? "critical";
+  if (report.smartStatusGood === false) f.add(failing, "overall SMART health status is FAILING");
   checkAttributes(report, policy, f);
   checkNvme(report, policy, f);
   checkScsi(report, policy, f);
   checkTemperature(report, policy, f);
-  checkSmartctlBits(report, f);
+  checkSmartctlBits(report, f, failing);
   if (
     f.verdict === "ok" && report.smartStatusGood === null && report.attributes.length === 0 &&
     report.nvme === null && report.scsi === null

@@ -147,6 +147,32 @@ Deno.test("NVMe critical_warning bits: spare/reliability/read-only/backup critic
   const t = assess(nvme({ criticalWarning: 0x02 }));
   assert.equal(t.verdict, "warning");
   assert.match(t.reasons[0]!, /critical_warning is 0x02: bit 0x02 set, temperature/);
+  // As read: the status is "failed" whenever a bit is set (native log page and smartctl,
+  // whose exit bit 3 follows it); the temperature bit alone stays a warning.
+  for (const smartctlExitStatus of [null, 8]) {
+    const failed = {
+      ...nvme({ criticalWarning: 0x02 }),
+      smartStatusGood: false,
+      smartctlExitStatus,
+    };
+    assert.equal(assess(failed).verdict, "warning", `exit ${smartctlExitStatus}`);
+    assert.deepEqual(assess(failed).reasons, [
+      "overall SMART health status is FAILING",
+      ...t.reasons,
+    ]);
+    const both = { ...nvme({ criticalWarning: 0x06 }), smartStatusGood: false, smartctlExitStatus };
+    assert.equal(assess(both).verdict, "critical");
+    const spare = {
+      ...nvme({ criticalWarning: 0x01 }),
+      smartStatusGood: false,
+      smartctlExitStatus,
+    };
+    assert.equal(assess(spare).verdict, "critical");
+  }
+  // A bit Bynar has no rule for keeps the failing status critical.
+  const unknownBit = { ...nvme({ criticalWarning: 0x20 }), smartStatusGood: false };
+  assert.equal(assess(unknownBit).verdict, "critical");
+  assert.ok(assess(unknownBit).reasons.includes("overall SMART health status is FAILING"));
 });
 
 Deno.test("NVMe available spare below threshold and percentage used", () => {

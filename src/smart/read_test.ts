@@ -3,9 +3,11 @@ import { readSmart } from "./read.ts";
 import type { CommandResult, CommandRunner, RunOptions } from "../process/run.ts";
 import { AtaSmartDisk } from "../../ffi/libatasmart/mod.ts";
 import { CommandError, FfiError } from "../errors.ts";
-import type { AtaOpener } from "./atasmart_source.ts";
+import type { AtaOpener } from "./ata/libatasmart.ts";
 import type { SmartIdentify, SmartReport } from "./model.ts";
-import type { NvmeLogReader } from "./nvme_source.ts";
+import type { NvmeLogReader } from "./nvme/source.ts";
+import { assess } from "./policy.ts";
+import { ataDriveDouble } from "../../tests/builders/ata_drive.ts";
 
 const FIXTURES = new URL("../../../shared/fixtures/", import.meta.url);
 const BLOB = new URL("smart-blobs/SAMSUNG_HD501LJ--CR100-12", FIXTURES);
@@ -32,7 +34,7 @@ function recordingRunner(result: Partial<CommandResult>): CommandRunner & { call
 const EPERM_OPENER: AtaOpener = {
   open: (path) =>
     Promise.reject(
-      new FfiError("libatasmart", "sk_disk_open failed", {
+      new FfiError("libatasmart", "sk_disk_open failed (EPERM)", {
         op: "sk_disk_open",
         errno: 1,
         device: path,
@@ -47,12 +49,17 @@ const BLOB_OPENER: AtaOpener = {
 
 Deno.test("ATA goes through libatasmart's pages, parsed by WASM by default, and smartctl is not run", async () => {
   const runner = recordingRunner({});
-  const r = await readSmart("/dev/sdq", { runner, ataOpener: BLOB_OPENER });
+  const r = await readSmart("/dev/sdq", { runner, ataOpener: BLOB_OPENER, ataPassThrough: null });
   assert.equal(r.source, "wasm");
   assert.equal(r.device, "/dev/sdq");
   assert.equal(r.identify?.model, "SAMSUNG HD501LJ");
   assert.equal(runner.calls.length, 0);
-  const ref = await readSmart("/dev/sdq", { runner, ataOpener: BLOB_OPENER, ataParser: null });
+  const ref = await readSmart("/dev/sdq", {
+    runner,
+    ataOpener: BLOB_OPENER,
+    ataParser: null,
+    ataPassThrough: null,
+  });
   assert.equal(ref.source, "libatasmart", "ataParser: null keeps libatasmart's own parsing");
   // libatasmart does not expose the WWN; the WASM parser decodes it from IDENTIFY words 108-111
   assert.equal(ref.identify?.wwn, null);
@@ -164,10 +171,18 @@ Deno.test("smartctl missing or garbage output still yields an unavailable report
   const missing: CommandRunner = {
     run: () => Promise.reject(new CommandError(["smartctl"], 'Cannot run "smartctl"')),
   };
-  const r = await readSmart("/dev/sdz", { runner: missing, ataOpener: EPERM_OPENER });
+  const r = await readSmart("/dev/sdz", {
+    runner: missing,
+    ataOpener: EPERM_OPENER,
+    ataPassThrough: null,
+  });
   assert.match(r.unavailableReason ?? "", /smartctl: Cannot run "smartctl"/);
   const garbage = recordingRunner({ code: 2, stdout: "", stderr: "Smartctl open device failed" });
-  const g = await readSmart("/dev/sdz", { runner: garbage, ataOpener: EPERM_OPENER });
+  const g = await readSmart("/dev/sdz", {
+    runner: garbage,
+    ataOpener: EPERM_OPENER,
+    ataPassThrough: null,
+  });
   assert.match(g.unavailableReason ?? "", /Smartctl open device failed/);
 });
 
@@ -206,8 +221,107 @@ Deno.test("a plugged-in ATA page parser receives libatasmart's raw pages", async
       unavailableReason: null,
     };
   };
-  const r = await readSmart("/dev/sdq", { ataOpener: BLOB_OPENER, ataParser: parser });
+  const r = await readSmart("/dev/sdq", {
+    ataOpener: BLOB_OPENER,
+    ataParser: parser,
+    ataPassThrough: null,
+  });
   assert.equal(r.source, "wasm");
   assert.equal(seen!.length, 512);
   assert.equal(status!.length, 4, "the SMART status is queried so the pages include it");
+});
+
+/** A libatasmart disk that opens and then fails, as on SCSI/SAS disks and scsi_debug. */
+const OPENS_THEN_FAILS: AtaOpener = {
+  open: (path) =>
+    Promise.resolve(
+      {
+        smartStatus: () => Promise.resolve(null),
+        getBlob: () => {
+          throw new FfiError("libatasmart", `sk_disk_get_blob failed (ENODATA) for "${path}"`, {
+            op: "sk_disk_get_blob",
+            errno: 61,
+            device: path,
+          });
+        },
+        close: () => {},
+        [Symbol.dispose]: () => {},
+      } as unknown as AtaSmartDisk,
+    ),
+};
+
+/** smartctl on a scsi_debug disk with failure prediction set (sdparm --set=TEST=1 -p ie). */
+const SCSI_FAILURE_PREDICTION = JSON.stringify({
+  smartctl: { exit_status: 8, messages: [] },
+  device: { name: "/dev/sdc", type: "scsi", protocol: "SCSI" },
+  scsi_vendor: "Linux",
+  scsi_product: "scsi_debug",
+  serial_number: "2000",
+  smart_status: {
+    passed: false,
+    scsi: { asc: 93, ascq: 0, ie_string: "FAILURE PREDICTION THRESHOLD EXCEEDED" },
+  },
+});
+
+Deno.test("the chain is never blind: native ATA answers first; a refused reader falls through", async () => {
+  const blob = Deno.readFileSync(BLOB);
+  const runner = recordingRunner({});
+  let opened = false;
+  const opener: AtaOpener = { open: (p) => ((opened = true), BLOB_OPENER.open(p)) };
+  const native = await readSmart("/dev/sdq", {
+    runner,
+    ataOpener: opener,
+    ataPassThrough: ataDriveDouble(blob),
+  });
+  assert.equal(native.source, "wasm");
+  assert.deepEqual(native.attempts, [
+    { reader: "ata-sg-io", answered: true, reason: null, sandboxRefused: false },
+  ]);
+  assert.equal(opened, false);
+  assert.equal(runner.calls.length, 0);
+
+  // scsi_debug: ATA PASS-THROUGH is refused, libatasmart opens then fails, smartctl answers.
+  const scsi = recordingRunner({ code: 8, stdout: SCSI_FAILURE_PREDICTION });
+  const r = await readSmart("/dev/sdc", {
+    runner: scsi,
+    ataOpener: OPENS_THEN_FAILS,
+    ataPassThrough: ataDriveDouble(blob, { notAta: true }),
+  });
+  assert.equal(r.source, "smartctl");
+  assert.equal(r.protocol, "SCSI");
+  assert.deepEqual(r.attempts?.map((a) => [a.reader, a.answered]), [
+    ["ata-sg-io", false],
+    ["libatasmart", false],
+    ["smartctl", true],
+  ]);
+  assert.match(r.attempts![0]!.reason!, /does not accept ATA PASS-THROUGH/);
+  assert.match(r.attempts![1]!.reason!, /sk_disk_get_blob failed \(ENODATA\)/);
+  assert.match(r.messages![0]!, /^fell back to smartctl: ATA PASS-THROUGH \(SG_IO\): /);
+  const a = assess(r);
+  assert.equal(a.verdict, "critical");
+  assert.ok(a.reasons.some((x) => /FAILING/.test(x)), a.reasons.join("; "));
+});
+
+Deno.test("a sandbox refusal of every reader is UNKNOWN, a Bynar configuration problem", async () => {
+  const denied = (what: string) =>
+    new Deno.errors.NotCapable(`Requires ${what}, run again with the --allow-run flag`);
+  const runner: CommandRunner = { run: () => Promise.reject(denied('run access to "smartctl"')) };
+  const r = await readSmart("/dev/sdq", {
+    runner,
+    ataOpener: { open: () => Promise.reject(denied("ffi access")) },
+    ataPassThrough: { send: () => Promise.reject(denied('read access to "/dev/sdq"')) },
+  });
+  assert.equal(r.source, "none");
+  assert.deepEqual(r.attempts?.map((a) => a.sandboxRefused), [true, true, true]);
+  assert.match(r.configurationProblem ?? "", /^Bynar configuration problem, not a disk fault/);
+  assert.match(
+    r.unavailableReason ?? "",
+    /ATA PASS-THROUGH \(SG_IO\): Requires read access.*libatasmart: Requires ffi.*smartctl: Requires run/,
+  );
+  const a = assess(r);
+  assert.equal(a.verdict, "unknown");
+  assert.match(
+    a.reasons[0]!,
+    /configuration problem.*Fix: run Bynar through its packaged launcher/,
+  );
 });

@@ -6,7 +6,7 @@
 import type { BynarConfig } from "../config/schema.ts";
 import { ConfigError } from "../errors.ts";
 import type { CommandRunner } from "../process/run.ts";
-import type { RetryClock } from "./clock.ts";
+import type { Clock } from "../shared/clock.ts";
 import { CommandTickets } from "./command/plugin.ts";
 import { JiraTickets } from "./jira/plugin.ts";
 import type { TicketPlugin } from "./types.ts";
@@ -14,7 +14,7 @@ import type { TicketPlugin } from "./types.ts";
 /** Options of {@linkcode createTicketPlugin}. */
 export interface TicketPluginDeps {
   /** Clock for waits (tests). */
-  clock?: RetryClock | undefined;
+  clock?: Clock | undefined;
   /** fetch implementation (tests). */
   fetch?: typeof fetch | undefined;
   /** Process runner for the command plugin (tests). */

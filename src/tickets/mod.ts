@@ -23,7 +23,6 @@ export type {
   TicketStatus,
 } from "./types.ts";
 export { TicketError, type TicketErrorOptions } from "./errors.ts";
-export { backoffMs, parseRetryAfter, realSleep, type RetryClock, SYSTEM_CLOCK } from "./clock.ts";
 export { createTicketPlugin, type TicketPluginDeps } from "./factory.ts";
 export { BYNAR_LABEL, diskLabel, sanitizeLabel, ticketSummary } from "./text.ts";
 export { JiraTickets, type JiraTicketsOptions } from "./jira/mod.ts";

@@ -7,6 +7,7 @@
  * @module
  */
 import { ParseError } from "../errors.ts";
+import { retry } from "../shared/retry.ts";
 import { type VaultClient, VaultError } from "./client.ts";
 
 /**
@@ -78,23 +79,24 @@ export async function publishCertPin(
   options: { mount: string; hostname: string; now?: () => number },
 ): Promise<PublishResult> {
   const path = certPinPath(options.hostname);
-  for (let attempt = 0; attempt < 2; attempt++) {
+  // A concurrent writer moving the version between our read and write (cas conflict: 400)
+  // is worth one fresh read and write; a second conflict is reported.
+  return await retry(async () => {
     const current = await vault.kvRead(options.mount, path);
     if (current && current.data.sha256 === fingerprint) {
       return { version: current.version, changed: false, path };
     }
-    try {
-      const version = await vault.kvWrite(options.mount, path, {
-        sha256: fingerprint,
-        host: options.hostname,
-        updated_at: new Date((options.now ?? Date.now)()).toISOString(),
-      }, { cas: current ? current.version : 0 });
-      return { version, changed: true, path };
-    } catch (err) {
-      if (!(err instanceof VaultError) || err.status !== 400 || attempt === 1) throw err;
-    }
-  }
-  throw new VaultError(400, `Cannot publish the certificate pin at "${path}": cas conflict`);
+    const version = await vault.kvWrite(options.mount, path, {
+      sha256: fingerprint,
+      host: options.hostname,
+      updated_at: new Date((options.now ?? Date.now)()).toISOString(),
+    }, { cas: current ? current.version : 0 });
+    return { version, changed: true, path };
+  }, {
+    attempts: 2,
+    backoff: { baseMs: 0 },
+    isTransient: (err) => err instanceof VaultError && err.status === 400,
+  });
 }
 
 /**

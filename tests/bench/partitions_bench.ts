@@ -4,7 +4,7 @@
  * sfdisk-made GPT image (8 partitions) and MBR image (primary + extended + 4 logical).
  * Run: `deno bench --allow-all tests/bench/partitions_bench.ts`.
  */
-import { parsePartitionTable, readPartitionTable } from "../../src/parse/mod.ts";
+import { parsePartitionTable, readPartitionTable } from "../../src/partitions/mod.ts";
 import { probePartitions } from "../../ffi/libblkid/mod.ts";
 import { runCommand } from "../../src/process/run.ts";
 import { sfdiskImage } from "../parse/_images.ts";

@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { runCommand } from "../../src/process/run.ts";
+import { commandFailure, runCommand } from "../../src/process/run.ts";
 
 /** State directory of the test cluster. */
 export const STATE_DIR: string = Deno.env.get("BYNAR_CEPH_STATE_DIR") ?? "/var/tmp/bynar-ceph";
@@ -112,11 +112,7 @@ async function sh(
     timeoutMs: opts.timeoutMs ?? 60_000,
     env: opts.env ?? {},
   });
-  if (r.code !== 0 && !opts.allowFail) {
-    throw new Error(
-      `Cannot run "${cmd} ${args.join(" ")}": exit ${r.code}: ${(r.stderr || r.stdout).trim()}`,
-    );
-  }
+  if (r.code !== 0 && !opts.allowFail) throw commandFailure([cmd, ...args], r);
   return r.stdout;
 }
 

@@ -13,7 +13,7 @@ import { BackendOpsRepo } from "../../src/store/backend_ops_repo.ts";
 import { RadosClusterApi } from "../../src/backend/ceph/cluster_api.ts";
 import { ADD_STEPS } from "../../src/backend/ceph/add_steps.ts";
 import { runJournaled, type StepDeps } from "../../src/backend/ceph/executor.ts";
-import { SYSTEM_CLOCK } from "../../src/backend/ceph/waits.ts";
+import { SYSTEM_CLOCK } from "../../src/shared/clock.ts";
 import { closeAllRadosConnections, getRadosConnection } from "../../ffi/librados/mod.ts";
 import { runCommand } from "../../src/process/run.ts";
 import { ceph, cephJson, withCluster } from "./cluster.ts";

@@ -21,8 +21,7 @@ import type { AttachedDisk, HostPort, HostScan, SlotSmart } from "../../src/dete
 import { buildDetector } from "../../src/detect/wire.ts";
 import { discoverDisks } from "../../src/inventory/mod.ts";
 import type { SmartCheck } from "../../src/machine/ports.ts";
-import { readAtaBlob } from "../../src/smart/atasmart_source.ts";
-import { assess, readSmart } from "../../src/smart/mod.ts";
+import { assess, readAtaBlob, readSmart } from "../../src/smart/mod.ts";
 import { openDatabase } from "../../src/store/db.ts";
 import { DetectRepo } from "../../src/store/detect_repo.ts";
 import { HOST } from "../api/harness.ts";

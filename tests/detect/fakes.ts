@@ -18,35 +18,10 @@ import type {
   SafetyAnswer,
   SlotSmart,
 } from "../../src/detect/types.ts";
-import type { RunnerClock } from "../../src/detect/runner.ts";
+import type { Clock } from "../../src/shared/clock.ts";
 
-/** A manual clock: sleep advances it. */
-export class ManualClock implements RunnerClock {
-  #t: number;
-  /**
-   * @param start Start time.
-   */
-  constructor(start = Date.parse("2026-11-25T10:00:00Z")) {
-    this.#t = start;
-  }
-  /** @inheritdoc */
-  now(): Date {
-    return new Date(this.#t);
-  }
-  /** @inheritdoc */
-  sleep(ms: number): Promise<void> {
-    this.#t += ms;
-    return Promise.resolve();
-  }
-  /**
-   * Moves time forward.
-   *
-   * @param ms Milliseconds.
-   */
-  advance(ms: number): void {
-    this.#t += ms;
-  }
-}
+/** The one test clock (tests/doubles/clock.ts). */
+export { ManualClock } from "../doubles/clock.ts";
 
 /** Records notifications. */
 export class RecordingNotifier implements Notifier {
@@ -101,13 +76,13 @@ export class FakeDiskManager implements DiskManagerPort {
   /** Throw before the next request of this kind. */
   refuseNext: "remove" | "add" | "safe" | null = null;
   readonly ops = new Map<string, FakeOp>();
-  #clock: RunnerClock;
+  #clock: Clock;
   #n = 0;
 
   /**
    * @param clock Clock for operation times.
    */
-  constructor(clock: RunnerClock) {
+  constructor(clock: Clock) {
     this.#clock = clock;
   }
 
@@ -166,7 +141,7 @@ export class FakeDiskManager implements DiskManagerPort {
       id: `op-${++this.#n}`,
       kind,
       path: d.path,
-      createdAt: this.#clock.now().toISOString(),
+      createdAt: new Date(this.#clock.now()).toISOString(),
       pollsLeft: this.opPolls,
       osdId: id,
     };
@@ -251,12 +226,12 @@ export class FakeHost implements HostPort {
   /** When each key entered waiting_for_replacement. */
   readonly entered = new Map<string, string>();
   scans = 0;
-  #clock: RunnerClock;
+  #clock: Clock;
 
   /**
    * @param clock Clock for state-entry times.
    */
-  constructor(clock: RunnerClock) {
+  constructor(clock: Clock) {
     this.#clock = clock;
   }
 
@@ -275,7 +250,9 @@ export class FakeHost implements HostPort {
     }
     const g = this.gone.find((a) => a.key === key);
     if (g) g.state = state;
-    if (state === "waiting_for_replacement") this.entered.set(key, this.#clock.now().toISOString());
+    if (state === "waiting_for_replacement") {
+      this.entered.set(key, new Date(this.#clock.now()).toISOString());
+    }
   }
 
   /**
@@ -287,7 +264,7 @@ export class FakeHost implements HostPort {
     const d = this.attached.find((a) => a.key === key);
     if (!d) return;
     this.attached = this.attached.filter((a) => a !== d);
-    if (!this.entered.has(key)) this.entered.set(key, this.#clock.now().toISOString());
+    if (!this.entered.has(key)) this.entered.set(key, new Date(this.#clock.now()).toISOString());
     this.gone.push({
       key: d.key,
       path: d.path,

@@ -242,7 +242,7 @@ Deno.test("crash between the journal entry and the request: the request is sent 
     w.repo.save({
       ...wf,
       removal: "requested",
-      removeRequestedAt: w.clock.now().toISOString(),
+      removeRequestedAt: new Date(w.clock.now()).toISOString(),
       step: "removing",
     }, "about to remove");
     w.frozen = false;
@@ -321,7 +321,7 @@ Deno.test("manual approval: nothing removed until approved; the decision is audi
       actor: "alice",
       via: "cli",
       reason: "",
-      at: w.clock.now().toISOString(),
+      at: new Date(w.clock.now()).toISOString(),
     });
     await runPass(w.deps);
     assertEquals(w.manager.removals, 1);
@@ -335,7 +335,7 @@ Deno.test("manual approval: nothing removed until approved; the decision is audi
         actor: "bob",
         via: "cli",
         reason: "",
-        at: w.clock.now().toISOString(),
+        at: new Date(w.clock.now()).toISOString(),
       });
     } catch {
       refused = true;

@@ -14,7 +14,7 @@ import type {
   WriteTestResult,
 } from "../../src/health/types.ts";
 import type { BlockDisk } from "../../src/inventory/model.ts";
-import type { Clock, DiskSource, SmartCheck } from "../../src/machine/ports.ts";
+import type { DiskSource, SmartCheck } from "../../src/machine/ports.ts";
 import type { Assessment } from "../../src/smart/model.ts";
 
 /** Builds a disk with an optional whole-disk filesystem. */
@@ -214,20 +214,5 @@ export class FakeFs implements FsProbe {
   }
 }
 
-/** A clock that only moves when told to (sleep advances it). */
-export class ManualClock implements Clock {
-  #t: number;
-  constructor(start = Date.parse("2026-01-01T00:00:00Z")) {
-    this.#t = start;
-  }
-  now(): Date {
-    return new Date(this.#t);
-  }
-  sleep(ms: number): Promise<void> {
-    this.#t += ms;
-    return Promise.resolve();
-  }
-  advance(ms: number): void {
-    this.#t += ms;
-  }
-}
+/** The one test clock (tests/doubles/clock.ts); this suite starts it on 2026-01-01. */
+export { ManualClock } from "../doubles/clock.ts";

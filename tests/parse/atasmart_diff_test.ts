@@ -5,15 +5,15 @@
  */
 import assert from "node:assert/strict";
 import { AtaSmartDisk } from "../../ffi/libatasmart/mod.ts";
-import { parseSkdump } from "../../src/smart/skdump_format.ts";
 import {
-  parseAtaIdentifyTs,
+  ataStatusGood,
   parseAtaIdentifyWasm,
-  parseAtaSmartTs,
   parseAtaSmartWasm,
-} from "../../src/parse/mod.ts";
-import { ataStatusGood, wasmAtaPagesParser } from "../../src/parse/smart_report.ts";
-import { readAtaBlob } from "../../src/smart/atasmart_source.ts";
+  parseSkdump,
+  readAtaBlob,
+  wasmAtaPagesParser,
+} from "../../src/smart/mod.ts";
+import { parseAtaIdentifyTs, parseAtaSmartTs } from "../smart/reference_parser.ts";
 
 const BLOBS = new URL("../../../shared/fixtures/smart-blobs/", import.meta.url);
 

@@ -5,18 +5,19 @@
  * failure message names the seed and iteration, which reproduce it.
  */
 import assert from "node:assert/strict";
+import { PageParseError, parsePartitionTable } from "../../src/partitions/mod.ts";
 import {
-  PageParseError,
-  parseAtaIdentifyTs,
   parseAtaIdentifyWasm,
-  parseAtaSmartTs,
   parseAtaSmartWasm,
-  parseNvmeHealthTs,
   parseNvmeHealthWasm,
-  parsePartitionTable,
-} from "../../src/parse/mod.ts";
-import { parseSkdump } from "../../src/smart/skdump_format.ts";
-import { prng, writeGptHeader, writeMbr } from "../../src/parse/_testing.ts";
+  parseSkdump,
+} from "../../src/smart/mod.ts";
+import {
+  parseAtaIdentifyTs,
+  parseAtaSmartTs,
+  parseNvmeHealthTs,
+} from "../smart/reference_parser.ts";
+import { prng, writeGptHeader, writeMbr } from "../builders/sectors.ts";
 
 const SEED = Number(Deno.env.get("BYNAR_FUZZ_SEED") ?? 0x5eed);
 const BLOBS = new URL("../../../shared/fixtures/smart-blobs/", import.meta.url);

@@ -5,8 +5,8 @@
  * taken from the JSON text as bigints, so nothing is rounded on the way).
  */
 import assert from "node:assert/strict";
-import { parseNvmeHealthTs, parseNvmeHealthWasm } from "../../src/parse/mod.ts";
-import { nvmeHealthFromLog } from "../../src/parse/smart_report.ts";
+import { nvmeHealthFromLog, parseNvmeHealthWasm } from "../../src/smart/mod.ts";
+import { parseNvmeHealthTs } from "../smart/reference_parser.ts";
 
 const DIR = new URL("../../../shared/fixtures/smartctl-json/", import.meta.url);
 

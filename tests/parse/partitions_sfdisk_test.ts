@@ -4,7 +4,11 @@
  * written through a 4096-byte-sector loop device this test attaches to its own file.
  */
 import assert from "node:assert/strict";
-import { PageParseError, type PartitionTable, readPartitionTable } from "../../src/parse/mod.ts";
+import {
+  PageParseError,
+  type PartitionTable,
+  readPartitionTable,
+} from "../../src/partitions/mod.ts";
 import { probePartitions } from "../../ffi/libblkid/mod.ts";
 import { attach4k, detach, must, sfdiskImage, sfdiskJson } from "./_images.ts";
 

@@ -3,8 +3,13 @@
  * what libatasmart's own `skdump --load=FILE` prints, field by field.
  */
 import assert from "node:assert/strict";
-import { AtaSmartDisk, formatPrettyValue } from "../../ffi/libatasmart/mod.ts";
-import { encodeSkdump, parseSkdump } from "../../src/smart/skdump_format.ts";
+import { AtaSmartDisk } from "../../ffi/libatasmart/mod.ts";
+import {
+  encodeSkdump,
+  formatPrettyValue,
+  parseSkdump,
+  prettyUnitFromLibatasmart,
+} from "../../src/smart/mod.ts";
 import { runCommand } from "../../src/process/run.ts";
 import { listFixtures, SMART_BLOBS } from "./fixtures.ts";
 
@@ -134,7 +139,11 @@ async function compare(path: string, bytes: Uint8Array): Promise<number> {
     // raw is the little-endian 48-bit integer of those bytes
     const le = w.rawHex.match(/../g)!.reverse().join("");
     assert.equal(a.raw, parseInt(le, 16), `${where} raw value`);
-    assert.equal(formatPrettyValue(a.prettyValue, a.prettyUnit), w.pretty, `${where} pretty`);
+    assert.equal(
+      formatPrettyValue(a.prettyValue, prettyUnitFromLibatasmart(a.prettyUnitCode)),
+      w.pretty,
+      `${where} pretty`,
+    );
     assert.equal(a.prefailure ? "prefail" : "old-age", w.type, `${where} type`);
     assert.equal(a.online ? "online" : "offline", w.updates, `${where} updates`);
     assert.equal(yn(a.goodNow), w.good, `${where} good now`);

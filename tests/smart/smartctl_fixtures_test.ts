@@ -3,10 +3,13 @@
  * dumps through libatasmart get one too.
  */
 import assert from "node:assert/strict";
-import { parseSmartctlJson } from "../../src/smart/smartctl_parse.ts";
-import { readAtaBlob } from "../../src/smart/atasmart_source.ts";
-import { assess } from "../../src/smart/policy.ts";
-import type { SmartReport, Verdict } from "../../src/smart/model.ts";
+import {
+  assess,
+  parseSmartctlJson,
+  readAtaBlob,
+  type SmartReport,
+  type Verdict,
+} from "../../src/smart/mod.ts";
 import { listFixtures, SMART_BLOBS, SMARTCTL_JSON } from "./fixtures.ts";
 
 function load(name: string): SmartReport {

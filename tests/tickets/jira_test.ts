@@ -3,7 +3,7 @@ import { JiraTickets, type JiraTicketsOptions } from "../../src/tickets/jira/plu
 import { TicketError } from "../../src/tickets/errors.ts";
 import type { TicketDisk } from "../../src/tickets/types.ts";
 import { JiraDouble, type JiraDoubleFlavor, type JiraDoubleOptions } from "../doubles/jira.ts";
-import { FakeClock } from "./fake_clock.ts";
+import { ManualClock } from "../doubles/clock.ts";
 import { ProxyDouble } from "../doubles/jira_proxy.ts";
 
 const DISK: TicketDisk = {
@@ -21,7 +21,7 @@ const DISK: TicketDisk = {
 interface Ctx {
   jira: JiraDouble;
   plugin: JiraTickets;
-  clock: FakeClock;
+  clock: ManualClock;
   logs: string[];
 }
 
@@ -32,7 +32,7 @@ async function withJira(
 ): Promise<void> {
   const jira = new JiraDouble({ flavor, ...opts.double });
   const url = jira.start();
-  const clock = new FakeClock();
+  const clock = new ManualClock();
   const logs: string[] = [];
   const plugin = new JiraTickets({
     flavor,
@@ -304,7 +304,7 @@ for (const flavor of ["cloud", "datacenter"] as const) {
   Deno.test(`jira ${flavor}: credentials never appear in errors or logs`, async () => {
     const double = new JiraDouble({ flavor });
     const url = double.start();
-    const clock = new FakeClock();
+    const clock = new ManualClock();
     const logs: string[] = [];
     const secret = "hunter2-very-secret";
     const plugin = new JiraTickets({

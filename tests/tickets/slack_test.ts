@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
 import { createNotifier, NoopNotifier, SlackNotifier } from "../../src/notify/mod.ts";
 import { SlackDouble } from "../doubles/slack.ts";
-import { FakeClock } from "./fake_clock.ts";
+import { ManualClock } from "../doubles/clock.ts";
 
 async function withSlack(
-  fn: (slack: SlackDouble, clock: FakeClock, logs: string[]) => Promise<void>,
+  fn: (slack: SlackDouble, clock: ManualClock, logs: string[]) => Promise<void>,
 ): Promise<void> {
   const slack = new SlackDouble();
   slack.start();
   try {
-    await fn(slack, new FakeClock(), []);
+    await fn(slack, new ManualClock(), []);
   } finally {
     await slack.close();
   }

@@ -7,6 +7,7 @@
  */
 import { SafetyError } from "../../errors.ts";
 import * as hostfs from "../../hostfs/mod.ts";
+import { backoffMs, type BackoffOptions } from "../../shared/mod.ts";
 import { CMD, VOLUME } from "./commands.ts";
 import { partitionPath, type WalDbChoice } from "./device_paths.ts";
 import { restoreScrubFlags, setScrubFlags, type StepHandler, type StepRun } from "./executor.ts";
@@ -43,6 +44,9 @@ async function checkLabel(run: StepRun): Promise<"blank" | "ours"> {
     { device: run.op.device },
   );
 }
+
+/** Waits while the weigh-in holds: 0.5 s growing ×1.5 to 5 s, reset by every step. */
+const HOLD_BACKOFF: BackoffOptions = { baseMs: 500, factor: 1.5, maxMs: 5000 };
 
 const SETTLING_REGEXP = /peering|activating|unknown|creating|down|stale/;
 
@@ -228,7 +232,7 @@ export const ADD_STEPS: Record<string, StepHandler> = {
     const start = clock.now();
     const deadline = start + run.deps.weighInTimeoutSeconds * 1000;
     const statsPeriodMs = (Number(safeConfGet(run, "mgr_stats_period")) || 5) * 1000;
-    let delay = 500;
+    let holds = 0;
     let probes = 0;
     for (;;) {
       run.signal?.throwIfAborted();
@@ -263,13 +267,12 @@ export const ADD_STEPS: Record<string, StepHandler> = {
           } / ${limits.target} (${r.decision.reason})`,
           Math.round((r.decision.weight / limits.target) * 100),
         );
-        delay = 500;
+        holds = 0;
         // Let the PG statistics catch up with the new map before judging the caps.
         await clock.sleep(statsPeriodMs + 250, run.signal);
       } else {
         run.progress(`holding osd.${id} at ${weight}: ${r.decision.reason}`);
-        await clock.sleep(delay, run.signal);
-        delay = Math.min(5000, Math.round(delay * 1.5));
+        await clock.sleep(backoffMs(++holds, HOLD_BACKOFF), run.signal);
       }
     }
     const seconds = (clock.now() - start) / 1000;

@@ -8,6 +8,7 @@ import type { DatabaseSync } from "node:sqlite";
 import { ConfigError, SafetyError } from "../../errors.ts";
 import type { CephConfig } from "../../config/schema.ts";
 import { type CommandRunner, SYSTEM_RUNNER } from "../../process/run.ts";
+import { hostNamespaceRunner } from "../../process/transient_unit.ts";
 import { BackendOpsRepo } from "../../store/backend_ops_repo.ts";
 import * as hostfs from "../../hostfs/mod.ts";
 import { getRadosConnection } from "../../../ffi/librados/mod.ts";
@@ -47,7 +48,7 @@ import { REMOVE_STEPS } from "./remove_steps.ts";
 import { TransientRetryingClusterApi } from "./transient.ts";
 import { readGptEntry } from "./gpt.ts";
 import type { WalFact } from "./wal_partition.ts";
-import { type Clock, SYSTEM_CLOCK } from "./waits.ts";
+import { type Clock, SYSTEM_CLOCK } from "../../shared/clock.ts";
 import type { WeighInLimits } from "./weigh_in.ts";
 
 /** Lowest supported Ceph major release (Nautilus). */
@@ -712,7 +713,10 @@ export async function createCephBackend(
       { field: "pool_name" },
     );
   }
-  const runner = options.runner ?? SYSTEM_RUNNER;
+  // Under systemd, ceph-volume and umount run in transient units of the host's mount
+  // namespace, so OSD mounts reach ceph-osd@N (see process/transient_unit.ts).
+  const base = options.runner ?? SYSTEM_RUNNER;
+  const runner = config.daemon_control === "systemd" ? hostNamespaceRunner(base) : base;
   let runDir = "/run/ceph";
   try {
     runDir = rados.confGet("run_dir");

@@ -4,8 +4,7 @@
  *
  * @module
  */
-import { CommandError } from "../../errors.ts";
-import type { CommandRunner } from "../../process/run.ts";
+import { type CommandRunner, runChecked } from "../../process/run.ts";
 import * as hostfs from "../../hostfs/mod.ts";
 
 /** Starts and stops OSD daemons. */
@@ -48,17 +47,7 @@ export interface DaemonControlOptions {
 }
 
 async function run(runner: CommandRunner, cmd: string, args: string[]): Promise<void> {
-  const r = await runner.run(cmd, args, { timeoutMs: 120_000 });
-  if (r.code !== 0) {
-    throw new CommandError(
-      [cmd, ...args],
-      `Cannot run "${cmd} ${args.join(" ")}": exit ${r.code}`,
-      {
-        exitCode: r.code,
-        stderr: r.stderr,
-      },
-    );
-  }
+  await runChecked(cmd, args, { runner, timeoutMs: 120_000 });
 }
 
 function alive(pid: number): boolean {

@@ -12,7 +12,7 @@ import type { Progress } from "../types.ts";
 import type { CephClusterApi } from "./cluster_api.ts";
 import type { CephHost } from "./host.ts";
 import type { OsdDaemonControl } from "./daemon_control.ts";
-import type { Clock } from "./waits.ts";
+import type { Clock } from "../../shared/clock.ts";
 import type { PlanContext } from "./remove_plan.ts";
 import type { WeighInLimits } from "./weigh_in.ts";
 import { CMD } from "./commands.ts";

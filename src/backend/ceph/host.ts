@@ -5,11 +5,11 @@
  *
  * @module
  */
-import { CommandError, SafetyError } from "../../errors.ts";
-import type { CommandRunner } from "../../process/run.ts";
+import { SafetyError } from "../../errors.ts";
+import { commandFailure, type CommandRunner, runChecked } from "../../process/run.ts";
 import type { ProgramCall } from "./commands.ts";
 import { parseLvmList, parseRawList, type VolumeOsd } from "./parse.ts";
-import { renderCommand, VOLUME, type VolumeCallOptions } from "./commands.ts";
+import { VOLUME, type VolumeCallOptions } from "./commands.ts";
 import {
   assertNotSystemDisk,
   type BlockDisk,
@@ -95,20 +95,12 @@ export function createCephHost(options: CephHostOptions): CephHost {
   const proc = options.procRoot ?? "/proc";
   const runner = options.runner;
 
-  async function exec(call: ProgramCall, timeoutMs = 300_000): Promise<string> {
-    const r = await runner.run(call.program, call.args, {
+  function exec(call: ProgramCall, timeoutMs = 300_000): Promise<string> {
+    return runChecked(call.program, call.args, {
+      runner,
       timeoutMs,
       ...(call.env ? { env: call.env } : {}),
     });
-    if (r.code !== 0) {
-      const tail = (r.stderr || r.stdout).trim().split("\n").slice(-3).join(" | ");
-      throw new CommandError(
-        [call.program, ...call.args],
-        `Cannot run "${renderCommand(call)}": exit ${r.code}: ${tail}`,
-        { exitCode: r.code, stderr: r.stderr },
-      );
-    }
-    return r.stdout;
   }
 
   async function inventoryDisk(device: string): Promise<BlockDisk | null> {
@@ -232,14 +224,10 @@ export function createCephHost(options: CephHostOptions): CephHost {
         if (/No valid Ceph|not found|No such|does not exist/i.test(r.stderr + r.stdout)) {
           return null;
         }
-        throw new CommandError(
-          [call.program, ...call.args],
-          `Cannot read the OSD label of "${device}": exit ${r.code}`,
-          {
-            exitCode: r.code,
-            stderr: r.stderr,
-          },
-        );
+        throw commandFailure([call.program, ...call.args], r, {
+          what: `read the OSD label of "${device}"`,
+          device,
+        });
       }
       const list = mode === "raw" ? parseRawList(r.stdout) : parseLvmList(r.stdout);
       return list.find((o) => o.devices.includes(device)) ?? list[0] ?? null;

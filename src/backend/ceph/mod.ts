@@ -30,4 +30,4 @@ export { createDaemonControl } from "./daemon_control.ts";
 export { planRemove } from "./remove_plan.ts";
 export { planAdd } from "./add_plan.ts";
 export { nextWeighIn, predictWeighIn } from "./weigh_in.ts";
-export { type Clock, SYSTEM_CLOCK } from "./waits.ts";
+export { type Clock, SYSTEM_CLOCK } from "../../shared/clock.ts";

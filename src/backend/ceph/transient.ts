@@ -14,7 +14,7 @@ import type { ClusterCommand } from "./commands.ts";
 import type { CephClusterApi } from "./cluster_api.ts";
 import type { KeyStore } from "./lease.ts";
 import type { CephVersion, OsdDump, OsdMetadata, PgStat, SafeToDestroy, TreeOsd } from "./parse.ts";
-import { type Clock, SYSTEM_CLOCK } from "./waits.ts";
+import { type Clock, retry, SYSTEM_CLOCK } from "../../shared/mod.ts";
 
 /** errno values that mean "ask again": EINTR, EAGAIN, ENOTCONN, ETIMEDOUT. */
 const TRANSIENT_ERRNO: Readonly<Record<number, string>> = {
@@ -81,33 +81,26 @@ export interface RetryTransientOptions {
 
 /**
  * Runs a Ceph call, asking again after transient answers (back-off 0.5 s ×1.5 up to 5 s)
- * until it answers or the deadline passes. A non-transient failure is thrown at once.
+ * until it answers or the deadline passes (the shared {@linkcode retry} loop with the Ceph
+ * classifier). A non-transient failure is thrown at once.
  *
  * @param fn The call.
  * @param options Deadline, clock, signal, retry hook.
  * @returns The call's answer.
  * @throws {unknown} A non-transient failure at once; the last transient one after the deadline.
  */
-export async function retryTransient<T>(
+export function retryTransient<T>(
   fn: () => Promise<T>,
   options: RetryTransientOptions,
 ): Promise<T> {
-  const clock = options.clock ?? SYSTEM_CLOCK;
-  const start = clock.now();
-  let delay = 500;
-  for (let attempt = 1;; attempt++) {
-    options.signal?.throwIfAborted();
-    try {
-      return await fn();
-    } catch (err) {
-      const reason = transientCephReason(err);
-      if (reason === null) throw err;
-      if (clock.now() - start + delay > options.deadlineMs) throw err;
-      options.onRetry?.(options.what, reason, attempt);
-      await clock.sleep(delay, options.signal);
-      delay = Math.min(5000, Math.round(delay * 1.5));
-    }
-  }
+  return retry(() => fn(), {
+    deadlineMs: options.deadlineMs,
+    backoff: { baseMs: 500, factor: 1.5, maxMs: 5000 },
+    isTransient: isTransientCephError,
+    clock: options.clock ?? SYSTEM_CLOCK,
+    signal: options.signal,
+    onRetry: (e) => options.onRetry?.(options.what, transientCephReason(e.error) ?? "", e.attempt),
+  });
 }
 
 /** Options of {@linkcode TransientRetryingClusterApi}. */

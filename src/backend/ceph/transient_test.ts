@@ -8,7 +8,8 @@ import {
   transientCephReason,
   TransientRetryingClusterApi,
 } from "./transient.ts";
-import { type Clock, pollUntil } from "./waits.ts";
+import type { Clock } from "../../shared/mod.ts";
+import { pollUntil } from "./waits.ts";
 
 function fakeClock(): Clock & { sleeps: number[] } {
   let now = 0;

@@ -5,41 +5,7 @@
  * @module
  */
 import { BynarError } from "../../errors.ts";
-
-/** Time source. */
-export interface Clock {
-  /**
-   * Milliseconds since the epoch.
-   *
-   * @returns Now.
-   */
-  now(): number;
-  /**
-   * Sleeps (rejects when the signal aborts).
-   *
-   * @param ms Milliseconds.
-   * @param signal Abort signal.
-   */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-/** The real clock. */
-export const SYSTEM_CLOCK: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const t = setTimeout(() => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      }, ms);
-      const onAbort = (): void => {
-        clearTimeout(t);
-        reject(signal?.reason);
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-    }),
-};
+import { type Clock, retry } from "../../shared/mod.ts";
 
 /** A wait ran past its deadline. */
 export class WaitTimeoutError extends BynarError {
@@ -97,31 +63,50 @@ export async function pollUntil(
   options: PollOptions,
 ): Promise<{ description: string; elapsedMs: number; polls: number }> {
   const start = options.clock.now();
-  let delay = options.initialDelayMs ?? 250;
-  const max = options.maxDelayMs ?? 2000;
   let polls = 0;
-  for (;;) {
-    options.signal?.throwIfAborted();
-    let r: { done: boolean; description: string };
-    try {
-      r = await check();
-    } catch (err) {
-      const reason = options.transient?.(err) ?? null;
-      if (reason === null) throw err;
-      r = { done: false, description: `Ceph answered "not yet" (${reason})` };
-    }
-    polls++;
-    const elapsed = options.clock.now() - start;
-    options.onPoll?.(r.description, elapsed);
-    if (r.done) return { description: r.description, elapsedMs: elapsed, polls };
-    if (elapsed + delay > options.timeoutMs) {
-      throw new WaitTimeoutError(
-        `Cannot finish waiting for ${options.what} after ${
-          Math.round(elapsed / 1000)
-        } s: last state: ${r.description}`,
-      );
-    }
-    await options.clock.sleep(delay, options.signal);
-    delay = Math.min(max, Math.round(delay * 1.5));
+  try {
+    return await retry(async () => {
+      let r: { done: boolean; description: string };
+      try {
+        r = await check();
+      } catch (err) {
+        const reason = options.transient?.(err) ?? null;
+        if (reason === null) throw err;
+        r = { done: false, description: `Ceph answered "not yet" (${reason})` };
+      }
+      polls++;
+      const elapsedMs = options.clock.now() - start;
+      options.onPoll?.(r.description, elapsedMs);
+      if (!r.done) throw new NotYet(r.description, elapsedMs);
+      return { description: r.description, elapsedMs, polls };
+    }, {
+      deadlineMs: options.timeoutMs,
+      backoff: {
+        baseMs: options.initialDelayMs ?? 250,
+        maxMs: options.maxDelayMs ?? 2000,
+        factor: 1.5,
+      },
+      isTransient: (err) => err instanceof NotYet,
+      clock: options.clock,
+      signal: options.signal,
+    });
+  } catch (err) {
+    if (!(err instanceof NotYet)) throw err;
+    throw new WaitTimeoutError(
+      `Cannot finish waiting for ${options.what} after ${
+        Math.round(err.elapsedMs / 1000)
+      } s: last state: ${err.message}`,
+    );
+  }
+}
+
+/** A poll that found the awaited state not reached yet. */
+class NotYet extends Error {
+  /**
+   * @param description The observed state.
+   * @param elapsedMs Time since the first poll started.
+   */
+  constructor(description: string, readonly elapsedMs: number) {
+    super(description);
   }
 }

@@ -1,18 +1,9 @@
 import assert from "node:assert/strict";
-import { type Clock, pollUntil, WaitTimeoutError } from "./waits.ts";
+import { pollUntil, WaitTimeoutError } from "./waits.ts";
+import { ManualClock } from "../../../tests/doubles/clock.ts";
 
-function fakeClock(): Clock & { sleeps: number[] } {
-  let now = 0;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => now,
-    sleep: (ms) => {
-      sleeps.push(ms);
-      now += ms;
-      return Promise.resolve();
-    },
-  };
+function fakeClock(): ManualClock {
+  return new ManualClock(0);
 }
 
 Deno.test("polls with exponential back-off up to the max delay, never busy-looping", async () => {
@@ -26,7 +17,7 @@ Deno.test("polls with exponential back-off up to the max delay, never busy-loopi
     maxDelayMs: 1000,
   });
   assert.equal(r.polls, 6);
-  assert.deepEqual(clock.sleeps, [250, 375, 563, 845, 1000]);
+  assert.deepEqual(clock.sleeps, [250, 375, 563, 844, 1000]);
   assert.equal(r.description, "poll 6");
 });
 
@@ -56,5 +47,30 @@ Deno.test("an aborted signal stops the wait", async () => {
       signal: ac.signal,
     }),
     /cancelled/,
+  );
+});
+
+Deno.test("a transient failure of the check counts as not done yet; others are thrown", async () => {
+  const clock = fakeClock();
+  let n = 0;
+  const r = await pollUntil(() => {
+    n++;
+    if (n === 1) return Promise.reject(new Error("EAGAIN"));
+    return Promise.resolve({ done: n === 3, description: `poll ${n}` });
+  }, {
+    what: "x",
+    timeoutMs: 60_000,
+    clock,
+    transient: (e) => (e as Error).message === "EAGAIN" ? "pgs unknown" : null,
+  });
+  assert.equal(r.polls, 3);
+  await assert.rejects(
+    pollUntil(() => Promise.reject(new Error("EPERM")), {
+      what: "x",
+      timeoutMs: 60_000,
+      clock,
+      transient: () => null,
+    }),
+    /EPERM/,
   );
 });

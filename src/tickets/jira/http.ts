@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { backoffMs, parseRetryAfter, type RetryClock, SYSTEM_CLOCK } from "../clock.ts";
+import { backoffMs, type Clock, parseRetryAfter, retry, SYSTEM_CLOCK } from "../../shared/mod.ts";
 import { TicketError } from "../errors.ts";
 
 /** How to authenticate. */
@@ -34,7 +34,7 @@ export interface JiraHttpOptions {
    * Clock for waits.
    * @default SYSTEM_CLOCK
    */
-  clock?: RetryClock | undefined;
+  clock?: Clock | undefined;
   /**
    * Per-request timeout in milliseconds.
    * @default 30000
@@ -96,13 +96,31 @@ export function jiraErrorText(body: unknown): string {
   return parts.join("; ");
 }
 
+/** One failed attempt: a network error (status null) or a 429/5xx answer. */
+class AttemptFailure extends Error {
+  /**
+   * @param message The redacted network error ("" for an HTTP answer).
+   * @param status The HTTP status, or null for a network error.
+   * @param body The answer's parsed body.
+   * @param delay The `Retry-After` wait in ms, or null.
+   */
+  constructor(
+    message: string,
+    readonly status: number | null = null,
+    readonly body: unknown = null,
+    readonly delay: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
 /** A JIRA REST client. */
 export class JiraHttp {
   readonly #base: string;
   readonly #authHeader: string;
   readonly #secrets: string[];
   readonly #fetch: typeof fetch;
-  readonly #clock: RetryClock;
+  readonly #clock: Clock;
   readonly #timeoutMs: number;
   readonly #maxAttempts: number;
   readonly #maxWaitMs: number;
@@ -145,7 +163,7 @@ export class JiraHttp {
   }
 
   /** The clock used for waits. */
-  get clock(): RetryClock {
+  get clock(): Clock {
     return this.#clock;
   }
 
@@ -162,6 +180,16 @@ export class JiraHttp {
   }
 
   /**
+   * The wait before retrying after a failure that named `retryAt`, capped at `maxWaitMs`.
+   *
+   * @param retryAt When the tracker said to retry (epoch ms), if it did.
+   * @returns Milliseconds, or null when the tracker named no time (use the back-off).
+   */
+  delayUntil(retryAt: number | undefined): number | null {
+    return retryAt === undefined ? null : Math.min(retryAt - this.#clock.now(), this.#maxWaitMs);
+  }
+
+  /**
    * Waits until `retryAt` (epoch ms) or, when unknown, an exponential back-off.
    *
    * @param retryAt When the tracker said to retry, if it did.
@@ -170,8 +198,8 @@ export class JiraHttp {
    * @returns After the wait.
    */
   async pause(retryAt: number | undefined, attempt: number, signal?: AbortSignal): Promise<void> {
-    const wait = retryAt === undefined ? backoffMs(attempt) : retryAt - this.#clock.now();
-    if (wait > 0) await this.#clock.sleep(Math.min(wait, this.#maxWaitMs), signal);
+    const wait = this.delayUntil(retryAt) ?? backoffMs(attempt);
+    if (wait > 0) await this.#clock.sleep(wait, signal);
   }
 
   /**
@@ -188,46 +216,58 @@ export class JiraHttp {
     const url = new URL(this.#base + path);
     for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
     const what = `${method} ${path}`;
-    for (let attempt = 1;; attempt++) {
-      const last = attempt >= this.#maxAttempts;
-      let res: Response;
-      try {
-        res = await this.#send(method, url, options);
-      } catch (err) {
-        if (options.signal?.aborted) throw err;
-        const msg = this.redact(err instanceof Error ? err.message : String(err));
-        if (!options.idempotent || last) {
-          throw new TicketError(`Cannot complete JIRA request "${what}": ${msg}`, {
-            ambiguous: !options.idempotent,
-            cause: new Error(msg),
-          });
+    const transient = (f: AttemptFailure): boolean =>
+      f.status === null ? options.idempotent : (options.idempotent || f.status === 429) &&
+        !(f.delay !== null && f.delay > this.#maxWaitMs);
+    try {
+      return await retry(async () => {
+        let res: Response;
+        try {
+          res = await this.#send(method, url, options);
+        } catch (err) {
+          if (options.signal?.aborted) throw err;
+          throw new AttemptFailure(this.redact(err instanceof Error ? err.message : String(err)));
         }
-        this.#log(`JIRA request "${what}" failed (${msg}); retrying, attempt ${attempt + 1}`);
-        await this.pause(undefined, attempt, options.signal);
-        continue;
+        if (!RETRY_STATUSES.has(res.status)) {
+          return { status: res.status, body: await this.#json(res) };
+        }
+        const body = await this.#json(res);
+        const delay = parseRetryAfter(res.headers.get("retry-after"), this.#clock.now());
+        throw new AttemptFailure("", res.status, body, delay);
+      }, {
+        attempts: this.#maxAttempts,
+        clock: this.#clock,
+        signal: options.signal,
+        isTransient: (err) => err instanceof AttemptFailure && transient(err),
+        delayMs: (err) => err instanceof AttemptFailure ? err.delay : null,
+        onRetry: ({ error, attempt, delayMs }) => {
+          const f = error as AttemptFailure;
+          this.#log(
+            f.status === null
+              ? `JIRA request "${what}" failed (${f.message}); retrying, attempt ${attempt + 1}`
+              : `JIRA request "${what}" got HTTP ${f.status}; waiting ${delayMs} ms before attempt ${
+                attempt + 1
+              }`,
+          );
+        },
+      });
+    } catch (err) {
+      if (!(err instanceof AttemptFailure)) throw err;
+      if (err.status === null) {
+        throw new TicketError(`Cannot complete JIRA request "${what}": ${err.message}`, {
+          ambiguous: !options.idempotent,
+          cause: new Error(err.message),
+        });
       }
-      if (!RETRY_STATUSES.has(res.status)) {
-        return { status: res.status, body: await this.#json(res) };
-      }
-      const body = await this.#json(res);
-      const delay = parseRetryAfter(res.headers.get("retry-after"), this.#clock.now());
-      const retryAt = delay === null ? undefined : this.#clock.now() + delay;
-      const retriable = options.idempotent || res.status === 429;
-      const tooLong = delay !== null && delay > this.#maxWaitMs;
-      if (!retriable || last || tooLong) {
-        const detail = this.redact(jiraErrorText(body));
-        throw new TicketError(
-          `Cannot complete JIRA request "${what}": HTTP ${res.status}` +
-            (detail ? ` (${detail})` : "") +
-            (retryAt === undefined ? "" : `; retry after ${new Date(retryAt).toISOString()}`),
-          { status: res.status, ambiguous: !retriable, retryAt },
-        );
-      }
-      this.#log(
-        `JIRA request "${what}" got HTTP ${res.status}; waiting ` +
-          `${delay === null ? backoffMs(attempt) : delay} ms before attempt ${attempt + 1}`,
+      const retryAt = err.delay === null ? undefined : this.#clock.now() + err.delay;
+      const retriable = options.idempotent || err.status === 429;
+      const detail = this.redact(jiraErrorText(err.body));
+      throw new TicketError(
+        `Cannot complete JIRA request "${what}": HTTP ${err.status}` +
+          (detail ? ` (${detail})` : "") +
+          (retryAt === undefined ? "" : `; retry after ${new Date(retryAt).toISOString()}`),
+        { status: err.status, ambiguous: !retriable, retryAt },
       );
-      await this.pause(retryAt, attempt, options.signal);
     }
   }
 

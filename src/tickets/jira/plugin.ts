@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { retry, type RetryOptions } from "../../shared/mod.ts";
 import { TicketError } from "../errors.ts";
 import { BYNAR_LABEL, descriptionBlocks, diskLabel, renderPlain, ticketSummary } from "../text.ts";
 import type {
@@ -114,27 +115,36 @@ export class JiraTickets implements TicketPlugin {
   /** @inheritdoc */
   async create(disk: TicketDisk, options: TicketCallOptions = {}): Promise<CreateResult> {
     const attempts = Math.max(1, this.#o.maxCreateAttempts ?? 3);
-    let lastError: TicketError | undefined;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      const existing = await this.findOpenByDisk(disk, options);
-      // After an ambiguous attempt of ours, a ticket found now is the one we filed.
-      if (existing) return { ref: existing, created: attempt > 1 };
-      try {
+    try {
+      return await retry(async (attempt) => {
+        const existing = await this.findOpenByDisk(disk, options);
+        // After an ambiguous attempt of ours, a ticket found now is the one we filed.
+        if (existing) return { ref: existing, created: attempt > 1 };
         return { ref: await this.#post(disk, options.signal), created: true };
-      } catch (err) {
-        if (!(err instanceof TicketError) || !err.ambiguous) throw err;
-        lastError = err;
-        if (attempt < attempts) {
-          await this.#http.pause(err.retryAt, attempt, options.signal);
-        }
-      }
+      }, this.#ambiguousRetry(attempts, options.signal));
+    } catch (err) {
+      if (!(err instanceof TicketError) || !err.ambiguous) throw err;
+      throw new TicketError(
+        `Cannot create JIRA ticket for disk "${disk.serial}" on "${disk.host}": ` +
+          `${attempts} attempts were ambiguous (${err.message}); search by label ` +
+          `"${diskLabel(disk)}" before filing by hand`,
+        { ambiguous: true, status: err.status, cause: err },
+      );
     }
-    throw new TicketError(
-      `Cannot create JIRA ticket for disk "${disk.serial}" on "${disk.host}": ` +
-        `${attempts} attempts were ambiguous (${lastError?.message}); search by label ` +
-        `"${diskLabel(disk)}" before filing by hand`,
-      { ambiguous: true, status: lastError?.status, cause: lastError },
-    );
+  }
+
+  /**
+   * Retries of a write whose failure was ambiguous (the caller looks before writing again),
+   * waiting as long as the tracker asked, else the back-off.
+   */
+  #ambiguousRetry(attempts: number, signal: AbortSignal | undefined): RetryOptions {
+    return {
+      attempts,
+      clock: this.#http.clock,
+      signal,
+      isTransient: (err) => err instanceof TicketError && err.ambiguous,
+      delayMs: (err) => this.#http.delayUntil((err as TicketError).retryAt),
+    };
   }
 
   /** @inheritdoc */
@@ -186,21 +196,16 @@ export class JiraTickets implements TicketPlugin {
   /** @inheritdoc */
   async comment(ref: TicketRef, text: string, options: TicketCallOptions = {}): Promise<void> {
     const attempts = Math.max(1, this.#o.maxCreateAttempts ?? 3);
-    for (let attempt = 1;; attempt++) {
-      try {
-        const res = await this.#http.request("POST", `${this.#issuePath(ref)}/comment`, {
-          body: { body: this.#richText(text) },
-          idempotent: false,
-          signal: options.signal,
-        });
-        this.#ensure(res, [201, 200], `add a comment to JIRA ticket "${ref.key}"`);
-        return;
-      } catch (err) {
-        if (!(err instanceof TicketError) || !err.ambiguous || attempt >= attempts) throw err;
-        await this.#http.pause(err.retryAt, attempt, options.signal);
-        if (await this.#hasComment(ref, text, options.signal)) return;
-      }
-    }
+    await retry(async (attempt) => {
+      // After an ambiguous attempt, a comment found now is the one we posted.
+      if (attempt > 1 && await this.#hasComment(ref, text, options.signal)) return;
+      const res = await this.#http.request("POST", `${this.#issuePath(ref)}/comment`, {
+        body: { body: this.#richText(text) },
+        idempotent: false,
+        signal: options.signal,
+      });
+      this.#ensure(res, [201, 200], `add a comment to JIRA ticket "${ref.key}"`);
+    }, this.#ambiguousRetry(attempts, options.signal));
   }
 
   /** @inheritdoc */

@@ -1,0 +1,230 @@
+/**
+ * The one C-library binding: symbol table, ONE lazy `dlopen` shared by every user
+ * (`src/hostfs`, `ffi/libblkid`, `ffi/libatasmart`), errno access and errno → error mapping
+ * (names from the one table in {@link ./errno.ts}). No pointer leaves its callers.
+ *
+ * Every call is synchronous (so `errno` is the calling thread's) except
+ * `pread_nonblocking` and `ioctl_nonblocking`, which read block devices and send NVMe
+ * admin commands off the main thread: a hung disk must not stall the event loop. A failing
+ * nonblocking call cannot report its errno (the worker thread's errno is not observable),
+ * so its caller raises an {@linkcode FfiError} without one (or replays a fast failure
+ * synchronously to learn it, see `nvmeGetLogPageNative`).
+ *
+ * @module
+ */
+import { FfiError } from "../../src/errors.ts";
+import { errnoName } from "./errno.ts";
+
+export { errnoName, errnoNumber } from "./errno.ts";
+
+/** Absolute path of the C library on Debian x86_64 (merged /usr). */
+export const LIBC_PATH = "/usr/lib/x86_64-linux-gnu/libc.so.6";
+
+/** `O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY` (x86_64): never waits for a FIFO/tty. */
+export const O_READ = 0o0 | 0o4000 | 0o2000000 | 0o400;
+/** `O_DIRECTORY`. */
+export const O_DIRECTORY = 0o200000;
+/** `O_PATH | O_CLOEXEC`: a handle for stat/readlinkat that does not open the device. */
+export const O_PATH = 0o10000000 | 0o2000000;
+/** `O_NOFOLLOW`. */
+export const O_NOFOLLOW = 0o400000;
+/** `AT_EMPTY_PATH`: statx/readlinkat on the descriptor itself. */
+export const AT_EMPTY_PATH = 0x1000;
+/** `STATX_BASIC_STATS`. */
+export const STATX_BASIC_STATS = 0x7ff;
+/** `SEEK_END`. */
+export const SEEK_END = 2;
+/** `PATH_MAX`. */
+export const PATH_MAX = 4096;
+
+/** libc functions used by Bynar (x86_64 glibc ≥ 2.28). */
+export const LIBC_SYMBOLS = {
+  /** `int open(const char *pathname, int flags);` */
+  open: { parameters: ["buffer", "i32"], result: "i32" },
+  /** `ssize_t read(int fd, void *buf, size_t count);` (procfs/sysfs: never blocks) */
+  read: { parameters: ["i32", "buffer", "usize"], result: "isize" },
+  /** `ssize_t pread(int fd, void *buf, size_t count, off_t offset);` */
+  pread: { parameters: ["i32", "buffer", "usize", "i64"], result: "isize" },
+  /** `pread`, off the main thread: block devices may hang on a failing disk. */
+  pread_nonblocking: {
+    name: "pread",
+    parameters: ["i32", "buffer", "usize", "i64"],
+    result: "isize",
+    nonblocking: true,
+  },
+  /** `off_t lseek(int fd, off_t offset, int whence);` (size of a block device) */
+  lseek: { parameters: ["i32", "i64", "i32"], result: "i64" },
+  /** `int close(int fd);` */
+  close: { parameters: ["i32"], result: "i32" },
+  /** `DIR *fdopendir(int fd);` (takes ownership of fd) */
+  fdopendir: { parameters: ["i32"], result: "pointer" },
+  /** `struct dirent *readdir(DIR *dirp);` */
+  readdir: { parameters: ["pointer"], result: "pointer" },
+  /** `int closedir(DIR *dirp);` */
+  closedir: { parameters: ["pointer"], result: "i32" },
+  /** `ssize_t readlink(const char *path, char *buf, size_t bufsiz);` */
+  readlink: { parameters: ["buffer", "buffer", "usize"], result: "isize" },
+  /** `ssize_t readlinkat(int dirfd, const char *path, char *buf, size_t bufsiz);` */
+  readlinkat: { parameters: ["i32", "buffer", "buffer", "usize"], result: "isize" },
+  /** `char *realpath(const char *path, char *resolved_path);` (resolved_path: PATH_MAX) */
+  realpath: { parameters: ["buffer", "buffer"], result: "pointer" },
+  /**
+   * `int statx(int dirfd, const char *path, int flags, unsigned int mask,
+   * struct statx *buf);` (glibc 2.28)
+   */
+  statx: { parameters: ["i32", "buffer", "i32", "u32", "buffer"], result: "i32" },
+  /**
+   * `int ioctl(int fd, unsigned long request, void *arg);` (variadic in C; called with one
+   * pointer argument and no floating-point arguments, which the x86_64 SysV ABI allows)
+   */
+  ioctl: { parameters: ["i32", "u64", "buffer"], result: "i32" },
+  /**
+   * `ioctl`, off the main thread: an NVMe admin command waits for the controller, which
+   * may hang on a failing drive (up to the driver's admin timeout).
+   */
+  ioctl_nonblocking: {
+    name: "ioctl",
+    parameters: ["i32", "u64", "buffer"],
+    result: "i32",
+    nonblocking: true,
+  },
+  /** `int *__errno_location(void);` (the calling thread's errno) */
+  __errno_location: { parameters: [], result: "pointer" },
+  /** `char *strerror(int errnum);` */
+  strerror: { parameters: ["i32"], result: "pointer" },
+} as const satisfies Deno.ForeignLibraryInterface;
+
+/** The loaded symbols. */
+export type Libc = Deno.DynamicLibrary<typeof LIBC_SYMBOLS>["symbols"];
+
+let lib: Deno.DynamicLibrary<typeof LIBC_SYMBOLS> | null = null;
+let inFlight = 0;
+let closeRequested = false;
+
+/**
+ * Returns the libc symbols, loading the library on first use.
+ *
+ * @returns The symbols.
+ * @throws {FfiError} When libc cannot be loaded.
+ * @throws {Deno.errors.NotCapable} Without `--allow-ffi`.
+ */
+export function libc(): Libc {
+  closeRequested = false;
+  if (lib) return lib.symbols;
+  try {
+    lib = Deno.dlopen(LIBC_PATH, LIBC_SYMBOLS);
+  } catch (err) {
+    if (err instanceof Deno.errors.NotCapable) throw err;
+    throw new FfiError(
+      "libc",
+      `Cannot load the C library from "${LIBC_PATH}": ${(err as Error).message}; Bynar ` +
+        "reads /proc, /sys and /dev through it (check the path on this distribution)",
+      { cause: err },
+    );
+  }
+  return lib.symbols;
+}
+
+/**
+ * Runs libc calls that span an `await` (a nonblocking call, or a descriptor held across
+ * another library's nonblocking call), keeping the library loaded until `call` settles.
+ *
+ * @param call The call.
+ * @returns The call's result.
+ */
+export async function withLibc<T>(call: (c: Libc) => Promise<T>): Promise<T> {
+  const c = libc();
+  inFlight++;
+  try {
+    return await call(c);
+  } finally {
+    inFlight--;
+    if (closeRequested && inFlight === 0) unload();
+  }
+}
+
+function unload(): void {
+  closeRequested = false;
+  if (!lib) return;
+  lib.close();
+  lib = null;
+}
+
+/**
+ * Unloads libc. Idempotent; with calls in flight ({@linkcode withLibc}) it unloads after the
+ * last one. A later {@linkcode libc} loads it again.
+ */
+export function closeLibc(): void {
+  closeRequested = true;
+  if (inFlight === 0) unload();
+}
+
+/**
+ * Returns the calling thread's errno (valid right after a failed synchronous call).
+ *
+ * @param c The symbols.
+ * @returns The errno.
+ */
+export function errno(c: Libc = libc()): number {
+  const p = c.__errno_location();
+  return p ? new Deno.UnsafePointerView(p).getInt32() : 0;
+}
+
+/**
+ * Sets the calling thread's errno (readdir signals errors only through errno).
+ *
+ * @param c The symbols.
+ * @param value The value.
+ */
+export function setErrno(c: Libc, value: number): void {
+  const p = c.__errno_location();
+  if (p) new Int32Array(Deno.UnsafePointerView.getArrayBuffer(p, 4))[0] = value;
+}
+
+/** Deno's error classes for the errnos Deno itself maps (std::io::ErrorKind). */
+const ERROR_CLASSES: Record<number, new (message: string) => Error> = {
+  1: Deno.errors.PermissionDenied, // EPERM
+  2: Deno.errors.NotFound, // ENOENT
+  4: Deno.errors.Interrupted, // EINTR
+  13: Deno.errors.PermissionDenied, // EACCES
+  16: Deno.errors.Busy, // EBUSY
+  17: Deno.errors.AlreadyExists, // EEXIST
+  20: Deno.errors.NotADirectory, // ENOTDIR
+  21: Deno.errors.IsADirectory, // EISDIR
+  22: TypeError, // EINVAL (Deno: InvalidInput → TypeError)
+  40: Deno.errors.FilesystemLoop, // ELOOP
+  110: Deno.errors.TimedOut, // ETIMEDOUT
+};
+
+/**
+ * The C library's description of an errno (`strerror`).
+ *
+ * @param c The symbols.
+ * @param err The errno.
+ * @returns The description.
+ */
+export function errnoText(c: Libc, err: number): string {
+  const p = c.strerror(err);
+  return p ? new Deno.UnsafePointerView(p).getCString() : `errno ${err}`;
+}
+
+/**
+ * Builds the error Deno would throw for a failed file operation: the same class
+ * (`Deno.errors.NotFound` for ENOENT, …), the message `"<strerror> (os error N): <op>
+ * '<path>'"` and the `code` property (`"ENOENT"`), so callers handle both alike.
+ *
+ * @param c The symbols (for strerror).
+ * @param err The errno.
+ * @param where The operation and path, e.g. `open '/sys/block/sda/size'`.
+ * @returns The error.
+ */
+export function errnoError(c: Libc, err: number, where: string): Error {
+  const text = errnoText(c, err);
+  const Cls = ERROR_CLASSES[err] ?? Error;
+  const error = new Cls(`${text} (os error ${err}): ${where}`);
+  Object.defineProperty(error, "code", {
+    value: errnoName(err),
+    enumerable: false,
+  });
+  return error;
+}
