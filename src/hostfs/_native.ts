@@ -13,8 +13,8 @@ import { FfiError } from "../errors.ts";
 import {
   AT_EMPTY_PATH,
   errno,
-  errnoName,
   errnoError,
+  errnoName,
   errnoText,
   type Libc,
   libc,

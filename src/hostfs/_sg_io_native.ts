@@ -5,7 +5,7 @@
  * @module
  */
 import { FfiError } from "../errors.ts";
-import { errno, errnoCode, errnoText, libc, O_READ, withLibc } from "./_libc.ts";
+import { errno, errnoName, errnoText, libc, O_READ, withLibc } from "../../ffi/libc/mod.ts";
 import { fdPath, openChecked } from "./_native.ts";
 import {
   decodeSgIoHdr,
@@ -104,7 +104,7 @@ export async function sgIoNative(
         : "see the kernel log";
       throw new FfiError(
         "libc",
-        `Cannot send ${opName} to "${path}": ${op} failed with ${errnoCode(e)} ` +
+        `Cannot send ${opName} to "${path}": ${op} failed with ${errnoName(e)} ` +
           `(${errnoText(l, e)}); ${hint}`,
         { op, errno: e, device: path },
       );
