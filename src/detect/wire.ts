@@ -39,7 +39,7 @@ export interface DetectorOverrides {
   clock?: Clock;
   /** Host name. @default Deno.hostname() */
   hostname?: string;
-  /** Environment (BYNAR_TOKEN). @default Deno.env */
+  /** Environment (BYNAR_TOKEN). @default BYNAR_TOKEN from the process environment */
   env?: Record<string, string>;
 }
 
@@ -233,7 +233,9 @@ export async function buildDetector(
 ): Promise<BuiltDetector> {
   const o = options.overrides ?? {};
   const b = config.bynar;
-  const env = o.env ?? Deno.env.toObject();
+  // Only the variable the detector reads (the shipped launcher scopes --allow-env).
+  const token = o.env ? undefined : Deno.env.get("BYNAR_TOKEN");
+  const env = o.env ?? (token ? { BYNAR_TOKEN: token } : {});
   const hostname = o.hostname ?? Deno.hostname();
   const tickets = o.tickets ?? createTicketPlugin(b, { log: options.log });
   const notifier = createNotifier(b, { log: options.log });

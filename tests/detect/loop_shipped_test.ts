@@ -55,6 +55,8 @@ const PHASE_TIMEOUT_MS = 180_000;
 interface Daemon {
   child: Deno.ChildProcess;
   log: string[];
+  /** Exit status once it ended. */
+  exited: Deno.CommandStatus | null;
   stop(): Promise<void>;
 }
 
@@ -88,9 +90,10 @@ async function startShipped(args: string[], defaults: string, name: string): Pro
     if (rest) log.push(rest);
   };
   const pumps = Promise.all([pump(child.stdout), pump(child.stderr)]);
-  return {
+  const d: Daemon = {
     child,
     log,
+    exited: null,
     async stop(): Promise<void> {
       try {
         child.kill("SIGTERM");
@@ -105,7 +108,14 @@ async function startShipped(args: string[], defaults: string, name: string): Pro
       await pumps.catch(() => {});
     },
   };
+  child.status.then((st) => {
+    d.exited = st;
+  });
+  return d;
 }
+
+/** Daemons that must keep running while a test waits. */
+const running: { name: string; d: Daemon }[] = [];
 
 function freePort(): number {
   const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
@@ -124,6 +134,12 @@ async function until<T>(
   for (;;) {
     const v = await fn();
     if (v) return v;
+    const dead = running.find((r) => r.d.exited);
+    if (dead) {
+      throw new Error(
+        `The ${dead.name} exited (${dead.d.exited!.code}) while waiting for ${what}\n${context()}`,
+      );
+    }
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}\n${context()}`);
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -294,6 +310,7 @@ Deno.test({
       defaults,
       "disk-manager",
     );
+    running.push({ name: "disk-manager", d: dm });
     let det: Daemon | null = null;
     const reports: CycleReport[] = [];
     const context = (): string =>
@@ -326,6 +343,7 @@ Deno.test({
         defaults,
         "detector",
       );
+      running.push({ name: "detector", d: det });
       const detStart = Date.now();
       await until(
         "the detector's first pass",
@@ -442,6 +460,7 @@ Deno.test({
         `LOOP-TIMELINE ${JSON.stringify({ detectorRanS: ranS, tokensMinted: renewals, reports })}`,
       );
     } finally {
+      running.length = 0;
       await det?.stop();
       await dm.stop();
       await jira.close();
