@@ -636,3 +636,20 @@ Deno.test("won't-do: the ticket is commented with what Bynar did and did not do"
   assert(texts[0]!.includes("osd.7 stays destroyed (id kept) and no disk is added"), texts[0]);
   assertEquals(r.wf.outcome, "wont_do");
 });
+
+Deno.test("the ticket of a disk safe-to-remove refused says it was NOT removed (not 'adds it back')", async () => {
+  const { ticketDisk } = await import("./runner.ts");
+  const { renderPlain, descriptionBlocks } = await import("../tickets/text.ts");
+  const refused = drive(wf(), facts(), (a) =>
+    a.kind === "check_safe"
+      ? {
+        kind: "safety",
+        answer: { outcome: "Success", safe: false, reason: "noout is set", osdId: 7 },
+      }
+      : happy(a));
+  const text = renderPlain(descriptionBlocks(ticketDisk(refused.wf)));
+  assert(text.includes("Bynar has NOT removed this disk from the cluster (noout is set)"), text);
+  assertFalse(text.includes("adds it back"), text);
+  const removed = drive(wf(), facts(), happy).wf;
+  assert(renderPlain(descriptionBlocks(ticketDisk(removed))).includes("adds it back as osd.7"));
+});
