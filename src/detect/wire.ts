@@ -19,7 +19,7 @@ import { VaultClient } from "../vault/client.ts";
 import { issueLocalToken } from "../api/local_tokens.ts";
 import { renewingToken, tokenTimes } from "./token_source.ts";
 import { HttpDiskManager, type ManagerApi } from "./manager_client.ts";
-import type { PassDeps } from "./pass.ts";
+import { type PassDeps, scopeCheck } from "./pass.ts";
 import { type Clock, nowDate, SYSTEM_CLOCK } from "../shared/clock.ts";
 import { SystemHost } from "./system_host.ts";
 import type { DestructiveGate, DiskManagerPort, HostPort } from "./types.ts";
@@ -277,6 +277,7 @@ export async function buildDetector(
     gate,
     approvalMode: b.approval,
     stallMs: b.stall_report_minutes * 60_000,
+    outOfScope: scopeCheck({ systemDisks: config.ceph.system_disks.map((d) => d.device) }),
   };
   return {
     deps,

@@ -247,7 +247,6 @@ Deno.test({
     const port = freePort();
     const metricsPort = freePort();
     const osd0: TestOsd = c.osds[c.osds.length - 1]!;
-    const slot = osd0.loop;
     const dbPath = `${scratch}/bynar.db`;
     const oldWeight = (await osdView(osd0.id))!.crushWeight;
     await Deno.writeTextFile(
@@ -267,7 +266,9 @@ Deno.test({
         manager_token_key_file: `${etc}/detect.jwk`,
         manager_token_ttl_seconds: 20,
         operation_wait_seconds: 240,
-        loop_devices: [slot],
+        // By backing file, never by /dev/loopN: another process may attach its own file to
+        // a loop device this test detached (the lab's slot hold below narrows that window).
+        loop_devices: [`${c.stateDir}/disks/osd-${osd0.id}*.img`],
         freeze_file: `${scratch}/freeze`,
       }),
     );
@@ -323,6 +324,7 @@ Deno.test({
         JSON.stringify(workflows(dbPath).map((w) => [w.id, w.step, w.note])),
       ].join("\n");
     let current = osd0;
+    const holds: string[] = [];
     try {
       await until(
         "the disk-manager to listen",
@@ -364,6 +366,12 @@ Deno.test({
         await killOsd(id);
         await detachDisk(current.loop);
         await waitReleased(current.loop);
+        // The bay stays occupied by a blank outside the allow-list until the new disk comes.
+        const hold = await attachInSlot(
+          current.loop,
+          () => attachBlankDisk(`slot-hold-${id}-${Date.now()}.img`),
+        );
+        holds.push(hold.loop);
         const provoker = cycle === 2 ? provokeUnknownPgs() : null;
         const wf = await until(
           `cycle ${cycle}: a workflow for ${failedKey}`,
@@ -397,6 +405,9 @@ Deno.test({
         }
 
         // The technician puts a new disk in the slot and resolves the ticket.
+        await detachDisk(hold.loop);
+        holds.splice(holds.indexOf(hold.loop), 1);
+        await waitReleased(hold.loop);
         const fresh = await attachInSlot(
           current.loop,
           () => attachBlankDisk(`osd-${id}-loop${cycle}-${Date.now()}.img`),
@@ -462,6 +473,7 @@ Deno.test({
     } finally {
       running.length = 0;
       await det?.stop();
+      for (const h of holds) await detachDisk(h).catch(() => {});
       await dm.stop();
       await jira.close();
       await slack.close();
