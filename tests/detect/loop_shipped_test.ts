@@ -268,7 +268,8 @@ Deno.test({
         operation_wait_seconds: 240,
         // By backing file, never by /dev/loopN: another process may attach its own file to
         // a loop device this test detached (the lab's slot hold below narrows that window).
-        loop_devices: [`${c.stateDir}/disks/osd-${osd0.id}*.img`],
+        // (The harness names backing files by creation order, not by OSD id.)
+        loop_devices: [osd0.file, `${c.stateDir}/disks/loop-shipped-*.img`],
         freeze_file: `${scratch}/freeze`,
       }),
     );
@@ -410,7 +411,7 @@ Deno.test({
         await waitReleased(hold.loop);
         const fresh = await attachInSlot(
           current.loop,
-          () => attachBlankDisk(`osd-${id}-loop${cycle}-${Date.now()}.img`),
+          () => attachBlankDisk(`loop-shipped-${id}-${cycle}-${Date.now()}.img`),
         );
         current = { id, loop: fresh.loop, file: fresh.file };
         c.osds = c.osds.map((o) => (o.id === id ? current : o));

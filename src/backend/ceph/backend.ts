@@ -190,12 +190,28 @@ export class CephBackend implements Backend {
     });
   }
 
+  /**
+   * Whether the device at a path is a different, BLANK disk than the identity the caller
+   * named (a replacement already in the bay). A different disk carrying an OSD label is not:
+   * the request is refused as `device_changed` instead.
+   */
+  async #anotherDisk(device: string, identity: string | undefined): Promise<boolean> {
+    if (!identity) return false;
+    const seen = await this.#d.host.identity(device);
+    if (seen === null || seen === identity || seen.endsWith(identity)) return false;
+    return !(await this.#labelOf(device));
+  }
+
   async #removeFacts(disk: DiskRef): Promise<RemoveFacts> {
     const { api, host } = this.#d;
     const device = disk.path;
     const systemReason = await this.#systemReason(device);
     const untouchable = systemReason !== null || isJournalDevice(device, this.#d.config);
-    const absent = !untouchable && !(await host.present(device));
+    // The disk is gone when its path is empty — or holds ANOTHER disk (a replacement put in
+    // the bay before the dead one's OSD was removed): that disk is never touched; the dead
+    // disk's OSD is found in the cluster metadata (B-24).
+    const absent = !untouchable &&
+      (!(await host.present(device)) || await this.#anotherDisk(device, disk.identity));
     const [dump, tree] = await Promise.all([api.osdDump(), api.osdTree()]);
     const osd = untouchable
       ? null

@@ -313,12 +313,24 @@ Deno.test("B-24: the caller's OSD id must be this host's OSD of that device", as
   assert.deepEqual(w.sent, []);
 });
 
-Deno.test("B-24: another disk now at the vanished disk's path is never zapped", async () => {
+Deno.test("B-24: a blank disk already in the vanished disk's bay is never touched; the dead OSD is still removed by its metadata", async () => {
   const w = world();
   withMetadata(w, metadataOf(w));
+  w.osds[1]!.up = false;
   w.devices["/dev/sdc"] = { identity: "wwn:new", label: null };
+  const r = await w.backend.remove({ path: "/dev/sdc", identity: "wwn:1", osdId: 1 });
+  assert.equal(r.osdId, 1, r.message);
+  assert.ok(w.osds[1]!.state.includes("destroyed"), "destroyed, id kept");
+  assert.deepEqual(w.execs, [], "nothing ran on the new disk (no zap, no ceph-volume)");
+  assert.ok(!w.sent.some((c) => c.includes("sdc")), w.sent.join("\n"));
+});
+
+Deno.test("B-24: a different disk carrying an OSD label at the path is refused (device_changed)", async () => {
+  const w = world();
+  withMetadata(w, metadataOf(w));
+  w.devices["/dev/sdd"]!.identity = "wwn:other";
   await assert.rejects(
-    w.backend.remove({ path: "/dev/sdc", identity: "wwn:1", osdId: 1 }),
+    w.backend.remove({ path: "/dev/sdd", identity: "wwn:2" }),
     (e: unknown) => e instanceof SafetyError && e.code === "device_changed",
   );
   assert.deepEqual(w.execs, []);
