@@ -105,7 +105,8 @@ async function startShipped(args: string[], defaults: string, name: string): Pro
       }, 20_000);
       await child.status;
       clearTimeout(t);
-      await pumps.catch(() => {});
+      // A daemon's child (ceph-osd started by the disk-manager) may keep the pipes open.
+      await Promise.race([pumps.catch(() => {}), new Promise((r) => setTimeout(r, 2000))]);
     },
   };
   child.status.then((st) => {
@@ -390,7 +391,8 @@ Deno.test({
         const v1 = await osdView(id);
         assert(v1?.destroyed && !v1.in, `destroyed, id kept: ${JSON.stringify(v1)}`);
         assertEquals(jira.issues.size, issuesBefore + 1, "exactly one ticket");
-        const issue = jira.issues.get(removed.ticketKey!)!;
+        const issue = [...jira.issues.values()].find((i) => i.key === removed.ticketKey)!;
+        assert(issue, `ticket ${removed.ticketKey} is in JIRA`);
         const filed = JSON.stringify(issue.fields) + JSON.stringify(issue.comments);
         assert(filed.includes(`osd.${id}`), filed.slice(0, 2000));
         if (cycle === 2) {
@@ -471,17 +473,19 @@ Deno.test({
       console.log(
         `LOOP-TIMELINE ${JSON.stringify({ detectorRanS: ranS, tokensMinted: renewals, reports })}`,
       );
+    } catch (err) {
+      console.error(`loop test failed: ${err instanceof Error ? err.stack : err}`);
+      throw err;
     } finally {
       running.length = 0;
       await det?.stop();
       for (const h of holds) await detachDisk(h).catch(() => {});
       await dm.stop();
-      await jira.close();
-      await slack.close();
-      // Leave three healthy OSDs for the next test (a destroyed one is re-added by the harness).
-      await waitHealthy().catch((err) =>
-        console.error(`cluster not healthy after the test: ${err}`)
-      );
+      await Promise.race([
+        Promise.all([jira.close(), slack.close()]),
+        new Promise((r) => setTimeout(r, 5000)),
+      ]);
+      // After a failure the cluster may be degraded: the next withCluster rebuilds it.
     }
   });
 });
