@@ -259,7 +259,7 @@ export interface BuildDebOptions {
    * Where the .deb goes.
    * @default `${root}/dist`
    */
-  outDir?: string;
+  outDir?: string | undefined;
   /**
    * dpkg-deb compression.
    * @default "xz"
@@ -385,7 +385,7 @@ if (import.meta.main) {
     const deb = await buildDeb({
       root,
       outDir: values["out-dir"],
-      compression: values.compression as BuildDebOptions["compression"],
+      compression: values.compression as NonNullable<BuildDebOptions["compression"]>,
     });
     console.log(`Built ${deb} (${((await Deno.stat(deb)).size / 1e6).toFixed(1)} MB)`);
   } catch (err) {

@@ -83,7 +83,12 @@ export class CommandError extends BynarError {
   constructor(
     cmd: string[],
     message: string,
-    options: { exitCode?: number | null; stderr?: string; cause?: unknown; device?: string } = {},
+    options: {
+      exitCode?: number | null | undefined;
+      stderr?: string | undefined;
+      cause?: unknown;
+      device?: string | undefined;
+    } = {},
   ) {
     super("command_failed", message, { cause: options.cause, device: options.device });
     this.name = "CommandError";
@@ -127,7 +132,12 @@ export class FfiError extends BynarError {
   constructor(
     library: string,
     message: string,
-    options: { op?: string; errno?: number; device?: string; cause?: unknown } = {},
+    options: {
+      op?: string | undefined;
+      errno?: number | undefined;
+      device?: string | undefined;
+      cause?: unknown;
+    } = {},
   ) {
     super(options.op ? "ffi_call_failed" : "ffi_load_failed", message, {
       cause: options.cause,
@@ -163,4 +173,71 @@ export class ParseError extends BynarError {
 export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
   return String(err);
+}
+
+const OS_ERRNO = /\(os error \d+\)/;
+
+/**
+ * Finds the sandbox refusal behind a thrown value: Deno's `NotCapable`, or a
+ * `PermissionDenied` that carries no OS errno (Deno's own "Requires … access"), looking
+ * through `cause` chains (a {@linkcode CommandError} wraps the refusal of a spawn). A
+ * `PermissionDenied` WITH an errno (EACCES/EPERM from the kernel), EROFS or EIO is the
+ * device or filesystem answering and is never a sandbox refusal.
+ *
+ * @param err The thrown value.
+ * @returns The refusal, or null when the error came from somewhere else.
+ */
+export function sandboxRefusalOf(err: unknown): Error | null {
+  let e: unknown = err;
+  for (let depth = 0; depth < 8 && e instanceof Error; depth++) {
+    if (e instanceof Deno.errors.NotCapable) return e;
+    if (e instanceof Deno.errors.PermissionDenied && !OS_ERRNO.test(e.message)) return e;
+    if (/^Requires (read|write|run|net|env|sys|ffi|all) access/.test(e.message)) return e;
+    e = e.cause;
+  }
+  return null;
+}
+
+/**
+ * Tells whether a thrown value is (or wraps) a refusal by Bynar's own sandbox rather than
+ * a fault of a disk or filesystem. Such an error says nothing about the disk: it is a
+ * Bynar configuration problem, reported as UNKNOWN with {@linkcode sandboxFix}, and it
+ * never counts toward a disk's removal.
+ *
+ * @param err The thrown value.
+ * @returns Whether it is a sandbox refusal.
+ */
+export function isSandboxRefusal(err: unknown): boolean {
+  return sandboxRefusalOf(err) !== null;
+}
+
+/**
+ * Explains a sandbox refusal as a configuration problem with its fix: which grant is
+ * missing and the `/etc/default/bynar` variable that adds it (the launcher accepts
+ * `BYNAR_ALLOW_NET`, `BYNAR_ALLOW_WRITE` and `BYNAR_ALLOW_RUN`; reads, environment and
+ * system information have no variable, so a refusal there is a Bynar defect to report).
+ *
+ * @param err The thrown value (a refusal, see {@linkcode isSandboxRefusal}).
+ * @returns One sentence: what was refused, that it is not a disk fault, and the fix.
+ */
+export function sandboxFix(err: unknown): string {
+  const refusal = sandboxRefusalOf(err) ?? (err instanceof Error ? err : new Error(String(err)));
+  const text = refusal.message.replace(/, run again with the --allow-\w+ flag$/, "");
+  const m = /Requires (\w+) access to "?([^",]+)"?/.exec(text);
+  const kind = m?.[1] ?? "";
+  const what = m?.[2] ?? "";
+  const variable = kind === "write"
+    ? "BYNAR_ALLOW_WRITE"
+    : kind === "run"
+    ? "BYNAR_ALLOW_RUN"
+    : kind === "net"
+    ? "BYNAR_ALLOW_NET"
+    : null;
+  const fix = variable
+    ? `add ${what || "it"} to ${variable} in /etc/default/bynar (and the systemd unit's ` +
+      "ReadWritePaths= for writes), or report it as a Bynar defect if Bynar should not need it"
+    : "report it as a Bynar defect: the packaged permissions should cover every read Bynar " +
+      "makes (kernel files under /proc, /sys and /dev are read through libc)";
+  return `Bynar's own sandbox refused it (${text}): a Bynar configuration problem, not a ` +
+    `disk fault; fix: ${fix}`;
 }

@@ -15,6 +15,10 @@ APT_PACKAGES=(
   libatasmart4 libatasmart-bin smartmontools libblkid1 util-linux fdisk gdisk
   e2fsprogs xfsprogs protobuf-compiler openssl curl wrk hyperfine jq
   ceph-mon ceph-mgr ceph-osd ceph-common librados2 udev systemd dpkg-dev
+  # The live-device tier (tests/live/): QEMU/TCG, the Debian kernel, and what goes into the
+  # guest image (built from these installed packages on first run, cached in
+  # /var/cache/bynar-live; tests/live/image.ts HOST_PACKAGES).
+  qemu-system-x86 qemu-utils linux-image-amd64 cpio kmod busybox-static sdparm mount
 )
 
 log() { echo "[test.sh] $*" >&2; }

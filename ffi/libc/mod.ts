@@ -32,6 +32,10 @@ export const O_NOFOLLOW = 0o400000;
 export const AT_EMPTY_PATH = 0x1000;
 /** `STATX_BASIC_STATS`. */
 export const STATX_BASIC_STATS = 0x7ff;
+/** `O_TMPFILE | O_RDWR | O_CLOEXEC` (x86_64): an unnamed file in a directory. */
+export const O_TMPFILE_RDWR = 0o20200000 | 0o2 | 0o2000000;
+/** `POSIX_FADV_DONTNEED`: drop the file's clean pages from the page cache. */
+export const POSIX_FADV_DONTNEED = 4;
 /** `SEEK_END`. */
 export const SEEK_END = 2;
 /** `PATH_MAX`. */
@@ -88,6 +92,18 @@ export const LIBC_SYMBOLS = {
     result: "i32",
     nonblocking: true,
   },
+  /**
+   * `int openat(int dirfd, const char *path, int flags, mode_t mode);` (variadic in C; the
+   * mode is an integer argument, which the x86_64 SysV ABI passes like a fixed one). Used
+   * only by the write probe, with `O_TMPFILE` on a verified mount root.
+   */
+  openat: { parameters: ["i32", "buffer", "i32", "u32"], result: "i32" },
+  /** `ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset);` (page cache) */
+  pwrite: { parameters: ["i32", "buffer", "usize", "i64"], result: "isize" },
+  /** `int fsync(int fd);`, off the main thread: a failing disk may take minutes to answer. */
+  fsync_nonblocking: { name: "fsync", parameters: ["i32"], result: "i32", nonblocking: true },
+  /** `int posix_fadvise(int fd, off_t offset, off_t len, int advice);` (returns the error) */
+  posix_fadvise: { parameters: ["i32", "i64", "i64", "i32"], result: "i32" },
   /** `int *__errno_location(void);` (the calling thread's errno) */
   __errno_location: { parameters: [], result: "pointer" },
   /** `char *strerror(int errnum);` */

@@ -3,19 +3,12 @@
  * (`startDiskManager`), the client used by `bynar client` (`ApiClient`), the audit log and
  * the wire format (proto/bynar.proto).
  *
+ * The disk-manager program is composed in `src/app/disk_manager.ts`.
+ *
  * @example Start the disk-manager from its configuration
  * ```ts ignore
- * import { loadConfig } from "../config/mod.ts";
- * import { openDatabase } from "../store/db.ts";
- * import { createCephBackend } from "../backend/ceph/mod.ts";
- * import { discoverInventory, startDiskManager } from "./mod.ts";
- * const config = await loadConfig("/etc/bynar");
- * const db = openDatabase("/var/lib/bynar/bynar.db");
- * const running = await startDiskManager(config.diskManager, {
- *   backend: await createCephBackend(config.ceph, { db }),
- *   inventory: discoverInventory(),
- *   db,
- * });
+ * import { startDiskManagerProgram } from "../app/disk_manager.ts";
+ * const running = await startDiskManagerProgram({ configDir: "/etc/bynar" });
  * await running.finished;
  * ```
  *
@@ -27,6 +20,6 @@ export { AuditLog, type AuditSink, verifyAuditLog } from "./audit/log.ts";
 export { discoverInventory } from "./inventory_source.ts";
 export { createOpsApp } from "./ops_app.ts";
 export { ApiError } from "./problem.ts";
-export { type DiskManagerDeps, type RunningDiskManager, startDiskManager } from "./service.ts";
+export { HttpDiskManager, type HttpDiskManagerOptions, type ManagerApi } from "./detect_manager.ts";
 export { isLoopback, listen } from "./server.ts";
 export type { AppEnv, DiskInventory, Principal, TicketSource } from "./types.ts";

@@ -3,7 +3,7 @@
  * unexpected read-only filesystems and vanished disks, and record history.
  *
  * All I/O goes through {@linkcode CheckDeps}, so the pass itself is tested with in-memory
- * dependencies and wired to the real adapters in `wire.ts`.
+ * dependencies and wired to the real adapters in `src/app/check.ts`.
  *
  * @module
  */
@@ -15,7 +15,8 @@ import {
   type Verdict,
   worseVerdict,
 } from "../smart/model.ts";
-import { errorMessage } from "../errors.ts";
+import { errorMessage, isSandboxRefusal, sandboxFix } from "../errors.ts";
+import { ioErrorReason } from "../health/kernel_errors.ts";
 import type { CheckResult, CheckStatus, DiskCheck, VanishedDisk } from "./model.ts";
 import type { HardwareCheck } from "../hardware/read.ts";
 import { hardwareSummary } from "../hardware/summary.ts";
@@ -38,6 +39,13 @@ export interface CheckDeps {
   host(): Promise<HostInfo>;
   /** Mount points that /etc/fstab declares read-only. */
   declaredReadOnly(): Promise<Set<string>>;
+  /**
+   * Errors the kernel recorded for the disk's filesystems and the disk itself (ext4
+   * `errors_count`, SCSI `ioerr_cnt`).
+   *
+   * @default none read
+   */
+  kernelErrors?(disk: BlockDisk): Promise<KernelErrorFindings>;
   /** History store, or null when running without one. */
   store: CheckStore | null;
   /** The clock. */
@@ -46,22 +54,42 @@ export interface CheckDeps {
   hardware?: () => Promise<HardwareCheck>;
 }
 
+/** What the kernel recorded for one disk. */
+export interface KernelErrorFindings {
+  /** Filesystems with recorded errors, one sentence each (each makes the disk CRITICAL). */
+  fsErrors: string[];
+  /** The SCSI failed-command count now, or null when the disk has none. */
+  ioErrors: number | null;
+}
+
 /** The part of the store a check uses. */
 export interface CheckStore {
-  /** Known disks (for vanish detection). */
+  /** Known disks (for vanish detection and I/O error deltas). */
   knownDisks(): {
     diskKey: string;
     path: string;
     model: string | null;
     serial: string | null;
     wwn: string | null;
+    firstSeen?: string;
     lastSeen: string;
     vanishedAt: string | null;
+    ioErrors?: number | null;
   }[];
+  /**
+   * Known disks that need no more reporting when gone (forgotten, replaced, workflow
+   * done), with the reason.
+   */
+  retired?(): Map<string, { reason: string }>;
   /** Records the pass atomically. */
   recordPass(
     pass: {
-      seen: { disk: BlockDisk; report: SmartReport; assessment: Assessment }[];
+      seen: {
+        disk: BlockDisk;
+        report: SmartReport;
+        assessment: Assessment;
+        ioErrors?: number | null;
+      }[];
       vanished: string[];
     },
     now: Date,
@@ -162,6 +190,30 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R
 }
 
 /**
+ * Tells whether a gone disk's slot (its last path) now holds another disk that arrived
+ * after it was last seen: the disk was replaced, so it is no longer reported as vanished.
+ *
+ * @param gone The known disk that is gone.
+ * @param options The disks present now and the known disks by key.
+ * @returns Whether a replacement sits in its slot.
+ */
+export function replacedInSlot(
+  gone: { diskKey: string; path: string; lastSeen: string },
+  options: {
+    present: readonly { disk: BlockDisk }[];
+    known: ReadonlyMap<string, { firstSeen?: string }>;
+  },
+): boolean {
+  const { present, known } = options;
+  return present.some(({ disk }) => {
+    if (disk.path !== gone.path || disk.identity.key === gone.diskKey) return false;
+    const seen = known.get(disk.identity.key);
+    if (!seen) return true; // never seen before: a new disk in the slot
+    return seen.firstSeen !== undefined && seen.firstSeen > gone.lastSeen;
+  });
+}
+
+/**
  * Runs one check pass.
  *
  * @param deps The adapters.
@@ -186,21 +238,54 @@ export async function runCheck(
     }),
   ]);
 
+  let known: ReturnType<CheckStore["knownDisks"]> = [];
+  try {
+    known = deps.store?.knownDisks() ?? [];
+  } catch (err) {
+    problems.push(`Cannot read check history: ${errorMessage(err)}`);
+  }
+  const knownByKey = new Map(known.map((k) => [k.diskKey, k]));
   const disks = await mapLimit(found.disks, options.concurrency ?? 4, async (disk) => {
+    let kernel: KernelErrorFindings = { fsErrors: [], ioErrors: null };
+    try {
+      kernel = await deps.kernelErrors?.(disk) ?? kernel;
+    } catch (err) {
+      problems.push(
+        `Cannot read the kernel's error records of ${disk.path}: ${
+          isSandboxRefusal(err) ? sandboxFix(err) : errorMessage(err)
+        }`,
+      );
+    }
+    const io = ioErrorReason(disk.name, {
+      now: kernel.ioErrors,
+      before: knownByKey.get(disk.identity.key)?.ioErrors ?? null,
+    });
     let report: SmartReport;
     try {
       report = await deps.readSmart(disk);
     } catch (err) {
+      if (isSandboxRefusal(err)) {
+        // Not the disk: Bynar could not look. The check itself is UNKNOWN, with the fix.
+        problems.push(`Cannot read SMART of ${disk.path}: ${sandboxFix(err)}`);
+      }
       report = unavailableReport(disk.path, `Cannot read SMART: ${errorMessage(err)}`);
     }
     const smart = deps.assess(report);
     const ro = unexpectedReadOnly(disk, expectedRo);
-    const verdict = ro.length
-      ? worseVerdict(smart.verdict === "unknown" ? "ok" : smart.verdict, "critical")
+    const base = smart.verdict === "unknown" ? "ok" : smart.verdict;
+    const verdict = ro.length || kernel.fsErrors.length
+      ? worseVerdict(base, "critical")
+      : io
+      ? worseVerdict(base, "warning")
       : smart.verdict;
-    return { disk, report, verdict, reasons: [...smart.reasons, ...ro], smart } as DiskCheck & {
-      smart: Assessment;
-    };
+    return {
+      disk,
+      report,
+      verdict,
+      reasons: [...smart.reasons, ...ro, ...kernel.fsErrors, ...(io ? [io] : [])],
+      smart,
+      ioErrors: kernel.ioErrors,
+    } as DiskCheck & { smart: Assessment; ioErrors: number | null };
   });
 
   let vanished: VanishedDisk[] = [];
@@ -208,8 +293,12 @@ export async function runCheck(
     try {
       const present = new Set(disks.map((d) => d.disk.identity.key));
       const scope = options.onlyPaths ? new Set(options.onlyPaths) : null;
-      vanished = deps.store.knownDisks()
+      const retired = deps.store.retired?.() ?? new Map<string, { reason: string }>();
+      vanished = known
         .filter((k) => !present.has(k.diskKey) && (scope === null || scope.has(k.path)))
+        .filter((k) =>
+          !retired.has(k.diskKey) && !replacedInSlot(k, { present: disks, known: knownByKey })
+        )
         .map((k) => ({
           diskKey: k.diskKey,
           path: k.path,
@@ -223,6 +312,7 @@ export async function runCheck(
           disk: d.disk,
           report: d.report,
           assessment: { verdict: d.verdict, reasons: d.reasons },
+          ioErrors: d.ioErrors,
         })),
         vanished: vanished.map((v) => v.diskKey),
       }, start);
@@ -237,6 +327,13 @@ export async function runCheck(
     verdict,
     reasons,
   }));
+  // A disk whose SMART Bynar's own sandbox kept it from reading is not "without SMART":
+  // the check is UNKNOWN (a configuration problem, with the fix), never silently OK.
+  for (const d of plain) {
+    if (d.report.configurationProblem) {
+      problems.push(`${d.disk.path}: ${d.report.configurationProblem}`);
+    }
+  }
   const hw = await hardware;
   let status = overallStatus(plain, vanished, problems);
   let summary = summarize(plain, vanished);

@@ -5,7 +5,7 @@ import { openDatabase } from "../store/db.ts";
 import { DisksRepo } from "../store/disks_repo.ts";
 import type { BlockDisk } from "../inventory/model.ts";
 import { type CheckDeps, overallStatus, runCheck, unexpectedReadOnly } from "./run.ts";
-import { makeAtaReport, makeDisk, makeMount, TEST_HOST } from "./testing.ts";
+import { makeAtaReport, makeDisk, makeMount, TEST_HOST } from "../../tests/builders/check.ts";
 
 /** A tiny policy for these tests: critical when status fails, warning on raw 5 > 0. */
 function testAssess(r: SmartReport): Assessment {
@@ -56,6 +56,24 @@ Deno.test("runCheck: healthy disks and a disk without SMART are OK", async () =>
   assert.equal(r.disks.find((d) => d.disk.name === "vda")?.verdict, "unknown");
   assert.match(r.summary, /2 disks checked, 1 without SMART/);
   assert.equal(r.skipped.length, 1);
+});
+
+Deno.test("runCheck: SMART the sandbox kept Bynar from reading makes the check UNKNOWN, never OK", async () => {
+  const refused = {
+    ...unavailableReport(
+      "/dev/sda",
+      'SMART is not available for "/dev/sda": smartctl: Requires run access',
+    ),
+    configurationProblem: "Bynar configuration problem, not a disk fault: … Fix: …",
+  };
+  const r = await runCheck(deps([makeDisk("sda"), makeDisk("vda", { type: "VIRTUAL" })], {
+    "/dev/sda": refused,
+  }, null));
+  assert.equal(r.status, "UNKNOWN");
+  assert.deepEqual(r.problems, [
+    "/dev/sda: Bynar configuration problem, not a disk fault: … Fix: …",
+  ]);
+  assert.equal(r.disks[0]!.verdict, "unknown", "never counted as a disk fault");
 });
 
 Deno.test("runCheck: the worst disk decides; a SMART read error is a verdict, not a crash", async () => {
@@ -145,4 +163,117 @@ Deno.test("runCheck: history is recorded and a vanished disk turns the check CRI
 Deno.test("overallStatus: check problems alone give UNKNOWN, disk findings win", () => {
   assert.equal(overallStatus([], [], ["db"]), "UNKNOWN");
   assert.equal(overallStatus([], [], []), "OK");
+});
+
+function lifecycleDeps(
+  disks: BlockDisk[],
+  repo: DisksRepo,
+  now: Date,
+  kernel: Record<string, { fsErrors?: string[]; ioErrors?: number | null }> = {},
+): CheckDeps {
+  const base = deps(disks, {}, repo, now);
+  return {
+    ...base,
+    kernelErrors: (d) =>
+      Promise.resolve({
+        fsErrors: kernel[d.path]?.fsErrors ?? [],
+        ioErrors: kernel[d.path]?.ioErrors ?? null,
+      }),
+    store: {
+      knownDisks: () => repo.list(),
+      retired: () => repo.retired(),
+      recordPass: (p, t) => repo.recordPass(p, t),
+    },
+  };
+}
+
+Deno.test("runCheck: a vanished disk is CRITICAL until a new disk sits in its slot", async () => {
+  const repo = new DisksRepo(openDatabase(":memory:"));
+  const t = (h: number) => new Date(Date.UTC(2026, 10, 25, h));
+  const old = makeDisk("nvme0n1");
+  await runCheck(lifecycleDeps([old], repo, t(1)));
+  let r = await runCheck(lifecycleDeps([], repo, t(2)));
+  assert.equal(r.status, "CRITICAL");
+  assert.deepEqual(r.vanished.map((v) => v.serial), ["SER-nvme0n1"]);
+  r = await runCheck(lifecycleDeps([], repo, t(3)));
+  assert.equal(r.status, "CRITICAL"); // still gone, still reported
+  const fresh = makeDisk("nvme0n1", {
+    identity: { ...old.identity, serial: "NEW", key: "serial:NEW" },
+  });
+  r = await runCheck(lifecycleDeps([fresh], repo, t(4)));
+  assert.equal(r.status, "OK", JSON.stringify(r.vanished));
+  r = await runCheck(lifecycleDeps([fresh], repo, t(5)));
+  assert.equal(r.status, "OK", "and on every later check");
+});
+
+Deno.test("runCheck: a forgotten disk is not reported; when it comes back it is checked", async () => {
+  const repo = new DisksRepo(openDatabase(":memory:"));
+  const t = (h: number) => new Date(Date.UTC(2026, 10, 25, h));
+  const a = makeDisk("sdb");
+  await runCheck(lifecycleDeps([a], repo, t(1)));
+  assert.equal((await runCheck(lifecycleDeps([], repo, t(2)))).status, "CRITICAL");
+  repo.forget(a.identity.key, { actor: "alice", reason: "RMA 123", now: t(3) });
+  assert.equal((await runCheck(lifecycleDeps([], repo, t(4)))).status, "OK");
+  assert.deepEqual(repo.acknowledgements().map((x) => [x.actor, x.reason, x.at]), [
+    ["alice", "RMA 123", t(3).toISOString()],
+  ]);
+  // back: checked (and its verdict counts), and no longer forgotten
+  const r = await runCheck(lifecycleDeps([a], repo, t(5), { "/dev/sdb": { fsErrors: ["bad"] } }));
+  assert.equal(r.status, "CRITICAL");
+  assert.equal(repo.get(a.identity.key)!.forgottenAt, null);
+  assert.equal((await runCheck(lifecycleDeps([], repo, t(6)))).status, "CRITICAL");
+});
+
+Deno.test("runCheck: a disk the state machine marked replaced is not reported", async () => {
+  const db = openDatabase(":memory:");
+  const repo = new DisksRepo(db);
+  const t = (h: number) => new Date(Date.UTC(2026, 10, 25, h));
+  await runCheck(lifecycleDeps([makeDisk("sdb")], repo, t(1)));
+  db.prepare(
+    `INSERT INTO machine_disks (disk_key, path, serial, state, reason, vanished, holds, updated_at)
+     VALUES ('serial:SER-sdb', '/dev/sdb', 'SER-sdb', 'replaced', 'replaced by serial:X at /dev/sdc', 1, 0, 'x')`,
+  ).run();
+  assert.equal((await runCheck(lifecycleDeps([], repo, t(2)))).status, "OK");
+});
+
+Deno.test("runCheck: ext4 errors are CRITICAL; new SCSI I/O errors since the last check WARNING", async () => {
+  const repo = new DisksRepo(openDatabase(":memory:"));
+  const t = (h: number) => new Date(Date.UTC(2026, 10, 25, h));
+  const a = makeDisk("sdb");
+  let r = await runCheck(lifecycleDeps([a], repo, t(1), { "/dev/sdb": { ioErrors: 2 } }));
+  assert.equal(r.status, "OK", "no earlier count: no delta");
+  r = await runCheck(lifecycleDeps([a], repo, t(2), { "/dev/sdb": { ioErrors: 5 } }));
+  assert.equal(r.status, "WARNING");
+  assert.match(r.disks[0]!.reasons.join(" "), /failed 3 I\/O commands since the last check/);
+  r = await runCheck(lifecycleDeps([a], repo, t(3), { "/dev/sdb": { ioErrors: 5 } }));
+  assert.equal(r.status, "OK");
+  r = await runCheck(
+    lifecycleDeps([a], repo, t(4), { "/dev/sdb": { fsErrors: ["Filesystem ext4 on /dev/sdb1"] } }),
+  );
+  assert.equal(r.status, "CRITICAL");
+  assert.deepEqual(r.disks[0]!.reasons, ["virtio", "Filesystem ext4 on /dev/sdb1"]);
+});
+
+Deno.test("runCheck: a sandbox refusal reading kernel records is UNKNOWN, not a disk fault", async () => {
+  const base = deps([makeDisk("sdb")], {
+    "/dev/sdb": makeAtaReport("/dev/sdb", [{ id: 5, raw: 0 }]),
+  }, null);
+  const r = await runCheck({
+    ...base,
+    kernelErrors: () =>
+      Promise.reject(new Deno.errors.NotCapable('Requires read access to "/sys/fs/ext4/sdb"')),
+  });
+  assert.equal(r.status, "UNKNOWN");
+  assert.equal(r.disks[0]!.verdict, "ok");
+  assert.match(r.problems.join(" "), /Bynar's own sandbox refused it.*not a disk fault/);
+});
+
+Deno.test("runCheck: a sandbox refusal reading SMART is UNKNOWN with the fix, never OK", async () => {
+  const r = await runCheck(deps([makeDisk("sdb")], {
+    "/dev/sdb": new Deno.errors.NotCapable(
+      'Requires run access to "/usr/local/sbin/smartctl", run again with the --allow-run flag',
+    ),
+  }, null));
+  assert.equal(r.status, "UNKNOWN");
+  assert.match(r.problems.join(" "), /BYNAR_ALLOW_RUN/);
 });

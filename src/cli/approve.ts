@@ -6,11 +6,9 @@
  * @module
  */
 import { Command } from "@commander-js/extra-typings";
+import { decideApproval, pendingApprovals } from "../app/approve.ts";
 import { DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
-import { databasePath } from "../config/load.ts";
 import { errorMessage } from "../errors.ts";
-import { DetectRepo } from "../store/detect_repo.ts";
-import { openDatabase } from "../store/db.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
 import { formatWorkflows } from "./detect.ts";
 
@@ -52,58 +50,46 @@ export function approveCommand(): Command {
     .option("--list", "list the disks waiting for approval")
     .action(async (disk, raw) => {
       const opts = raw as ApproveOptions;
-      let config;
+      const program = { configDir: opts.configDir, db: opts.db };
+      if (opts.list || !disk) {
+        if (!disk && !opts.list) {
+          throw new ExitRequest(EXIT.USAGE, "bynar approve: name a disk serial, or use --list");
+        }
+        let waiting;
+        try {
+          waiting = await pendingApprovals(program);
+        } catch (err) {
+          throw new ExitRequest(EXIT.USAGE, `bynar approve: ${errorMessage(err)}`);
+        }
+        console.log(waiting.length ? formatWorkflows(waiting) : "No disk waits for approval.");
+        return;
+      }
       try {
-        config = await loadConfig(opts.configDir);
+        await loadConfig(opts.configDir, { files: ["bynar"] });
       } catch (err) {
         throw new ExitRequest(EXIT.USAGE, `bynar approve: ${errorMessage(err)}`);
       }
-      const db = openDatabase(opts.db ?? databasePath(config.bynar));
+      const decision = opts.reject ? "reject" : "approve";
+      let next;
       try {
-        const repo = new DetectRepo(db);
-        if (opts.list || !disk) {
-          const waiting = repo.listActive().filter((w) =>
-            w.approval === "pending" && w.removal === "pending"
-          );
-          if (!disk && !opts.list) {
-            throw new ExitRequest(EXIT.USAGE, "bynar approve: name a disk serial, or use --list");
-          }
-          console.log(waiting.length ? formatWorkflows(waiting) : "No disk waits for approval.");
-          return;
-        }
-        const wf = repo.findActive(disk);
-        if (!wf) {
-          throw new ExitRequest(
-            EXIT.FAILURE,
-            `bynar approve: Cannot find an active workflow for disk "${disk}"`,
-          );
-        }
-        const decision = opts.reject ? "reject" : "approve";
-        try {
-          const next = repo.decide({
-            workflowId: wf.id,
-            serial: wf.serial,
-            decision,
-            actor: actorName({
-              SUDO_USER: Deno.env.get("SUDO_USER"),
-              USER: Deno.env.get("USER"),
-              LOGNAME: Deno.env.get("LOGNAME"),
-            }),
-            via: "cli",
-            reason: opts.reason ?? "",
-            at: new Date().toISOString(),
-          });
-          console.log(
-            `${
-              decision === "approve" ? "Approved" : "Rejected"
-            } the removal of ${next.path} (serial ${next.serial}).`,
-          );
-        } catch (err) {
-          throw new ExitRequest(EXIT.FAILURE, `bynar approve: ${errorMessage(err)}`);
-        }
-      } finally {
-        db.close();
+        next = await decideApproval(program, {
+          disk,
+          decision,
+          actor: actorName({
+            SUDO_USER: Deno.env.get("SUDO_USER"),
+            USER: Deno.env.get("USER"),
+            LOGNAME: Deno.env.get("LOGNAME"),
+          }),
+          reason: opts.reason ?? "",
+        });
+      } catch (err) {
+        throw new ExitRequest(EXIT.FAILURE, `bynar approve: ${errorMessage(err)}`);
       }
+      console.log(
+        `${
+          decision === "approve" ? "Approved" : "Rejected"
+        } the removal of ${next.path} (serial ${next.serial}).`,
+      );
     });
   return cmd as unknown as Command;
 }

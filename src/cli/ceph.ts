@@ -6,12 +6,9 @@
  * @module
  */
 import { Command } from "@commander-js/extra-typings";
-import { DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
-import { databasePath } from "../config/load.ts";
+import { listBackendOps, loadCephConfig, withCephBackend } from "../app/ceph_backend.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
-import { openDatabase } from "../store/db.ts";
-import { BackendOpsRepo } from "../store/backend_ops_repo.ts";
-import { createCephBackend } from "../backend/ceph/mod.ts";
 import type { CephBackend } from "../backend/ceph/mod.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
 
@@ -26,24 +23,16 @@ async function withBackend<T>(
 ): Promise<T> {
   let config;
   try {
-    config = await loadConfig(opts.configDir);
+    config = await loadCephConfig(opts.configDir);
   } catch (err) {
     if (err instanceof ConfigError) throw new ExitRequest(EXIT.USAGE, `bynar ceph: ${err.message}`);
     throw err;
   }
-  const db = openDatabase(opts.db ?? databasePath(config.bynar));
   try {
-    const backend = await createCephBackend(config.ceph, { db });
-    try {
-      return await fn(backend);
-    } finally {
-      backend.close();
-    }
+    return await withCephBackend(opts, fn, { config });
   } catch (err) {
     if (err instanceof ExitRequest) throw err;
     throw new ExitRequest(EXIT.FAILURE, `bynar ceph: ${errorMessage(err)}`);
-  } finally {
-    db.close();
   }
 }
 
@@ -70,15 +59,10 @@ export function cephCommand(): Command {
     .option("--limit <n>", "how many", "20")
     .action(async (o) => {
       const opts = parentOpts();
-      const config = await loadConfig(opts.configDir).catch((err) => {
+      const ops = await listBackendOps({ ...opts, limit: Number(o.limit) }).catch((err) => {
         throw new ExitRequest(EXIT.USAGE, `bynar ceph: ${errorMessage(err)}`);
       });
-      const db = openDatabase(opts.db ?? databasePath(config.bynar));
-      try {
-        print(new BackendOpsRepo(db).list({ limit: Number(o.limit) }));
-      } finally {
-        db.close();
-      }
+      print(ops);
     });
   cmd.command("plan-remove").description("the exact removal plan of a device (simulate)")
     .argument("<device>", "device path, e.g. /dev/sdb")

@@ -7,14 +7,11 @@
  * @module
  */
 import { type Command, Option } from "@commander-js/extra-typings";
-import { databasePath, loadConfig } from "../config/mod.ts";
+import { runCheckProgram } from "../app/check.ts";
 import { errorMessage } from "../errors.ts";
-import { runCheck } from "../check/run.ts";
-import { realCheckDeps } from "../check/wire.ts";
-import { openDatabase } from "../store/db.ts";
 import { formatNagios, formatNagiosUnknown, NAGIOS_EXIT } from "../output/nagios.ts";
 import { formatJson } from "../output/json.ts";
-import { formatPrometheus, writeTextfile } from "../output/prometheus.ts";
+import { formatPrometheus } from "../output/prometheus.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
 
 /** Help text appended to `bynar --help` about the check. */
@@ -103,49 +100,22 @@ export async function checkAction(raw: Record<string, unknown>): Promise<never> 
     throw new ExitRequest(EXIT.UNKNOWN, formatNagiosUnknown(message), { toStderr: false });
   };
 
-  let config;
+  let result;
   try {
-    config = await loadConfig(opts.configDir ?? "/etc/bynar");
+    result = await runCheckProgram({
+      ...(opts.configDir ? { configDir: opts.configDir } : {}),
+      db: opts.db === false ? false : typeof opts.db === "string" ? opts.db : undefined,
+      includeLoop: opts.includeLoop ?? false,
+      devices: opts.device,
+      textfile: opts.textfile,
+    });
   } catch (err) {
     return unknown(errorMessage(err));
   }
-  let db = null;
-  if (opts.db !== false) {
-    const path = typeof opts.db === "string" ? opts.db : databasePath(config.bynar);
-    try {
-      db = openDatabase(path);
-    } catch (err) {
-      return unknown(errorMessage(err));
-    }
-  }
-  try {
-    const deps = realCheckDeps(config, {
-      includeLoop: opts.includeLoop ?? false,
-      devices: opts.device,
-      db,
-    });
-    let result;
-    try {
-      result = await runCheck(deps, { onlyPaths: opts.device ?? null });
-    } catch (err) {
-      return unknown(`Cannot complete the check: ${errorMessage(err)}`);
-    }
-    const textfileDir = opts.textfile ?? config.bynar.textfile_directory;
-    if (textfileDir) {
-      try {
-        await writeTextfile(textfileDir, formatPrometheus(result));
-      } catch (err) {
-        result.problems.push(`Cannot write the textfile in "${textfileDir}": ${errorMessage(err)}`);
-        if (result.status === "OK") result.status = "UNKNOWN";
-      }
-    }
-    const text = format === "json"
-      ? formatJson(result)
-      : format === "prometheus"
-      ? formatPrometheus(result)
-      : formatNagios(result);
-    throw new ExitRequest(NAGIOS_EXIT[result.status], text.replace(/\n$/, ""), { toStderr: false });
-  } finally {
-    db?.close();
-  }
+  const text = format === "json"
+    ? formatJson(result)
+    : format === "prometheus"
+    ? formatPrometheus(result)
+    : formatNagios(result);
+  throw new ExitRequest(NAGIOS_EXIT[result.status], text.replace(/\n$/, ""), { toStderr: false });
 }

@@ -12,12 +12,10 @@
 import { Command } from "@commander-js/extra-typings";
 import { ApiClient, ApiClientError, type MutationReply } from "../api/client.ts";
 import type { DiskMsg, OperationStatusMsg, OpOutcomeResultMsg } from "../api/codec/messages.ts";
-import { DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
-import { errorMessage } from "../errors.ts";
-import { readCertPin } from "../vault/cert_pin.ts";
-import { VaultClient } from "../vault/client.ts";
+import { connectClient } from "../app/client.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
+import { BynarError, errorMessage } from "../errors.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
-import { vaultTokenFrom } from "./token.ts";
 
 /** Global options of `bynar client`. */
 interface ClientOptions {
@@ -36,40 +34,14 @@ interface ClientOptions {
 }
 
 async function buildClient(o: ClientOptions): Promise<ApiClient> {
-  let vault: VaultClient | undefined;
-  const needVault = o.vaultRole !== undefined || o.pinFromVault;
-  if (needVault) {
-    const endpoint = o.vaultEndpoint ?? (await loadConfig(o.configDir)).diskManager.vault_endpoint;
-    if (!endpoint) throw new ExitRequest(EXIT.USAGE, "Cannot use Vault: set --vault-endpoint");
-    vault = new VaultClient(endpoint, { token: await vaultTokenFrom(o.vaultTokenFile) });
-  }
-  let token: string | (() => Promise<string>);
-  if (o.tokenFile) token = (await Deno.readTextFile(o.tokenFile)).trim();
-  else if (o.vaultRole && vault) {
-    const v = vault;
-    const role = o.vaultRole;
-    token = async () => (await v.oidcToken(role)).token;
-  } else {
-    const env = Deno.env.get("BYNAR_TOKEN");
-    if (!env) {
-      throw new ExitRequest(
-        EXIT.USAGE,
-        "Cannot authenticate: give --token-file, set BYNAR_TOKEN, or use --vault-role",
-      );
+  try {
+    return await connectClient(o);
+  } catch (err) {
+    if (err instanceof BynarError && (err.code === "usage" || err.code === "no_pin")) {
+      throw new ExitRequest(err.code === "usage" ? EXIT.USAGE : EXIT.FAILURE, err.message);
     }
-    token = env;
+    throw err;
   }
-  let pin = o.pin;
-  if (o.pinFromVault && vault) {
-    const p = await readCertPin(vault, { mount: o.vaultKvMount, hostname: o.host });
-    if (!p) throw new ExitRequest(EXIT.FAILURE, `Cannot pin ${o.host}: no pin published in Vault`);
-    pin = p;
-  }
-  return new ApiClient(`https://${o.host.includes(":") ? `[${o.host}]` : o.host}:${o.port}`, {
-    token,
-    ...(o.ca ? { caCert: await Deno.readTextFile(o.ca) } : {}),
-    ...(pin ? { pin } : {}),
-  });
 }
 
 function table(rows: string[][]): string {

@@ -7,16 +7,10 @@
  * @module
  */
 import { Command, Option } from "@commander-js/extra-typings";
-import { dirname } from "node:path";
-import { DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
-import { databasePath } from "../config/load.ts";
-import { acquireInstanceLock } from "../detect/lock.ts";
-import { runDetector } from "../detect/daemon.ts";
-import { buildDetector } from "../detect/wire.ts";
+import { detectStatus, loadDetectConfig, runDetectProgram } from "../app/detect.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
+import type { Workflow } from "../detect/types.ts";
 import { errorMessage } from "../errors.ts";
-import { DetectRepo } from "../store/detect_repo.ts";
-import { openDatabase } from "../store/db.ts";
-import type { Workflow } from "../store/detect_repo.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
 
 /** Parsed `detect` options. */
@@ -94,41 +88,29 @@ export function detectCommand(): Command {
     )
     .action(async (raw) => {
       const opts = raw as DetectOptions;
-      let config;
+      if (opts.status) {
+        let wfs;
+        try {
+          wfs = await detectStatus({ configDir: opts.configDir, db: opts.db });
+        } catch (err) {
+          throw new ExitRequest(EXIT.USAGE, `bynar detect: ${errorMessage(err)}`);
+        }
+        console.log(opts.format === "json" ? JSON.stringify(wfs, null, 2) : formatWorkflows(wfs));
+        return;
+      }
       try {
-        config = await loadConfig(opts.configDir);
+        await loadDetectConfig(opts.configDir);
       } catch (err) {
         throw new ExitRequest(EXIT.USAGE, `bynar detect: ${errorMessage(err)}`);
       }
-      const dbPath = opts.db ?? databasePath(config.bynar);
-      if (opts.status) {
-        const db = openDatabase(dbPath);
-        try {
-          const wfs = new DetectRepo(db).list({ limit: 200 });
-          console.log(opts.format === "json" ? JSON.stringify(wfs, null, 2) : formatWorkflows(wfs));
-        } finally {
-          db.close();
-        }
-        return;
-      }
-      const db = openDatabase(dbPath);
-      let lock;
       try {
-        lock = acquireInstanceLock(opts.lockFile ?? `${dirname(dbPath)}/detect.lock`);
-      } catch (err) {
-        db.close();
-        throw new ExitRequest(EXIT.FAILURE, `bynar detect: ${errorMessage(err)}`);
-      }
-      try {
-        await runDetector({
-          configPath: `${opts.configDir}/bynar.json`,
+        await runDetectProgram({
+          configDir: opts.configDir,
           once: !!opts.once,
           log,
+          ...(opts.db ? { db: opts.db } : {}),
+          ...(opts.lockFile ? { lockFile: opts.lockFile } : {}),
           ...(opts.interval ? { intervalSeconds: opts.interval } : {}),
-          build: async (stopping) => {
-            const cfg = await loadConfig(opts.configDir);
-            return await buildDetector(cfg, db, { log, stopping });
-          },
           onPass: (s) => {
             const active = s.workflows.filter((w) => w.status === "active").length;
             log(
@@ -139,9 +121,6 @@ export function detectCommand(): Command {
         });
       } catch (err) {
         throw new ExitRequest(EXIT.FAILURE, `bynar detect: ${errorMessage(err)}`);
-      } finally {
-        lock.release();
-        db.close();
       }
     });
   return cmd as unknown as Command;

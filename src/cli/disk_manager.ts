@@ -5,11 +5,8 @@
  * @module
  */
 import { Command } from "@commander-js/extra-typings";
-import { discoverInventory } from "../api/inventory_source.ts";
-import { startDiskManager } from "../api/service.ts";
-import { createCephBackend } from "../backend/ceph/mod.ts";
-import { databasePath, DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
-import { openDatabase } from "../store/db.ts";
+import { loadDiskManagerConfig, startDiskManagerProgram } from "../app/disk_manager.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
 import { errorMessage } from "../errors.ts";
 
@@ -28,29 +25,16 @@ export function diskManagerCommand(): Command {
     .option("--config-dir <dir>", "configuration directory", DEFAULT_CONFIG_DIR)
     .option("--include-loop", "manage loop devices too (labs and test clusters)")
     .action(async (opts) => {
-      let config;
       try {
-        config = await loadConfig(opts.configDir);
+        await loadDiskManagerConfig(opts.configDir);
       } catch (err) {
         throw new ExitRequest(EXIT.USAGE, `bynar disk-manager: ${errorMessage(err)}`);
       }
-      const dbPath = databasePath(config.bynar);
-      const db = openDatabase(dbPath);
-      const backend = await createCephBackend(config.ceph, {
-        db,
-        log: (line) => console.error(`disk-manager: ${line}`),
+      const running = await startDiskManagerProgram({
+        configDir: opts.configDir,
+        ...(opts.includeLoop ? { includeLoop: true } : {}),
       });
-      const dm = config.diskManager;
-      const running = await startDiskManager(dm, {
-        backend,
-        inventory: discoverInventory({
-          includeLoop: opts.includeLoop ?? config.bynar.include_loop_devices,
-          loopDevices: config.bynar.loop_devices,
-          systemDisks: config.ceph.system_disks.map((d) => d.device),
-        }),
-        db,
-        ...(dm.vault_token ? { vaultToken: dm.vault_token } : {}),
-      });
+      const dm = running.config.diskManager;
       const scheme = dm.insecure_http ? "http" : "https";
       console.error(
         `disk-manager: serving ${scheme}://${running.addr.hostname}:${running.addr.port}/v1 ` +
@@ -66,6 +50,5 @@ export function diskManagerCommand(): Command {
       await running.close();
       Deno.removeSignalListener("SIGTERM", stop);
       Deno.removeSignalListener("SIGINT", stop);
-      db.close();
     }) as unknown as Command;
 }

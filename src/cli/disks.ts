@@ -5,25 +5,31 @@
  * @module
  */
 import { Command, Option } from "@commander-js/extra-typings";
-import { DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
-import { ConfigError, errorMessage } from "../errors.ts";
-import { discoverDisks, type DiscoverResult } from "../inventory/mod.ts";
-import { EXIT, ExitRequest } from "./exit.ts";
 import {
-  dbPathOf,
-  disksMachineAction,
-  type DisksMachineOptions,
-  formatStateTable,
-  readDiskStates,
-  stateRows,
-} from "./_disks_machine.ts";
+  type DiskStateRow,
+  forgetDiskProgram,
+  listDisksProgram,
+  loadDisksConfig,
+  runMachineProgram,
+} from "../app/disks.ts";
+import type { DiskAcknowledgement } from "../store/disks_repo.ts";
+import { actorName } from "./approve.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
+import { ConfigError, errorMessage } from "../errors.ts";
+import type { DiscoverResult } from "../inventory/mod.ts";
+import { type PassReport, renderDot } from "../machine/mod.ts";
+import { EXIT, ExitRequest } from "./exit.ts";
 
 /** Parsed `disks` options. */
-interface DisksOptions extends DisksMachineOptions {
+interface DisksOptions {
   format: string;
   configDir: string;
   includeLoop?: true;
   device?: string[];
+  graph?: true;
+  run?: true;
+  simulate?: true;
+  db?: string;
 }
 
 function humanSize(bytes: number): string {
@@ -93,6 +99,8 @@ export function formatDisksTable(result: DiscoverResult): string {
  */
 export function disksCommand(): Command {
   return new Command("disks")
+    // Options after `forget` belong to it (`disks forget X --db …`), not to `disks`.
+    .enablePositionalOptions()
     .description(
       "list this host's disks: type, size, filesystems, mounts, stable identity (WWN/serial) " +
         "and whether each is a system disk (holds /, /boot, /boot/efi or swap, or is listed in " +
@@ -119,33 +127,146 @@ export function disksCommand(): Command {
     .option("--db <path>", "database path (default: bynar.json database_path)")
     .action(async (raw) => {
       const opts = raw as DisksOptions;
-      let systemDisks: string[] = [];
-      let includeLoop = opts.includeLoop ?? false;
+      if (opts.graph) {
+        console.log(renderDot().trimEnd());
+        return;
+      }
+      const program = {
+        configDir: opts.configDir,
+        includeLoop: opts.includeLoop ?? false,
+        devices: opts.device,
+        db: opts.db,
+      };
       let config;
       try {
-        config = await loadConfig(opts.configDir);
-        systemDisks = config.ceph.system_disks.map((d) => d.device);
-        includeLoop ||= config.bynar.include_loop_devices;
+        config = await loadDisksConfig(opts.configDir);
       } catch (err) {
         if (err instanceof ConfigError) {
           throw new ExitRequest(EXIT.USAGE, `bynar disks: ${err.message}`);
         }
         throw err;
       }
-      if (await disksMachineAction(opts, { config, includeLoop, systemDisks })) return;
-      let result: DiscoverResult;
+      if (opts.run) {
+        const report = await runMachineProgram({ ...program, simulate: opts.simulate ?? false }, {
+          config,
+        });
+        console.log(opts.format === "json" ? JSON.stringify(report, null, 2) : formatPass(report));
+        return;
+      }
+      let listing;
       try {
-        result = await discoverDisks({ includeLoop, devices: opts.device, systemDisks });
+        listing = await listDisksProgram(program, { config });
       } catch (err) {
         throw new ExitRequest(EXIT.FAILURE, `bynar disks: ${errorMessage(err)}`);
       }
-      const states = stateRows(result.disks, readDiskStates(dbPathOf(opts, config)), {
-        devices: opts.device,
-      });
+      const { states, acknowledgements, ...result } = listing;
       console.log(
         opts.format === "json"
-          ? JSON.stringify({ ...result, states }, null, 2)
-          : `${formatDisksTable(result)}\n\n${formatStateTable(states)}`,
+          ? JSON.stringify(listing, null, 2)
+          : `${formatDisksTable(result)}\n\n${formatStateTable(states)}${
+            formatAcknowledgements(acknowledgements)
+          }`,
+      );
+    })
+    .addCommand(forgetCommand()) as unknown as Command;
+}
+
+/**
+ * Formats the acknowledgements (`bynar disks forget`) below the state table.
+ *
+ * @param acks The acknowledgements, newest first.
+ * @returns The text (empty when there are none), starting with a blank line.
+ */
+export function formatAcknowledgements(acks: readonly DiskAcknowledgement[]): string {
+  if (!acks.length) return "";
+  return "\n\n" +
+    acks.map((a) =>
+      `forgotten: ${a.serial ?? a.diskKey} (${a.diskKey}, last at ${a.path}) by ${a.actor} at ` +
+      `${a.at}: ${a.reason}`
+    ).join("\n");
+}
+
+function forgetCommand(): Command {
+  return new Command("forget")
+    .description(
+      "acknowledge a vanished disk as gone for good: bynar --check stops reporting it as " +
+        "vanished (CRITICAL). Audited in the database with who, when and why, and listed by " +
+        "bynar disks. A forgotten disk that comes back is checked again like any other.",
+    )
+    .argument("<serial-or-key>", "the disk's serial or its key (serial:…, wwn:…)")
+    .requiredOption("--reason <text>", "why it is gone (kept in the audit record)")
+    .option("--config-dir <dir>", "configuration directory", DEFAULT_CONFIG_DIR)
+    .option("--db <path>", "database path (default: bynar.json database_path)")
+    .action(async (wanted: string, raw: { reason: string; configDir: string; db?: string }) => {
+      const actor = actorName({
+        SUDO_USER: Deno.env.get("SUDO_USER"),
+        USER: Deno.env.get("USER"),
+        LOGNAME: Deno.env.get("LOGNAME"),
+      });
+      let disk;
+      try {
+        disk = await forgetDiskProgram(wanted, {
+          configDir: raw.configDir,
+          db: raw.db,
+          reason: raw.reason,
+          actor,
+        });
+      } catch (err) {
+        if (err instanceof ConfigError) {
+          throw new ExitRequest(EXIT.USAGE, `bynar disks forget: ${err.message}`);
+        }
+        throw new ExitRequest(EXIT.FAILURE, `bynar disks forget: ${errorMessage(err)}`);
+      }
+      console.log(
+        `forgot ${disk.serial ?? disk.diskKey} (${disk.diskKey}, last at ${disk.path}) as ` +
+          `${actor}: ${raw.reason}`,
       );
     }) as unknown as Command;
+}
+
+/**
+ * Formats state rows as a table: device, state, present, last transition, reason.
+ *
+ * @param rows The rows.
+ * @returns The table text.
+ */
+export function formatStateTable(rows: readonly DiskStateRow[]): string {
+  const table = [
+    ["DEVICE", "STATE", "PRESENT", "LAST TRANSITION", "REASON"],
+    ...rows.map((r) => [
+      r.path,
+      r.state,
+      r.present ? "yes" : "no",
+      r.lastTransition
+        ? `${r.lastTransition.at.slice(0, 19)}Z ${r.lastTransition.from}->${r.lastTransition.to}`
+        : "-",
+      r.reason,
+    ]),
+  ];
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
+  return table.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join("  ").trimEnd())
+    .join("\n");
+}
+
+/**
+ * Formats a pass report: recovery notes, then per disk its transitions and final reason.
+ *
+ * @param report The report.
+ * @returns The text.
+ */
+export function formatPass(report: PassReport): string {
+  const out = [`${report.simulate ? "Simulated pass (nothing changed)" : "Pass"} ${report.passId}`];
+  for (const n of report.recovered) out.push(`recovered: ${n.detail}`);
+  for (const d of report.disks) {
+    out.push(
+      `${d.path} (${d.diskKey}): ${d.startState} -> ${d.finalState}${
+        d.unknown ? " (UNKNOWN: Bynar could not check it)" : d.held ? " (held)" : ""
+      }`,
+    );
+    for (const t of d.transitions) {
+      out.push(`  ${t.from} -> ${t.to} [${t.step}, ${Math.round(t.durationMs)} ms] ${t.reason}`);
+    }
+    out.push(`  reason: ${d.reason}`);
+  }
+  return out.join("\n");
 }

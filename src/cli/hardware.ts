@@ -1,16 +1,14 @@
 /**
  * `bynar hardware`: lists the host's parts as its BMC reports them (Redfish), with the
- * policy's verdict and reasons.
+ * policy's verdict and reasons; `--workflows` lists the detector's part workflows.
  *
  * @module
  */
 import { Command } from "@commander-js/extra-typings";
-import { DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
 import { errorMessage } from "../errors.ts";
-import { hardwareSettings } from "../hardware/settings.ts";
-import { readHardware } from "../hardware/read.ts";
-import { formatHardwareTable, hardwareToJson } from "../output/hardware.ts";
-import { VaultClient } from "../vault/client.ts";
+import { hardwareReport, hardwareWorkflows } from "../app/hardware.ts";
+import { formatHardwareTable, formatPartWorkflows, hardwareToJson } from "../output/hardware.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
 
 /**
@@ -25,33 +23,31 @@ export function hardwareCommand(): Command {
         "drives) as the BMC reports them through Redfish, with health verdicts and reasons",
     )
     .option("--config-dir <dir>", "configuration directory", DEFAULT_CONFIG_DIR)
-    .option("--json", "print the JSON document (the same as --check's `hardware` object)")
+    .option("--json", "print JSON (the same as --check's `hardware` object)")
+    .option("--workflows", "list the detector's part workflows (tickets, steps) instead")
+    .option("--db <path>", "with --workflows: SQLite database (default: bynar.json database_path)")
     .addHelpText(
       "after",
       "\nExit codes: 0 listed, 1 the BMC could not be read (fully or partly), 64 bad configuration.\n" +
         "Configure the BMC in bynar.json `hardware` (see the README).",
     )
     .action(async (opts) => {
-      let config;
-      let settings;
+      if (opts.workflows) {
+        let list;
+        try {
+          list = await hardwareWorkflows({ configDir: opts.configDir, db: opts.db });
+        } catch (err) {
+          throw new ExitRequest(EXIT.USAGE, `bynar hardware: ${errorMessage(err)}`);
+        }
+        const text = opts.json ? JSON.stringify(list, null, 2) : formatPartWorkflows(list);
+        throw new ExitRequest(EXIT.OK, text, { toStderr: false });
+      }
+      let hw;
       try {
-        config = await loadConfig(opts.configDir);
-        settings = hardwareSettings(config.bynar);
+        hw = await hardwareReport({ configDir: opts.configDir });
       } catch (err) {
         throw new ExitRequest(EXIT.USAGE, `bynar hardware: ${errorMessage(err)}`);
       }
-      if (!settings) {
-        throw new ExitRequest(
-          EXIT.USAGE,
-          "bynar hardware: no BMC configured; set hardware.endpoint (or redfish_ip) in bynar.json",
-        );
-      }
-      const b = config.bynar;
-      const hw = await readHardware(settings, {
-        vault: b.vault_endpoint && settings.vault
-          ? new VaultClient(b.vault_endpoint, { token: b.vault_token })
-          : null,
-      });
       const text = opts.json
         ? JSON.stringify(hardwareToJson(hw), null, 2)
         : formatHardwareTable(hw);

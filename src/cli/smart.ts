@@ -36,12 +36,45 @@ interface SmartOptions {
   format: "text" | "json";
 }
 
-/** Reads an input file or exits with UNKNOWN and a clear message. */
-async function readInput(path: string, what: string): Promise<Uint8Array> {
+/**
+ * Directories the packaged launcher's sandbox lets `bynar smart` read files from (see
+ * packaging/permissions.ts); copy a file there, or pipe it with `-`.
+ */
+const READABLE_DIRECTORIES = ["/run/bynar", "/etc/bynar", "/var/lib/bynar"];
+
+/** Reads standard input to the end. */
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of Deno.stdin.readable) {
+    chunks.push(chunk);
+    total += chunk.length;
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/**
+ * Reads an input file (`-` = standard input) or exits with UNKNOWN and a message that says
+ * what to do — never a Deno flag: the launcher takes none.
+ */
+async function readInput(path: string, what: string, flag: string): Promise<Uint8Array> {
   try {
-    return await Deno.readFile(path);
+    return path === "-" ? await readStdin() : await Deno.readFile(path);
   } catch (err) {
-    const why = err instanceof Deno.errors.NotFound ? "no such file" : errorMessage(err);
+    const why = err instanceof Deno.errors.NotFound
+      ? "no such file"
+      : err instanceof Deno.errors.NotCapable
+      ? `Bynar's sandbox reads files only under ${READABLE_DIRECTORIES.join(", ")}; ` +
+        `copy the file there, or pipe it to standard input: bynar smart ${flag} - < ${
+          JSON.stringify(path)
+        }`
+      : errorMessage(err);
     throw new ExitRequest(EXIT.UNKNOWN, `bynar smart: Cannot read ${what} "${path}": ${why}`);
   }
 }
@@ -57,12 +90,13 @@ async function loadReport(device: string | undefined, opts: SmartOptions): Promi
   }
   try {
     if (opts.blob !== undefined) {
-      const bytes = await readInput(opts.blob, "the SMART dump");
-      return await readAtaBlob(bytes, { name: opts.blob });
+      const bytes = await readInput(opts.blob, "the SMART dump", "--blob");
+      return await readAtaBlob(bytes, { name: opts.blob === "-" ? "<stdin>" : opts.blob });
     }
     if (opts.smartctlJson !== undefined) {
-      const bytes = await readInput(opts.smartctlJson, "the smartctl JSON file");
-      return parseSmartctlJson(new TextDecoder().decode(bytes), { file: opts.smartctlJson });
+      const bytes = await readInput(opts.smartctlJson, "the smartctl JSON file", "--smartctl-json");
+      const file = opts.smartctlJson === "-" ? "<stdin>" : opts.smartctlJson;
+      return parseSmartctlJson(new TextDecoder().decode(bytes), { file });
     }
     return await readSmart(device!);
   } catch (err) {
@@ -82,11 +116,18 @@ export function smartCommand(): Command {
   const cmd = new Command("smart")
     .description(
       "read one drive's SMART data, apply the health policy and print the verdict\n" +
-        "(ATA through libatasmart; NVMe, SCSI/SAS and the rest through `smartctl --json -a`)",
+        "(ATA PASS-THROUGH, then libatasmart; the NVMe health log page; then\n" +
+        "`smartctl --json -a`, which also reads SCSI/SAS)",
     )
     .argument("[device]", "a block device, e.g. /dev/sda or /dev/nvme0n1")
-    .option("--blob <file>", "read a libatasmart dump (skdump --save format) instead")
-    .option("--smartctl-json <file>", "read a saved `smartctl --json -a` output instead")
+    .option(
+      "--blob <file>",
+      "read a libatasmart dump (skdump --save format) instead; - = standard input",
+    )
+    .option(
+      "--smartctl-json <file>",
+      "read a saved `smartctl --json -a` output instead; - = standard input",
+    )
     .addOption(
       new Option("--format <format>", "output format").choices(["text", "json"] as const)
         .default("text" as const),
@@ -99,13 +140,17 @@ export function smartCommand(): Command {
         "Examples:\n" +
         "  bynar smart /dev/sda\n" +
         "  bynar smart --blob ./SAMSUNG_HD501LJ--CR100-12 --format json\n" +
-        "  bynar smart --smartctl-json ./nvme0.json",
+        "  bynar smart --smartctl-json ./nvme0.json\n" +
+        "  smartctl --json -a /dev/sdb | bynar smart --smartctl-json -\n\n" +
+        `Installed, bynar reads files only under ${READABLE_DIRECTORIES.join(", ")};\n` +
+        "pipe other files with -.",
     )
     .action(async (device, opts, command) => {
       const globals = command.optsWithGlobals() as { configDir?: string };
       let policy;
       try {
-        policy = (await loadConfig(globals.configDir ?? DEFAULT_CONFIG_DIR)).bynar.smart_policy;
+        policy = (await loadConfig(globals.configDir ?? DEFAULT_CONFIG_DIR, { files: ["bynar"] }))
+          .bynar.smart_policy;
       } catch (err) {
         throw new ExitRequest(EXIT.UNKNOWN, `bynar smart: ${errorMessage(err)}`);
       }

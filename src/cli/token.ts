@@ -12,26 +12,9 @@
 import { Command } from "@commander-js/extra-typings";
 import { generateLocalKey, issueLocalToken, type LocalAlgorithm } from "../api/local_tokens.ts";
 import { DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
-import { errorMessage } from "../errors.ts";
-import { VaultClient } from "../vault/client.ts";
+import { vaultIdentityToken } from "../app/client.ts";
+import { BynarError, errorMessage } from "../errors.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
-
-/**
- * Reads the Vault token from a file or `BYNAR_VAULT_TOKEN`.
- *
- * @param file Optional token file.
- * @returns The token.
- * @throws {ExitRequest} When none is available.
- */
-export async function vaultTokenFrom(file: string | undefined): Promise<string> {
-  if (file) return (await Deno.readTextFile(file)).trim();
-  const env = Deno.env.get("BYNAR_VAULT_TOKEN") ?? Deno.env.get("VAULT_TOKEN");
-  if (env) return env;
-  throw new ExitRequest(
-    EXIT.USAGE,
-    "Cannot ask Vault: set BYNAR_VAULT_TOKEN or --vault-token-file",
-  );
-}
 
 /**
  * Builds the `token` subcommand.
@@ -69,7 +52,7 @@ export function tokenCommand(): Command {
     .option("--config-dir <dir>", "configuration directory", DEFAULT_CONFIG_DIR)
     .action(async (opts) => {
       try {
-        const dm = (await loadConfig(opts.configDir)).diskManager;
+        const dm = (await loadConfig(opts.configDir, { files: ["diskManager"] })).diskManager;
         const issuer = opts.issuer ?? dm.jwt_issuer;
         if (!issuer) throw new Error("set --issuer or jwt_issuer in disk-manager.json");
         const ttl = Number(opts.ttl);
@@ -96,15 +79,11 @@ export function tokenCommand(): Command {
     .option("--config-dir <dir>", "configuration directory", DEFAULT_CONFIG_DIR)
     .action(async (opts) => {
       try {
-        const endpoint = opts.vaultEndpoint ??
-          (await loadConfig(opts.configDir)).diskManager.vault_endpoint;
-        if (!endpoint) throw new Error("set --vault-endpoint or vault_endpoint");
-        const vault = new VaultClient(endpoint, {
-          token: await vaultTokenFrom(opts.vaultTokenFile),
-        });
-        console.log((await vault.oidcToken(opts.role)).token);
+        console.log(await vaultIdentityToken(opts));
       } catch (err) {
-        if (err instanceof ExitRequest) throw err;
+        if (err instanceof BynarError && err.code === "usage") {
+          throw new ExitRequest(EXIT.USAGE, err.message);
+        }
         throw new ExitRequest(EXIT.FAILURE, `bynar token get: ${errorMessage(err)}`);
       }
     });

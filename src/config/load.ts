@@ -35,8 +35,25 @@ export interface Config {
   present: { bynar: boolean; diskManager: boolean; ceph: boolean };
 }
 
+/** One of the three configuration files, by its key in {@linkcode Config}. */
+export type ConfigFile = "bynar" | "diskManager" | "ceph";
+
+/** Every configuration file. */
+export const ALL_CONFIG_FILES: readonly ConfigFile[] = Object.freeze([
+  "bynar",
+  "diskManager",
+  "ceph",
+]);
+
 /** Options for {@linkcode loadConfig}. */
 export interface LoadConfigOptions {
+  /**
+   * The files this command needs: only these are read and validated; the others are
+   * their schema defaults (`present` false), so a broken file of another program cannot
+   * stop this one (a bad `disk-manager.json` must not make `bynar --check` UNKNOWN).
+   * @default every file
+   */
+  files?: readonly ConfigFile[];
   /**
    * Environment used for secrets (`BYNAR_JIRA_PASSWORD`, `BYNAR_VAULT_TOKEN`,
    * `BYNAR_SLACK_WEBHOOK`).
@@ -155,7 +172,7 @@ async function resolveSecret(
   options: {
     env: Record<string, string>;
     envName: string;
-    file?: string;
+    file?: string | undefined;
     configPath: string;
     field: string;
   },
@@ -167,20 +184,43 @@ async function resolveSecret(
 }
 
 /**
- * Loads `bynar.json`, `disk-manager.json` and `ceph.json` from a directory.
+ * Reads and validates one config file when the command needs it; otherwise its defaults.
+ *
+ * @param path The file path.
+ * @param schema The zod schema.
+ * @param needed Whether the command needs the file.
+ * @returns The validated value (defaults when not needed) and whether it was read.
+ */
+function loadIfNeeded<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  needed: boolean,
+): Promise<{ value: z.infer<S>; present: boolean }> {
+  if (needed) return loadConfigFile(path, schema);
+  return Promise.resolve({ value: schema.parse({}), present: false });
+}
+
+/**
+ * Loads `bynar.json`, `disk-manager.json` and `ceph.json` from a directory, or only the
+ * files the command names in `options.files` (the others are defaults).
  *
  * @param dir The configuration directory.
- * @param options Environment for secrets.
+ * @param options The files needed and the environment for secrets.
  * @returns The validated configuration.
  * @throws {ConfigError} On the first invalid file, naming file, field and reason.
  */
 export async function loadConfig(dir: string, options: LoadConfigOptions = {}): Promise<Config> {
+  const files = new Set(options.files ?? ALL_CONFIG_FILES);
   const env = options.env ?? secretEnv();
   const bynarPath = `${dir}/bynar.json`;
   const dmPath = `${dir}/disk-manager.json`;
-  const bynar = await loadConfigFile(bynarPath, BynarConfigSchema);
-  const diskManager = await loadConfigFile(dmPath, DiskManagerConfigSchema);
-  const ceph = await loadConfigFile(`${dir}/ceph.json`, CephConfigSchema);
+  const bynar = await loadIfNeeded(bynarPath, BynarConfigSchema, files.has("bynar"));
+  const diskManager = await loadIfNeeded(
+    dmPath,
+    DiskManagerConfigSchema,
+    files.has("diskManager"),
+  );
+  const ceph = await loadIfNeeded(`${dir}/ceph.json`, CephConfigSchema, files.has("ceph"));
 
   const b = bynar.value;
   b.jira_password = await resolveSecret(b.jira_password, {

@@ -172,3 +172,25 @@ Deno.test("databasePath: explicit path wins", () => {
     "/tmp/x.db",
   );
 });
+
+Deno.test("loadConfig: files reads and validates only the named files (per-command configuration)", async () => {
+  await withDir({
+    "bynar.json": JSON.stringify({ approval: "manual" }),
+    "disk-manager.json": "{ not json",
+    "ceph.json": JSON.stringify({ increment: "lots" }),
+  }, async (dir) => {
+    const c = await loadConfig(dir, { env: {}, files: ["bynar"] });
+    assert.equal(c.bynar.approval, "manual");
+    assert.equal(c.diskManager.listen_address, "127.0.0.1", "disk-manager.json: defaults");
+    assert.equal(c.ceph.increment, 0.01, "ceph.json: defaults");
+    assert.deepEqual(c.present, { bynar: true, diskManager: false, ceph: false });
+    await assert.rejects(
+      loadConfig(dir, { env: {}, files: ["bynar", "ceph"] }),
+      (err: unknown) => err instanceof ConfigError && err.message.includes("ceph.json"),
+    );
+    await assert.rejects(
+      loadConfig(dir, { env: {} }),
+      (err: unknown) => err instanceof ConfigError && err.message.includes("disk-manager.json"),
+    );
+  });
+});

@@ -7,8 +7,20 @@
  * @module
  */
 import { errorMessage } from "../errors.ts";
-import type { BuiltDetector } from "./wire.ts";
-import { type PassSummary, runPass } from "./pass.ts";
+import { type PassDeps, type PassSummary, runPass } from "./pass.ts";
+import type { HardwarePassSummary } from "../hardware/loop.ts";
+
+/** A built detector. */
+export interface BuiltDetector {
+  /** The pass dependencies. */
+  deps: PassDeps;
+  /** Seconds between passes. */
+  intervalSeconds: number;
+  /** The hardware (BMC) pass, when a BMC is configured; run after each disk pass. */
+  hardware?: () => Promise<HardwarePassSummary>;
+  /** Releases clients (not the database). */
+  dispose(): void;
+}
 
 /** Options of {@linkcode runDetector}. */
 export interface RunDetectorOptions {
@@ -38,6 +50,25 @@ function denoSignals(handler: (sig: "SIGHUP" | "SIGTERM" | "SIGINT") => void): (
   return () => {
     for (const [s, f] of fns) Deno.removeSignalListener(s, f);
   };
+}
+
+/** Runs the hardware (BMC) pass; its failures are logged and told, never fatal. */
+async function hardwarePass(det: BuiltDetector, log: (line: string) => void): Promise<void> {
+  try {
+    const h = await det.hardware!();
+    for (const p of h.problems) log(`hardware: ${p}`);
+    log(
+      `hardware pass: BMC ${h.bmcRead ? "read" : "unreadable"}, ${h.opened} opened, ` +
+        `${h.workflows.length} active`,
+    );
+  } catch (err) {
+    log(`hardware pass failed: ${errorMessage(err)}`);
+    det.deps.notifier.notify({
+      kind: "error",
+      host: det.deps.host.hostname,
+      error: `hardware pass failed: ${errorMessage(err)}`,
+    });
+  }
 }
 
 /**
@@ -108,6 +139,8 @@ export async function runDetector(options: RunDetectorOptions): Promise<number> 
           throw err;
         }
       }
+      // Parts beyond disks: after the disk pass, whether or not it succeeded.
+      if (det.hardware && !stopping) await hardwarePass(det, options.log);
       if (options.once || stopping) break;
       const interval = (options.intervalSeconds ?? det.intervalSeconds) * 1000;
       const left = Math.max(0, started + interval - Date.now());

@@ -6,7 +6,8 @@
  *
  * @example One pass
  * ```ts ignore
- * import { buildDetector, runPass } from "./src/detect/mod.ts";
+ * import { buildDetector } from "./src/app/detect.ts";
+ * import { runPass } from "./src/detect/mod.ts";
  * const det = await buildDetector(config, db, { log: console.error, stopping: () => false });
  * const summary = await runPass(det.deps);
  * ```
@@ -31,13 +32,4 @@ export { destructiveGate, inWindow, type MaintenanceWindow } from "./windows.ts"
 export { advanceWorkflow, MAX_ACTIONS_PER_PASS, type RunnerDeps, ticketDisk } from "./runner.ts";
 export { needsWorkflow, type PassDeps, type PassSummary, runPass, slotCandidate } from "./pass.ts";
 export { acquireInstanceLock, type InstanceLock } from "./lock.ts";
-export { runDetector, type RunDetectorOptions } from "./daemon.ts";
-export { HttpDiskManager, type HttpDiskManagerOptions, type ManagerApi } from "./manager_client.ts";
-export { SystemHost, type SystemHostOptions } from "./system_host.ts";
-export {
-  buildDetector,
-  type BuiltDetector,
-  type DetectorOverrides,
-  managerClient,
-} from "./wire.ts";
-export { MemoryDetectStore } from "./memory_store.ts";
+export { type BuiltDetector, runDetector, type RunDetectorOptions } from "./daemon.ts";

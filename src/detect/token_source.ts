@@ -61,9 +61,9 @@ export interface RenewingTokenOptions {
   /** What mints the token (for messages), e.g. `Vault role bynar-detect`. */
   what: string;
   /** Now, ms since the epoch. @default Date.now */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Told about every renewal. */
-  log?: (line: string) => void;
+  log?: ((line: string) => void) | undefined;
 }
 
 /**

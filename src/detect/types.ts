@@ -17,9 +17,10 @@ export type {
   SafetyAnswer,
   TicketProgress,
   Workflow,
+  WorkflowEvent,
   WorkflowStatus,
-} from "../store/detect_repo.ts";
-import type { SafetyAnswer, Workflow } from "../store/detect_repo.ts";
+} from "./records.ts";
+import type { SafetyAnswer, Workflow } from "./records.ts";
 
 /** A disk attached now (for slot checks). */
 export interface AttachedDisk {

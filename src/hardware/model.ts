@@ -172,10 +172,11 @@ export interface HardwareAssessment {
   missing: { slot: string; serialNumber: string | null; lastSeen: string }[];
 }
 
-/** Part kinds whose replacement needs the host down. */
+/** Part kinds whose replacement needs the host down (a RAID controller is a PCIe card). */
 export const HOST_DOWN_KINDS: ReadonlySet<PartKind> = new Set<PartKind>([
   "memory",
   "processor",
+  "storage_controller",
   "system",
   "chassis",
 ]);

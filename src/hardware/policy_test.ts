@@ -144,7 +144,9 @@ Deno.test("drive behind a RAID controller: predicted failure and media life", ()
 });
 
 Deno.test("a failed storage controller is replaced; a critical board is reported only", () => {
-  assert.equal(assessPart(part({ kind: "storage_controller", health: "Critical" })).replace, true);
+  const ctrl = assessPart(part({ kind: "storage_controller", health: "Critical" }));
+  assert.equal(ctrl.replace, true);
+  assert.equal(ctrl.needsHostDown, true, "a RAID controller is a PCIe card");
   const board = assessPart(part({ kind: "system", health: "Critical" }));
   assert.equal(board.verdict, "critical");
   assert.equal(board.replace, false);

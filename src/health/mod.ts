@@ -12,3 +12,4 @@ export * from "./reformat.ts";
 export * from "./temp_mount.ts";
 export * from "./write_probe.ts";
 export * from "./probe.ts";
+export * from "./kernel_errors.ts";

@@ -6,7 +6,9 @@
  */
 import { type CommandRunner, SYSTEM_RUNNER } from "../process/run.ts";
 import { checkFilesystem, repairFilesystem } from "./fsck.ts";
+import { realPath } from "../hostfs/mod.ts";
 import { holdersOf } from "./holders.ts";
+import { fsErrorReason, readExt4Errors } from "./kernel_errors.ts";
 import { mountsOf } from "./mounts.ts";
 import { reformatFilesystem } from "./reformat.ts";
 import {
@@ -25,7 +27,7 @@ import type {
   MountView,
   WriteTestResult,
 } from "./types.ts";
-import { newScratchPath, removeScratch, writeTest } from "./write_probe.ts";
+import { removeScratch, writeTest } from "./write_probe.ts";
 
 /** Options of {@linkcode SystemFsProbe}. */
 export interface SystemFsProbeOptions {
@@ -92,18 +94,23 @@ export class SystemFsProbe implements FsProbe {
   }
 
   /** @inheritdoc */
-  newScratchPath(mountpoint: string): string {
-    return newScratchPath(mountpoint);
-  }
-
-  /** @inheritdoc */
-  writeTest(scratch: string): Promise<WriteTestResult> {
-    return writeTest(scratch);
+  writeTest(device: string, mountpoint: string): Promise<WriteTestResult> {
+    return writeTest(device, mountpoint);
   }
 
   /** @inheritdoc */
   removeScratch(scratch: string): Promise<ActionResult> {
     return removeScratch(scratch);
+  }
+
+  /** @inheritdoc */
+  async fsErrors(device: string): Promise<string | null> {
+    const real = await realPath(device);
+    const name = real.slice(real.lastIndexOf("/") + 1);
+    const record = readExt4Errors(name);
+    if (!record) return null;
+    const mount = (await mountsOf(device))[0];
+    return fsErrorReason(record, { mountpoint: mount?.mountpoint ?? null });
   }
 
   /** @inheritdoc */

@@ -44,8 +44,12 @@ export interface FixResult {
 
 /** Result of a write test. */
 export interface WriteTestResult {
-  /** `ok`, `read_only` (EROFS), `full` (ENOSPC/EDQUOT) or `failed` (I/O or other error). */
-  status: "ok" | "read_only" | "full" | "failed";
+  /**
+   * `ok`, `read_only` (EROFS), `full` (ENOSPC/EDQUOT), `unsupported` (the filesystem
+   * cannot create unnamed files: Bynar cannot test it, not a fault) or `failed` (I/O or
+   * other error).
+   */
+  status: "ok" | "read_only" | "full" | "unsupported" | "failed";
   /** One line saying what happened. */
   detail: string;
 }
@@ -109,26 +113,31 @@ export interface FsProbe {
    */
   releaseTemp(mountpoint: string): Promise<ActionResult>;
   /**
-   * Returns a fresh, not yet created, private scratch directory path on a mounted filesystem.
+   * Writes, fsyncs and reads back an unnamed file on the root of a mount of the device
+   * (nothing is left behind, even after a crash).
    *
-   * @param mountpoint The mount point.
-   * @returns The path.
-   */
-  newScratchPath(mountpoint: string): string;
-  /**
-   * Writes, fsyncs and reads back a file in a private scratch directory, then removes it.
-   *
-   * @param scratch The scratch directory from {@linkcode FsProbe.newScratchPath}.
+   * @param device The device under test.
+   * @param mountpoint A mount point of that device.
    * @returns The result.
+   * @throws {Deno.errors.NotCapable} When the mount point is not one of the device, or
+   *   the sandbox refuses: never a disk fault.
    */
-  writeTest(scratch: string): Promise<WriteTestResult>;
+  writeTest(device: string, mountpoint: string): Promise<WriteTestResult>;
   /**
-   * Removes a scratch directory left behind (recovery).
+   * Removes a scratch directory an older version left behind (recovery).
    *
    * @param scratch The scratch directory.
    * @returns Whether nothing is left behind.
    */
   removeScratch(scratch: string): Promise<ActionResult>;
+  /**
+   * Says whether the kernel recorded errors for the device's filesystem (ext4
+   * `errors_count` in sysfs; the filesystem must be mounted for the kernel to show it).
+   *
+   * @param device The device.
+   * @returns One sentence naming the filesystem, the count and the first error, or null.
+   */
+  fsErrors?(device: string): Promise<string | null>;
   /**
    * Remounts a mount point read-write.
    *

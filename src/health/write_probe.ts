@@ -1,107 +1,85 @@
 /**
- * The write test: a private scratch directory on the filesystem, a file written,
- * fsync'd and read back, then everything removed.
+ * The write test of the disk-health machine: an unnamed file on the root of a mount of the
+ * disk under test, written, fsync'd and read back from the device (see `writeProbe` in
+ * `src/hostfs`, which explains why it goes through libc and what it refuses).
+ *
+ * As shipped, Deno's `--allow-write` cannot cover the mount points of a host (OSD data
+ * directories, `/mnt/…`, `/srv/…`); the probe therefore writes through the host-filesystem
+ * adapter, which grants exactly one unnamed `O_TMPFILE` file on a verified mount root of
+ * the device under test and nothing else. No named file is ever created, so an interrupted
+ * run leaves nothing behind.
  *
  * @module
  */
-import { join } from "node:path";
+import { isSandboxRefusal } from "../errors.ts";
+import { writeProbe } from "../hostfs/mod.ts";
 import type { ActionResult, WriteTestResult } from "./types.ts";
 
+export { isSandboxRefusal };
+
+/** Prefix of the scratch directories older versions created (recovery only). */
 const SCRATCH_PREFIX = ".bynar-write-test-";
-const OS_ERROR_REGEXP = /os error (\d+)/;
 const EROFS = 30;
 const ENOSPC = 28;
 const EDQUOT = 122;
+/** errnos of an `O_TMPFILE` open that mean "this filesystem cannot do it", not a fault. */
+const UNSUPPORTED = new Set([95, /* EOPNOTSUPP */ 22, /* EINVAL */ 21 /* EISDIR */]);
 
 /**
- * Returns a fresh scratch directory path on a mounted filesystem (not created).
+ * Classifies the errno of a failed open or write: EROFS → `read_only`, ENOSPC/EDQUOT →
+ * `full`, EOPNOTSUPP/EINVAL/EISDIR on the open → `unsupported`, anything else → `failed`.
  *
- * @param mountpoint The mount point.
- * @returns The path.
- */
-export function newScratchPath(mountpoint: string): string {
-  return join(mountpoint, `${SCRATCH_PREFIX}${crypto.randomUUID()}`);
-}
-
-function errnoOf(err: unknown): number | null {
-  const m = OS_ERROR_REGEXP.exec(err instanceof Error ? err.message : String(err));
-  return m ? Number(m[1]) : null;
-}
-
-/**
- * Tells whether an error is Deno's sandbox refusing the operation (`NotCapable`, or a
- * `PermissionDenied` that carries no OS errno) rather than the filesystem failing. Such
- * errors say nothing about the disk and must never be classified as a disk fault.
- *
- * @param err The thrown value.
- * @returns Whether it is a sandbox refusal.
- */
-export function isSandboxRefusal(err: unknown): boolean {
-  if (err instanceof Deno.errors.NotCapable) return true;
-  return err instanceof Deno.errors.PermissionDenied && errnoOf(err) === null;
-}
-
-/**
- * Classifies a write error: EROFS → `read_only`, ENOSPC/EDQUOT → `full`, else `failed`.
- *
- * @param err The error thrown by the write.
+ * @param errno The errno.
+ * @param options The failed step and its text.
  * @returns The write-test result.
  */
-export function classifyWriteError(err: unknown): WriteTestResult {
-  const message = err instanceof Error ? err.message : String(err);
-  const errno = errnoOf(err);
-  if (errno === EROFS) {
-    return { status: "read_only", detail: `read-only filesystem: ${message}` };
-  }
+export function classifyWriteErrno(
+  errno: number,
+  options: { step: "open" | "write"; detail: string },
+): WriteTestResult {
+  const what = `${options.step} failed: ${options.detail}`;
+  if (errno === EROFS) return { status: "read_only", detail: `read-only filesystem: ${what}` };
   if (errno === ENOSPC || errno === EDQUOT) {
-    return { status: "full", detail: `no space left: ${message}` };
+    return { status: "full", detail: `no space left: ${what}` };
   }
-  return { status: "failed", detail: `write failed: ${message}` };
+  if (options.step === "open" && UNSUPPORTED.has(errno)) {
+    return {
+      status: "unsupported",
+      detail: `the filesystem does not support unnamed (O_TMPFILE) files: ${what}`,
+    };
+  }
+  return { status: "failed", detail: `write test ${what}` };
 }
 
 /**
- * Creates the scratch directory (mode 0700, exclusive), writes 64 KiB of random data to a
- * new file, fsyncs file and directory, reads it back and compares, then removes both.
+ * Write-tests a filesystem at the root of one of its mounts.
  *
- * @param scratch The scratch directory path from {@linkcode newScratchPath}.
- * @returns The result; the scratch directory is removed in every case where it can be.
- * @throws {Deno.errors.NotCapable} When Deno's permissions refuse the write (the mount
- *   point is outside `--allow-write`): a sandbox refusal, not a disk fault.
+ * @param device The block device under test.
+ * @param mountpoint A mount point of that device.
+ * @returns The result (`ok`, `read_only`, `full`, `unsupported` or `failed`).
+ * @throws {Deno.errors.NotCapable} When `mountpoint` is not a mount root of `device`, or
+ *   the sandbox refuses the probe: a Bynar problem, never a disk fault.
+ * @throws {Deno.errors.NotFound} When the device or the mount point is gone.
  */
-export async function writeTest(scratch: string): Promise<WriteTestResult> {
-  const data = crypto.getRandomValues(new Uint8Array(65536));
-  const file = join(scratch, "probe");
-  try {
-    await Deno.mkdir(scratch, { mode: 0o700 });
-    const f = await Deno.open(file, { createNew: true, write: true, read: true, mode: 0o600 });
-    try {
-      let off = 0;
-      while (off < data.length) off += await f.write(data.subarray(off));
-      await f.sync();
-    } finally {
-      f.close();
-    }
-    const dir = await Deno.open(scratch, { read: true });
-    try {
-      await dir.sync();
-    } finally {
-      dir.close();
-    }
-    const back = await Deno.readFile(file);
-    if (back.length !== data.length || !back.every((b, i) => b === data[i])) {
-      return { status: "failed", detail: "data read back differs from data written" };
-    }
-    return { status: "ok", detail: `wrote, fsync'd and read back ${data.length} bytes` };
-  } catch (err) {
-    if (isSandboxRefusal(err)) throw err;
-    return classifyWriteError(err);
-  } finally {
-    await Deno.remove(scratch, { recursive: true }).catch(() => {});
+export async function writeTest(device: string, mountpoint: string): Promise<WriteTestResult> {
+  const r = await writeProbe(device, mountpoint);
+  switch (r.status) {
+    case "ok":
+      return { status: "ok", detail: r.detail };
+    case "open_failed":
+    case "write_failed":
+      return classifyWriteErrno(r.errno ?? 0, {
+        step: r.status === "open_failed" ? "open" : "write",
+        detail: r.detail,
+      });
+    default:
+      return { status: "failed", detail: `write test failed on ${mountpoint}: ${r.detail}` };
   }
 }
 
 /**
- * Removes a scratch directory left behind by an interrupted run.
+ * Removes a scratch directory left behind by an interrupted run of an older version
+ * (which wrote named files; this version never does).
  *
  * @param scratch The scratch directory (must be a Bynar scratch path).
  * @returns Whether it is gone.
@@ -116,6 +94,13 @@ export async function removeScratch(scratch: string): Promise<ActionResult> {
     return { ok: true, detail: `removed ${scratch}` };
   } catch (err) {
     if (err instanceof Deno.errors.NotFound) return { ok: true, detail: `${scratch} already gone` };
+    if (isSandboxRefusal(err)) {
+      return {
+        ok: true,
+        detail: `cannot remove ${scratch} (an older Bynar's scratch directory) under the ` +
+          "sandbox; if it exists, delete it by hand",
+      };
+    }
     return { ok: false, detail: `cannot remove ${scratch}: ${(err as Error).message}` };
   }
 }

@@ -22,7 +22,9 @@ import {
   O_NOFOLLOW,
   O_PATH,
   O_READ,
+  O_TMPFILE_RDWR,
   PATH_MAX,
+  POSIX_FADV_DONTNEED,
   SEEK_END,
   setErrno,
   STATX_BASIC_STATS,
@@ -564,5 +566,148 @@ export async function nvmeGetLogPageNative(
     return { data, result };
   } finally {
     libc().close(fd); // libc() again: closeHostFs() may have unloaded it meanwhile
+  }
+}
+
+/** What the write probe found (see `writeProbe` in mod.ts). */
+export interface WriteProbeNativeResult {
+  /** `ok`, or the step that failed. */
+  status: "ok" | "open_failed" | "write_failed" | "fsync_failed" | "read_failed" | "mismatch";
+  /** errno of a failed synchronous step (open, write); null otherwise. */
+  errno: number | null;
+  /** One line saying what happened. */
+  detail: string;
+}
+
+/**
+ * The write probe on a mount root whose device was checked by the caller: opens the
+ * directory (`O_DIRECTORY|O_NOFOLLOW`), checks that the descriptor is that very path and
+ * that its filesystem lives on `expected` (`st_dev`), creates an unnamed file in it
+ * (`O_TMPFILE`: it never appears in the directory and vanishes on close or crash), writes
+ * `data`, fsyncs (off the main thread), drops the pages from the cache and reads them back
+ * from the device (off the main thread), then closes everything.
+ *
+ * @param mountpoint The mount root.
+ * @param options `expected`: the device number the filesystem must be on; `data`: the
+ *   bytes to write.
+ * @returns What happened.
+ * @throws {Deno.errors.NotCapable} When the path is not a directory on `expected`.
+ * @throws {Deno.errors.NotFound} And the other Deno error classes when the mount root
+ *   cannot be opened.
+ */
+export async function writeProbeNative(
+  mountpoint: string,
+  options: { expected: { major: number; minor: number }; data: Uint8Array<ArrayBuffer> },
+): Promise<WriteProbeNativeResult> {
+  const { expected, data } = options;
+  const c = libc();
+  const dirfd = c.open(cstr(mountpoint), O_READ | O_DIRECTORY | O_NOFOLLOW);
+  if (dirfd < 0) throw errnoError(c, errno(c), `open '${mountpoint}'`);
+  try {
+    const resolved = fdPath(c, dirfd);
+    const buf = new Uint8Array(STATX_SIZE);
+    if (c.statx(dirfd, cstr(""), AT_EMPTY_PATH, STATX_BASIC_STATS, buf) !== 0) {
+      throw errnoError(c, errno(c), `stat '${mountpoint}'`);
+    }
+    const v = new DataView(buf.buffer);
+    const major = v.getUint32(STX.devMajor, true);
+    const minor = v.getUint32(STX.devMajor + 4, true);
+    if (resolved !== mountpoint || major !== expected.major || minor !== expected.minor) {
+      throw new Deno.errors.NotCapable(
+        `Refusing to write-test "${mountpoint}": it is ${
+          resolved !== mountpoint ? `"${resolved}"` : `on device ${major}:${minor}`
+        }, not a mount root on device ${expected.major}:${expected.minor}`,
+      );
+    }
+    const fd = c.openat(dirfd, cstr("."), O_TMPFILE_RDWR, 0o600);
+    if (fd < 0) {
+      const e = errno(c);
+      return { status: "open_failed", errno: e, detail: `${errnoText(c, e)} (${errnoName(e)})` };
+    }
+    try {
+      let off = 0;
+      while (off < data.length) {
+        const n = Number(c.pwrite(fd, data.subarray(off), BigInt(data.length - off), BigInt(off)));
+        if (n < 0) {
+          const e = errno(c);
+          if (e === 4) continue;
+          return {
+            status: "write_failed",
+            errno: e,
+            detail: `${errnoText(c, e)} (${errnoName(e)})`,
+          };
+        }
+        off += n;
+      }
+      const synced = await withLibc((l) => l.fsync_nonblocking(fd));
+      if (synced !== 0) {
+        return {
+          status: "fsync_failed",
+          errno: null,
+          detail: "fsync failed: the kernel could not write the data to the device",
+        };
+      }
+      c.posix_fadvise(fd, 0n, 0n, POSIX_FADV_DONTNEED);
+      const back = new Uint8Array(data.length);
+      let got = 0;
+      while (got < back.length) {
+        const n = Number(
+          await withLibc((l) =>
+            l.pread_nonblocking(fd, back.subarray(got), BigInt(back.length - got), BigInt(got))
+          ),
+        );
+        if (n <= 0) {
+          return {
+            status: "read_failed",
+            errno: null,
+            detail: n < 0 ? "reading the data back failed" : `read back only ${got} bytes`,
+          };
+        }
+        got += n;
+      }
+      if (!back.every((b, i) => b === data[i])) {
+        return { status: "mismatch", errno: null, detail: "data read back differs" };
+      }
+      return {
+        status: "ok",
+        errno: null,
+        detail: `wrote, fsync'd and read back ${data.length} bytes from the device`,
+      };
+    } finally {
+      c.close(fd);
+    }
+  } finally {
+    c.close(dirfd);
+  }
+}
+
+/**
+ * Stats the root of a mount (`O_PATH`: nothing is opened for reading) and returns the
+ * errno of a failed `statx`, e.g. EIO from a shut-down XFS, or null when it answers.
+ *
+ * @param mountpoint The mount root (checked by the caller to be a mount of the device).
+ * @returns The errno, or null.
+ * @throws {Deno.errors.NotCapable} When the descriptor is not that very path.
+ * @throws {Deno.errors.NotFound} And the other Deno error classes when it cannot be opened.
+ */
+export function mountRootErrnoNative(mountpoint: string): number | null {
+  const c = libc();
+  const fd = c.open(cstr(mountpoint), O_PATH | O_DIRECTORY | O_NOFOLLOW);
+  if (fd < 0) {
+    const e = errno(c);
+    if (e === 5) return e; // EIO while looking the root up
+    throw errnoError(c, e, `open '${mountpoint}'`);
+  }
+  try {
+    const resolved = fdPath(c, fd);
+    if (resolved !== mountpoint) {
+      throw new Deno.errors.NotCapable(
+        `Refusing to stat "${mountpoint}": it resolves to "${resolved}"`,
+      );
+    }
+    const buf = new Uint8Array(STATX_SIZE);
+    return c.statx(fd, cstr(""), AT_EMPTY_PATH, STATX_BASIC_STATS, buf) === 0 ? null : errno(c);
+  } finally {
+    c.close(fd);
   }
 }

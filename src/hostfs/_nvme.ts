@@ -68,7 +68,7 @@ export interface GetLogPageRequest {
    * Command timeout in milliseconds.
    * @default 0 (the driver's admin timeout)
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 /**

@@ -3,7 +3,9 @@
  *
  * Deno refuses every file operation under /proc, /sys and /dev unless `--allow-all` is
  * given, whatever `--allow-read` lists (packaging/permissions.ts). Bynar runs with narrow
- * permissions, so this module routes by path: paths under {@linkcode HOST_PSEUDO_FS} are
+ * permissions, so this module routes by path (two functions reach beyond the kernel
+ * pseudo-filesystems, each checked in code to the roots of mounts of one device:
+ * {@linkcode writeProbe} and {@linkcode mountRootErrno}): paths under {@linkcode HOST_PSEUDO_FS} are
  * read through libc over FFI (granted anyway), every other path through Deno's own API,
  * where the permission system still applies (fixture trees in tests, the loop backing
  * file, /run/udev). The libc side refuses a pseudo-filesystem path that resolves
@@ -27,6 +29,7 @@ import { closeLibc } from "../../ffi/libc/mod.ts";
 import {
   type HostStat,
   loopBackingIdNative,
+  mountRootErrnoNative,
   NativeFile,
   nvmeGetLogPageNative,
   readBytesNative,
@@ -34,6 +37,8 @@ import {
   readLinkNative,
   realPathNative,
   statNative,
+  writeProbeNative,
+  type WriteProbeNativeResult,
 } from "./_native.ts";
 import { HOST_PSEUDO_FS, isHostPseudoPath } from "./_paths.ts";
 import { isNvmeDevicePath, NVME_LOG_SMART, NVME_NSID_ALL } from "./_nvme.ts";
@@ -47,6 +52,7 @@ export {
   NVME_LOG_SMART,
   NVME_NSID_ALL,
   type SgIoReply,
+  type WriteProbeNativeResult as WriteProbeResult,
 };
 
 /** A byte range of a file. */
@@ -555,6 +561,82 @@ export async function scsiReadCommand(
     dataLength: options.dataLength,
     timeoutMs: options.timeoutMs ?? 10_000,
   });
+}
+
+function unescapeMountinfo(field: string): string {
+  return field.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
+}
+
+/** Checks that `mountpoint` is a mount point of `device` in mountinfo; its device number. */
+function mountOf(
+  device: string,
+  mountpoint: string,
+  what: string,
+): { major: number; minor: number } {
+  const real = realPathNative(device.startsWith("/dev/") ? device : `/dev/${device}`);
+  const devno = readTextSync(`/sys/class/block/${real.slice(real.lastIndexOf("/") + 1)}/dev`)
+    .trim();
+  const [major, minor] = devno.split(":").map(Number) as [number, number];
+  const mounted = readTextSync("/proc/self/mountinfo").split("\n").some((line) => {
+    const f = line.split(" ");
+    return f[2] === devno && f[4] !== undefined && unescapeMountinfo(f[4]) === mountpoint;
+  });
+  if (!mounted) {
+    throw new Deno.errors.NotCapable(
+      `Refusing to ${what} "${mountpoint}": it is not a mount point of ${device} ` +
+        `(${devno}) in /proc/self/mountinfo`,
+    );
+  }
+  return { major, minor };
+}
+
+/**
+ * Asks a mounted filesystem for the attributes of its root (`statx` on an `O_PATH`
+ * handle: no data is read) and returns the errno when it refuses: EIO means the
+ * filesystem has shut itself down after errors (XFS), although mountinfo still lists it.
+ * Only mount points of `device` are accepted.
+ *
+ * @param device The block device.
+ * @param mountpoint A mount point of that device.
+ * @returns The errno, or null when the root answers.
+ * @throws {Deno.errors.NotCapable} When `mountpoint` is not a mount point of `device`.
+ * @throws {Deno.errors.NotFound} When the device or the mount point is gone.
+ * @throws {FfiError} When libc cannot be loaded.
+ */
+export function mountRootErrno(device: string, mountpoint: string): number | null {
+  mountOf(device, mountpoint, "stat");
+  return mountRootErrnoNative(mountpoint);
+}
+
+/**
+ * The write probe of the disk-health machine, on a filesystem mounted anywhere.
+ *
+ * Why through libc: the machine must write-test filesystems where the host mounted them
+ * (`/var/lib/ceph/osd/ceph-N`, `/mnt/…`, `/srv/…`), and the launcher cannot list every
+ * mount point of every host in `--allow-write` (nor should it grant writes to whole
+ * trees). So the probe grants itself exactly one thing, checked in code: an unnamed
+ * `O_TMPFILE` file on the ROOT of a mount of the disk under test. `mountpoint` must
+ * appear in `/proc/self/mountinfo` as a mount point of `device` (by device number), the
+ * opened directory must be that very path (no symlink) on that very device (`st_dev`),
+ * and nothing is ever created under a name: the file has no directory entry, cannot
+ * collide with or overwrite anything, and vanishes on close, even after a crash. The data
+ * (64 KiB) is written, fsync'd, dropped from the page cache and read back from the device.
+ *
+ * @param device The block device under test (whole disk or partition, symlinks allowed).
+ * @param mountpoint A mount point of that device (as in mountinfo).
+ * @returns `ok`, or which step failed with its errno where it is observable.
+ * @throws {Deno.errors.NotCapable} When `mountpoint` is not a mount point of `device`
+ *   (a refusal by Bynar itself, never a disk fault).
+ * @throws {Deno.errors.NotFound} When the device or the mount point is gone.
+ * @throws {FfiError} When libc cannot be loaded.
+ */
+export async function writeProbe(
+  device: string,
+  mountpoint: string,
+): Promise<WriteProbeNativeResult> {
+  const { major, minor } = mountOf(device, mountpoint, "write-test");
+  const data = crypto.getRandomValues(new Uint8Array(65536));
+  return await writeProbeNative(mountpoint, { expected: { major, minor }, data });
 }
 
 /**

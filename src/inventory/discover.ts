@@ -114,13 +114,15 @@ const NO_FS: FsInfo = Object.freeze({ type: null, uuid: null, label: null });
  */
 function defaultLoopId(devicePath: string, backingFile: string): FileId | null {
   try {
-    const id = loopBackingId(devicePath);
-    if (id) return id;
+    // null: the kernel says nothing is attached (any more: detached since sysfs was read).
+    // Never fall back to the backing file then: it may be anyone's file, outside the
+    // sandbox's grants, and a refusal there would fail the whole discovery.
+    return loopBackingId(devicePath);
   } catch (err) {
-    if (!(err instanceof Deno.errors.NotFound)) {
-      if (isHostFsFailure(err) && !(err instanceof Deno.errors.NotCapable)) throw err;
-    }
+    if (err instanceof Deno.errors.NotFound) return null; // the device node is gone
+    if (isHostFsFailure(err) && !(err instanceof Deno.errors.NotCapable)) throw err;
   }
+  // The ioctl cannot be sent (not a /dev path, e.g. a fixture tree): stat the file.
   return defaultStat(backingFile);
 }
 

@@ -5,10 +5,12 @@
  * @example Run one pass and read the states
  * ```ts ignore
  * import { openDatabase } from "./src/store/db.ts";
- * import { listDiskStates, runMachine, systemMachine } from "./src/machine/mod.ts";
+ * import { MachineRepo } from "./src/store/machine_repo.ts";
+ * import { systemMachine } from "./src/app/machine.ts";
+ * import { listDiskStates, runMachine } from "./src/machine/mod.ts";
  * const db = openDatabase("/var/lib/bynar/bynar.db");
  * const report = await runMachine(systemMachine({ db, allowReformat: false }));
- * for (const d of listDiskStates(db)) console.log(d.path, d.state, d.reason);
+ * for (const d of listDiskStates(new MachineRepo(db))) console.log(d.path, d.state, d.reason);
  * ```
  *
  * @module
@@ -30,5 +32,4 @@ export {
 } from "./runner.ts";
 export { policySmartCheck, type PolicySmartCheckOptions } from "./smart_check.ts";
 export { backendOsdCheck } from "./osd_check.ts";
-export { systemMachine, type SystemMachineOptions } from "./system.ts";
-export { type DiskStateView, listDiskStates } from "./view.ts";
+export { type DiskStateView, listDiskStates, type MachineStateReader } from "./view.ts";

@@ -6,15 +6,10 @@
  */
 import type { BlockDisk } from "../inventory/model.ts";
 import type { Assessment } from "../smart/model.ts";
-import type { IntentRecord, MachineDiskRecord, TransitionRecord } from "../store/machine_repo.ts";
+import type { IntentRecord, MachineDiskRecord, TransitionRecord } from "./records.ts";
 import type { DiskState } from "./states.ts";
 
-export type {
-  IntentKind,
-  IntentRecord,
-  MachineDiskRecord,
-  TransitionRecord,
-} from "../store/machine_repo.ts";
+export type { IntentKind, IntentRecord, MachineDiskRecord, TransitionRecord } from "./records.ts";
 
 /** SMART verdict of a disk (the foundation policy behind a small interface). */
 export interface SmartCheck {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { errorMessage } from "../errors.ts";
+import { errorMessage, isSandboxRefusal, sandboxFix } from "../errors.ts";
 import type { FsProbe } from "../health/types.ts";
 import type { BlockDisk } from "../inventory/model.ts";
 import { fsTarget } from "./guards.ts";
@@ -102,6 +102,12 @@ export interface DiskPassReport {
   reason: string;
   /** Whether the pass ended on hold (stuck; counts against the budget). */
   held: boolean;
+  /**
+   * Why Bynar itself could not check the disk in this pass (its sandbox refused a step, or
+   * the filesystem cannot be tested): the disk's health is UNKNOWN, a configuration
+   * problem with its fix; never counted toward replacement. Null when it could.
+   */
+  unknown: string | null;
   /** Transitions of this pass, in order. */
   transitions: TransitionRecord[];
 }
@@ -146,7 +152,8 @@ function newRecord(disk: BlockDisk, now: Date): MachineDiskRecord {
  *
  * @example One real pass over this host's disks
  * ```ts ignore
- * import { runMachine, systemMachine } from "./src/machine/mod.ts";
+ * import { runMachine } from "./src/machine/mod.ts";
+ * import { systemMachine } from "./src/app/machine.ts";
  * const deps = systemMachine({ db, includeLoop: false, config });
  * const report = await runMachine(deps);
  * for (const d of report.disks) console.log(d.path, d.finalState, d.reason);
@@ -182,6 +189,7 @@ export async function runMachine(options: RunMachineOptions): Promise<PassReport
         finalState: rec.state,
         reason: rec.reason,
         held: false,
+        unknown: null,
         transitions: [],
       };
       reports.set(rec.diskKey, r);
@@ -275,12 +283,28 @@ export async function runMachine(options: RunMachineOptions): Promise<PassReport
       };
     }
     report(record).path = disk.path;
+    if (record.state === "replaced") {
+      // A disk marked replaced is attached again: it is a disk like any other now.
+      record = move(
+        record,
+        "unscanned",
+        "back",
+        `the disk ${key}, marked replaced, is attached again at ${disk.path}: checking it again`,
+        0,
+        { vanished: false, replacedBy: null, holds: 0 },
+      );
+    }
     try {
       await runDisk(disk, record);
     } catch (err) {
       const r = report(record);
-      r.held = true;
-      r.reason = `the machine failed for ${disk.path}: ${errorMessage(err)}`;
+      if (isSandboxRefusal(err)) {
+        r.unknown = `the machine could not check ${disk.path}: ${sandboxFix(err)}`;
+        r.reason = r.unknown;
+      } else {
+        r.held = true;
+        r.reason = `the machine failed for ${disk.path}: ${errorMessage(err)}`;
+      }
     }
   }
 
@@ -312,6 +336,7 @@ export async function runMachine(options: RunMachineOptions): Promise<PassReport
       clock,
     };
     let held: string | null = null;
+    let unknown: string | null = null;
     try {
       for (;;) {
         const plan = planStep(record.state, use, limits);
@@ -330,6 +355,10 @@ export async function runMachine(options: RunMachineOptions): Promise<PassReport
           held = res.reason;
           break;
         }
+        if (next.kind === "unknown") {
+          unknown = res.reason;
+          break;
+        }
         const patch: Partial<MachineDiskRecord> = {};
         if (plan.step === "smart") {
           patch.smartVerdict = res.outcome === "fail" ? "critical" : res.outcome;
@@ -343,9 +372,12 @@ export async function runMachine(options: RunMachineOptions): Promise<PassReport
       if (left) held = `${held ? `${held}; ` : ""}temporary mount left: ${left}`;
     }
     if (held !== null) {
-      const counts = record.state !== "waiting_for_replacement";
+      const counts = record.state !== "waiting_for_replacement" && unknown === null;
       record = { ...record, reason: held, holds: counts ? record.holds + 1 : record.holds };
       r.held = true;
+    } else if (unknown !== null) {
+      // Nothing was learnt about the disk: keep the state and the hold count as they are.
+      record = { ...record, reason: unknown };
     } else if (record.state === "good" || record.state === "waiting_for_replacement") {
       record = { ...record, holds: 0 };
     }
@@ -353,6 +385,7 @@ export async function runMachine(options: RunMachineOptions): Promise<PassReport
     store.putDisk(record);
     r.finalState = record.state;
     r.reason = record.reason;
+    r.unknown = unknown;
   }
 
   return {

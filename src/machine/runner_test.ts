@@ -1,4 +1,5 @@
-import { deepStrictEqual, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
+import { CommandError, isSandboxRefusal } from "../errors.ts";
 import { fakeDisk, FakeDisks, FakeFs, FakeSmart, ManualClock } from "../../tests/machine/fakes.ts";
 import { openDatabase } from "../store/db.ts";
 import { MachineRepo } from "../store/machine_repo.ts";
@@ -141,9 +142,9 @@ Deno.test("write failure on a read-write mount that turns out read-only -> remou
     mounts: [{ mountpoint: "/srv/data", readOnly: false, mountReadOnly: false, fsType: "ext4" }],
   });
   const origWrite = fs.writeTest.bind(fs);
-  fs.writeTest = (s: string) => {
+  fs.writeTest = (device: string, mountpoint: string) => {
     if (!fs.calls.some((c) => c.startsWith("remount"))) d.mounts[0]!.readOnly = true; // errors=remount-ro
-    return origWrite(s);
+    return origWrite(device, mountpoint);
   };
   const r = await runMachine(opts());
   deepStrictEqual(path(r), ["scanned", "mounted", "write_failed", "read_only", "mounted", "good"]);
@@ -229,6 +230,37 @@ Deno.test("vanished -> waiting_for_replacement; same serial back; new serial in 
   strictEqual(old.state, "replaced");
   strictEqual(old.replacedBy, "serial:NEW");
   strictEqual(store.getDisk("serial:NEW")!.state, "good");
+  // the old disk, marked replaced, comes back (another slot): it is checked again
+  source.disks = [
+    fakeDisk("sdd", { serial: "NEW" }),
+    { ...structuredClone(original), path: "/dev/sde", name: "sde" },
+  ];
+  r = await runMachine(opts());
+  const back = r.disks.find((d) => d.diskKey === "serial:SER-sdb")!;
+  deepStrictEqual(back.transitions.map((t) => t.to), [
+    "unscanned",
+    "scanned",
+    "not_mounted",
+    "mounted",
+    "good",
+  ]);
+  strictEqual(back.transitions[0]!.reason.includes("marked replaced, is attached again"), true);
+  strictEqual(store.getDisk("serial:SER-sdb")!.replacedBy, null);
+});
+
+Deno.test("ext4 errors recorded by the kernel: a failed write test is diagnosed corrupt", async () => {
+  const { fs, opts } = setup();
+  fs.device("/dev/sdb", {
+    mounts: [{ mountpoint: "/srv/data", readOnly: false, mountReadOnly: false, fsType: "ext4" }],
+    writable: false,
+  });
+  const recorded = "Filesystem ext4 on /dev/sdb mounted at /srv/data has recorded 3 errors";
+  fs.fsErrors = () => Promise.resolve(recorded);
+  const r = await runMachine(opts());
+  deepStrictEqual(path(r).slice(0, 3), ["scanned", "mounted", "write_failed"]);
+  strictEqual(r.disks[0]!.transitions[2]!.reason.includes(recorded), true);
+  strictEqual(r.disks[0]!.transitions[3]!.to, "corrupt");
+  strictEqual(r.disks[0]!.transitions[3]!.reason, recorded);
 });
 
 Deno.test("a --device scope does not declare other known disks vanished", async () => {
@@ -298,4 +330,57 @@ Deno.test("a failing probe holds the disk with the reason and still releases the
   strictEqual(store.getDisk("serial:SER-sdb")!.reason, 'step "write_test" failed: boom');
   strictEqual(fs.temps.size, 0);
   deepStrictEqual(store.listIntents(), []);
+});
+
+Deno.test("a sandbox refusal of the write test is UNKNOWN: never stuck, never replacement", async () => {
+  const { fs, store, opts } = setup();
+  fs.device("/dev/sdb", {
+    mounts: [{ mountpoint: "/srv/data", readOnly: false, mountReadOnly: false, fsType: "ext4" }],
+    sandboxRefusesWrite: true,
+  });
+  for (let pass = 0; pass < 10; pass++) {
+    const r = await runMachine(opts());
+    const d = r.disks[0]!;
+    strictEqual(d.finalState, "mounted", `pass ${pass}: ${d.reason}`);
+    strictEqual(d.held, false);
+    ok(d.unknown?.includes("Bynar's own sandbox refused it"), d.unknown ?? "");
+    ok(d.unknown?.includes("not a disk fault"), d.unknown ?? "");
+    ok(d.unknown?.includes("BYNAR_ALLOW_WRITE"), d.unknown ?? "");
+  }
+  const rec = store.getDisk("serial:SER-sdb")!;
+  strictEqual(rec.holds, 0);
+  strictEqual(rec.state, "mounted");
+  ok(rec.reason.includes("could not run"), rec.reason);
+});
+
+Deno.test("a sandbox refusal wrapped in a CommandError (fsck not allowed to run) is UNKNOWN", async () => {
+  const { fs, store, opts } = setup();
+  fs.fsck = () =>
+    Promise.reject(
+      new CommandError(["e2fsck"], 'Cannot run "e2fsck": Requires run access to "e2fsck"', {
+        cause: new Deno.errors.NotCapable(
+          'Requires run access to "e2fsck", run again with the --allow-run flag',
+        ),
+      }),
+    );
+  for (let pass = 0; pass < 5; pass++) {
+    const r = await runMachine(opts());
+    strictEqual(r.disks[0]!.finalState, "not_mounted");
+    ok(r.disks[0]!.unknown?.includes("BYNAR_ALLOW_RUN"), r.disks[0]!.unknown ?? "");
+  }
+  strictEqual(store.getDisk("serial:SER-sdb")!.holds, 0);
+});
+
+Deno.test("EACCES from the kernel is not a sandbox refusal", () => {
+  strictEqual(
+    isSandboxRefusal(
+      new Deno.errors.PermissionDenied("Permission denied (os error 13): open '/x'"),
+    ),
+    false,
+  );
+  strictEqual(isSandboxRefusal(new Deno.errors.NotCapable('Requires write access to "/x"')), true);
+  strictEqual(
+    isSandboxRefusal(new Error("wrapped", { cause: new Deno.errors.NotCapable("Requires all") })),
+    true,
+  );
 });

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { errorMessage, SafetyError } from "../errors.ts";
+import { errorMessage, isSandboxRefusal, SafetyError, sandboxFix } from "../errors.ts";
 import type { FsProbe, MountView } from "../health/types.ts";
 import type { BlockDisk } from "../inventory/model.ts";
 import { type FsTarget, fsTarget, reformatRefusal, smartOnlyReason } from "./guards.ts";
@@ -17,7 +17,7 @@ import type {
   OsdCheck,
   SmartCheck,
 } from "./ports.ts";
-import { HOLD, type StepName } from "./table.ts";
+import { HOLD, type StepName, UNKNOWN_OUTCOME } from "./table.ts";
 
 /** What a step reports. */
 export interface StepResult {
@@ -264,7 +264,10 @@ async function writeTestStep(ctx: StepContext): Promise<StepResult> {
   const t = target(ctx);
   if (!t) return hold("the filesystem is gone");
   if (ctx.simulate) {
-    return { outcome: "ok", reason: "(simulated) would write, fsync and remove a test file" };
+    return {
+      outcome: "ok",
+      reason: "(simulated) would write, fsync and read back an unnamed test file",
+    };
   }
   let mountpoint = ctx.session.temp?.mountpoint ?? ctx.session.hostMount?.mountpoint ?? null;
   if (!mountpoint) {
@@ -272,18 +275,32 @@ async function writeTestStep(ctx: StepContext): Promise<StepResult> {
     if (!rw) return hold(`${t.device} is not mounted read-write any more`);
     mountpoint = rw.mountpoint;
   }
-  const scratch = ctx.fs.newScratchPath(mountpoint);
-  const res = await journal(
-    ctx,
-    { kind: "scratch", device: t.device, path: scratch },
-    () => ctx.fs.writeTest(scratch),
-    async () => (await ctx.fs.removeScratch(scratch)).ok,
-  );
-  if (res.status === "ok") return { outcome: "ok", reason: `write test passed: ${res.detail}` };
+  // An unnamed O_TMPFILE file: nothing to journal, nothing can be left behind.
+  const res = await ctx.fs.writeTest(t.device, mountpoint);
+  if (res.status === "ok") {
+    // Writes work, but the kernel's own record of earlier errors stays in the reason (and
+    // makes `bynar --check` CRITICAL) until e2fsck clears it.
+    const recorded = await ctx.fs.fsErrors?.(t.device) ?? null;
+    return {
+      outcome: "ok",
+      reason: `write test passed: ${res.detail}${recorded ? `; however: ${recorded}` : ""}`,
+    };
+  }
   if (res.status === "full") {
     return { outcome: "full", reason: `filesystem full, not a disk fault: ${res.detail}` };
   }
-  return { outcome: "failed", reason: `write test failed on ${mountpoint}: ${res.detail}` };
+  if (res.status === "unsupported") {
+    return {
+      outcome: UNKNOWN_OUTCOME,
+      reason: `Bynar cannot write-test ${t.device} at ${mountpoint} (not a disk fault): ` +
+        res.detail,
+    };
+  }
+  const recorded = await ctx.fs.fsErrors?.(t.device) ?? null;
+  return {
+    outcome: "failed",
+    reason: `write test failed on ${mountpoint}: ${res.detail}${recorded ? `; ${recorded}` : ""}`,
+  };
 }
 
 async function remountStep(ctx: StepContext): Promise<StepResult> {
@@ -325,6 +342,10 @@ async function diagnoseStep(ctx: StepContext): Promise<StepResult> {
     ctx.session.hostMount = ro;
     return { outcome: "read_only", reason: `${t.device} is mounted read-only at ${ro.mountpoint}` };
   }
+  // The kernel's own record: after an I/O error ext4 may be read-only internally while
+  // mountinfo still says rw; its errors_count says the filesystem needs repair.
+  const recorded = await ctx.fs.fsErrors?.(t.device) ?? null;
+  if (recorded) return { outcome: "corrupt", reason: recorded };
   const busy = await exclusive(ctx, t.device);
   if (busy) return hold(busy);
   const check = await ctx.fs.fsck(t.device, t.fs.type!);
@@ -442,7 +463,8 @@ function awaitReplacementStep(ctx: StepContext): StepResult {
  *
  * @param step The step.
  * @param ctx The context.
- * @returns The outcome and reason; failures of the ports become `hold` with the message.
+ * @returns The outcome and reason; failures of the ports become `hold` with the message,
+ *   refusals by Bynar's own sandbox {@linkcode UNKNOWN_OUTCOME} with the fix.
  */
 export async function runStep(step: StepName, ctx: StepContext): Promise<StepResult> {
   try {
@@ -473,6 +495,12 @@ export async function runStep(step: StepName, ctx: StepContext): Promise<StepRes
         return awaitReplacementStep(ctx);
     }
   } catch (err) {
+    if (isSandboxRefusal(err)) {
+      return {
+        outcome: UNKNOWN_OUTCOME,
+        reason: `step "${step}" could not run: ${sandboxFix(err)}`,
+      };
+    }
     return hold(`step "${step}" failed: ${errorMessage(err)}`);
   }
 }

@@ -42,6 +42,16 @@ export interface Transition {
 /** The outcome every step may report: stay, store the reason, end the pass for this disk. */
 export const HOLD = "hold";
 
+/**
+ * The outcome every step may report when Bynar itself could not do the step — its own
+ * sandbox refused it (`Deno.errors.NotCapable`), or the filesystem cannot be tested the
+ * way Bynar tests it. Nothing was learnt about the disk: it stays where it is with the
+ * reason (a Bynar configuration problem and its fix), the pass ends for it, and — unlike
+ * {@linkcode HOLD} — it never counts toward the "stuck" budget, so it can never lead to
+ * replacement.
+ */
+export const UNKNOWN_OUTCOME = "unknown_to_bynar";
+
 function t(from: DiskState, step: StepName, on: string, to: DiskState): Transition {
   return { from, step, on, to };
 }
@@ -96,18 +106,20 @@ export function stepFor(state: DiskState): StepName | null {
 /** Where an outcome leads. */
 export type OutcomeResult =
   | { kind: "advance"; to: DiskState }
-  | { kind: "hold" };
+  | { kind: "hold" }
+  | { kind: "unknown" };
 
 /**
  * Applies a step outcome to a state.
  *
  * @param state The current state.
  * @param outcome The outcome the state's step reported.
- * @returns The next state, or `hold`.
+ * @returns The next state, `hold`, or `unknown` (Bynar could not run the step).
  * @throws {RangeError} When the outcome is not valid for the state's step.
  */
 export function applyOutcome(state: DiskState, outcome: string): OutcomeResult {
   if (outcome === HOLD) return { kind: "hold" };
+  if (outcome === UNKNOWN_OUTCOME) return { kind: "unknown" };
   const edge = TRANSITIONS.find((e) => e.from === state && e.on === outcome);
   if (!edge) {
     throw new RangeError(`Cannot apply outcome "${outcome}" in state "${state}": no such edge`);

@@ -3,9 +3,26 @@
  *
  * @module
  */
-import type { DatabaseSync } from "node:sqlite";
-import { MachineRepo } from "../store/machine_repo.ts";
+import type { MachineDiskRecord, TransitionRecord } from "./records.ts";
 import type { DiskState } from "./states.ts";
+
+/** What {@linkcode listDiskStates} reads (the store's machine repository implements it). */
+export interface MachineStateReader {
+  /**
+   * Every disk the machine knows.
+   *
+   * @returns The disks.
+   */
+  listDisks(): MachineDiskRecord[];
+  /**
+   * Transitions of a disk, newest first.
+   *
+   * @param diskKey The disk.
+   * @param options How many.
+   * @returns The transitions.
+   */
+  history(diskKey: string, options?: { limit?: number }): TransitionRecord[];
+}
 
 /** One disk with its current state and last transition. */
 export interface DiskStateView {
@@ -41,12 +58,11 @@ export interface DiskStateView {
 /**
  * Lists every disk the machine knows with its current state and last transition.
  *
- * @param db The database (may be opened read-only).
+ * @param repo The stored machine states (e.g. a repository on a read-only database).
  * @returns The disks, by path.
  * @throws {RangeError} When a stored state is unknown.
  */
-export function listDiskStates(db: DatabaseSync): DiskStateView[] {
-  const repo = new MachineRepo(db);
+export function listDiskStates(repo: MachineStateReader): DiskStateView[] {
   return repo.listDisks().map((d) => {
     const last = repo.history(d.diskKey, { limit: 1 })[0] ?? null;
     return {

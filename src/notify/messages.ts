@@ -55,6 +55,8 @@ export function formatNotification(event: NotifyEvent): string {
       return `Disk ${event.disk} on host ${event.host} has made no progress for ` +
         `${event.minutes} min at step ${event.step}: ${event.reason}` +
         (event.ticket ? ` (ticket ${event.ticket})` : "");
+    case "hardware":
+      return `${event.text} (host ${event.host})`;
     case "error":
       return `Bynar error on host ${event.host}${event.disk ? ` for disk ${event.disk}` : ""}: ` +
         event.error;

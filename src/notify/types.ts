@@ -36,7 +36,9 @@ export type NotifyEvent =
     reason: string;
     ticket?: string | undefined;
   }
-  | { kind: "error"; host: string; disk?: string | undefined; error: string };
+  | { kind: "error"; host: string; disk?: string | undefined; error: string }
+  /** A step of a server part's workflow (issue 19), already phrased. */
+  | { kind: "hardware"; host: string; text: string };
 
 /** Sends notifications without ever blocking or failing the caller. */
 export interface Notifier {

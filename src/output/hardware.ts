@@ -6,6 +6,7 @@
  */
 import type { HardwareCheck } from "../hardware/read.ts";
 import { type PartAssessment, partLabel } from "../hardware/model.ts";
+import type { PartWorkflow } from "../hardware/workflow.ts";
 
 const VERDICT_VALUE = { ok: 0, warning: 1, critical: 2, unknown: 3 } as const;
 const ORDER = { critical: 0, warning: 1, unknown: 2, ok: 3 } as const;
@@ -248,4 +249,27 @@ export function formatHardwareTable(
     for (const p of hw.problems) out.push(`  ${p}`);
   }
   return out.join("\n");
+}
+
+/**
+ * A plain-text list of part workflows (for `bynar hardware --workflows`).
+ *
+ * @param list Workflows, newest first.
+ * @returns Text.
+ */
+export function formatPartWorkflows(list: readonly PartWorkflow[]): string {
+  if (!list.length) return "No part workflows.";
+  return list.map((w) => {
+    const state = w.active ? `active, step ${w.step}` : `done: ${w.outcome ?? "-"}`;
+    const bits = [
+      `#${w.id} ${w.kind} ${w.name} at ${w.location ?? w.slot} (serial ${
+        w.serial ?? "-"
+      }): ${state}`,
+      `  ticket ${w.ticketKey ?? "-"}${w.ticketState ? ` (${w.ticketState})` : ""}; ` +
+      `host maintenance ${w.maintenance}` +
+      (w.replacementSerial ? `; replacement serial ${w.replacementSerial}` : ""),
+      `  why: ${w.reasons.join("; ")}`,
+    ];
+    return bits.join("\n");
+  }).join("\n");
 }

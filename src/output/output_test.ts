@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { CheckResult } from "../check/model.ts";
-import { makeAtaReport, makeDisk, TEST_HOST } from "../check/testing.ts";
+import { makeAtaReport, makeDisk, TEST_HOST } from "../../tests/builders/check.ts";
 import { unavailableReport } from "../smart/model.ts";
 import { formatNagios, formatNagiosUnknown } from "./nagios.ts";
 import { checkToJson } from "./json.ts";

@@ -29,7 +29,7 @@ export interface PartitionParseOptions {
    * otherwise assumes 512.
    * @default 0 (auto; block devices use their queue/logical_block_size)
    */
-  sectorSize?: number;
+  sectorSize?: number | undefined;
   /** The device or file name, for error messages. */
   device?: string;
 }

@@ -23,15 +23,15 @@ export interface RunOptions {
    * Kill the program after this many milliseconds.
    * @default 60000
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Extra environment variables. */
-  env?: Record<string, string>;
+  env?: Record<string, string> | undefined;
   /** Data written to standard input. */
-  stdin?: string;
+  stdin?: string | undefined;
   /** Working directory. */
-  cwd?: string;
+  cwd?: string | undefined;
   /** An abort signal. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** Something that can run programs; tests inject recordings through it. */
@@ -71,7 +71,7 @@ export async function runCommand(
       stdout: "piped",
       stderr: "piped",
       env: { LC_ALL: "C", ...(options.env ?? {}) },
-      cwd: options.cwd,
+      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
       signal,
     }).spawn();
   } catch (err) {

@@ -100,10 +100,15 @@ function isScsiDiskNode(path: string): boolean {
   return /^\/dev\/(sd[a-z]+|sg\d+)$/.test(path);
 }
 
-/** Whether an error (or one of its causes) is a refusal by Deno's permission sandbox. */
-export function isSandboxRefusal(err: unknown): boolean {
-  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (e instanceof Deno.errors.NotCapable || e instanceof Deno.errors.PermissionDenied) {
+/**
+ * Whether an error (or one of its causes) is a refusal by Bynar's own sandbox: Deno's
+ * `NotCapable`, or a `PermissionDenied` without an OS errno ("Requires … access"). A
+ * `PermissionDenied` with an errno is the kernel answering (EACCES/EPERM), not the sandbox.
+ */
+function sandboxRefused(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++) {
+    if (e instanceof Deno.errors.NotCapable) return true;
+    if (e instanceof Deno.errors.PermissionDenied && !/\(os error \d+\)/.test(e.message)) {
       return true;
     }
   }
@@ -169,9 +174,9 @@ function notAnsweredReason(report: SmartReport): string {
 function configurationProblem(refused: SmartAttempt[]): string {
   const what = refused.map((a) => `${LABEL[a.reader]}: ${a.reason}`).join("; ");
   return "Bynar configuration problem, not a disk fault: Bynar's permission sandbox refused " +
-    `every way to read SMART (${what}). Fix: run Bynar through its packaged launcher ` +
-    "(/usr/bin/bynar, as root), whose permissions allow /dev, /sys, libc, libatasmart and " +
-    "smartctl; a custom `deno run` needs the same --allow-read/--allow-ffi/--allow-run grants.";
+    `every way to read SMART (${what}). Fix: run Bynar as root through its packaged ` +
+    "launcher (/usr/bin/bynar); if it already is, report it as a Bynar defect: the packaged " +
+    "permissions must cover libc, libatasmart and smartctl.";
 }
 
 /**
@@ -197,12 +202,12 @@ export async function readSmart(
     try {
       report = await link.read(devicePath);
     } catch (err) {
-      const sandboxRefused = isSandboxRefusal(err);
+      const refused = sandboxRefused(err);
       attempts.push({
         reader: link.reader,
         answered: false,
         reason: errorMessage(err),
-        sandboxRefused,
+        sandboxRefused: refused,
       });
       continue;
     }

@@ -322,6 +322,6 @@ Deno.test("a sandbox refusal of every reader is UNKNOWN, a Bynar configuration p
   assert.equal(a.verdict, "unknown");
   assert.match(
     a.reasons[0]!,
-    /configuration problem.*Fix: run Bynar through its packaged launcher/,
+    /configuration problem.*Fix: run Bynar as root through its packaged launcher/,
   );
 });

@@ -74,6 +74,18 @@ export function reportToJson(report: SmartReport, assessment: Assessment): Recor
     smartctl_exit_status: report.smartctlExitStatus,
     ...(report.ataOverall !== undefined ? { libatasmart_overall: report.ataOverall } : {}),
     unavailable_reason: report.unavailableReason,
+    ...(report.attempts
+      ? {
+        read_by: report.attempts.find((x) => x.answered)?.reader ?? null,
+        attempts: report.attempts.map((x) => ({
+          reader: x.reader,
+          answered: x.answered,
+          reason: x.reason,
+          sandbox_refused: x.sandboxRefused,
+        })),
+      }
+      : {}),
+    ...(report.configurationProblem ? { configuration_problem: report.configurationProblem } : {}),
     verdict: assessment.verdict,
     reasons: assessment.reasons,
   });
@@ -104,7 +116,14 @@ function pad(s: string, n: number, right = false): string {
  */
 export function renderText(report: SmartReport, assessment: Assessment): string {
   const lines: string[] = [];
-  lines.push(`Device:        ${report.device} (${report.protocol}, via ${report.source})`);
+  const readBy = report.attempts?.find((x) => x.answered)?.reader;
+  const via = readBy && readBy !== report.source
+    ? `${readBy}, parsed by ${report.source}`
+    : report.source;
+  lines.push(`Device:        ${report.device} (${report.protocol}, via ${via})`);
+  for (const x of report.attempts ?? []) {
+    if (!x.answered) lines.push(`Not read by:   ${x.reader}: ${x.reason}`);
+  }
   if (report.identify) {
     lines.push(`Model:         ${report.identify.model}`);
     lines.push(`Serial:        ${report.identify.serial}`);

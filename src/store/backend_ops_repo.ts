@@ -6,88 +6,15 @@
  * @module
  */
 import type { DatabaseSync } from "node:sqlite";
+import type {
+  BackendOp,
+  BackendOpKind,
+  BackendOpStatus,
+  BackendStepStatus,
+  NewBackendOp,
+  OpsJournal,
+} from "../backend/ceph/journal.ts";
 import { transaction } from "./db.ts";
-
-/** Operation kinds. */
-export type BackendOpKind = "remove" | "add";
-/** Operation statuses. */
-export type BackendOpStatus = "running" | "done" | "abandoned";
-/** Step statuses. */
-export type BackendStepStatus = "pending" | "running" | "done" | "failed";
-
-/** A planned step as stored. */
-export interface StoredStep {
-  /** Position. */
-  seq: number;
-  /** Name. */
-  name: string;
-  /** Status. */
-  status: BackendStepStatus;
-  /** Times started. */
-  attempts: number;
-  /** ISO time. */
-  startedAt: string | null;
-  /** ISO time. */
-  finishedAt: string | null;
-  /** Free text (what happened). */
-  detail: string | null;
-}
-
-/** An operation as stored. */
-export interface BackendOp {
-  /** Id. */
-  id: number;
-  /** Backend name. */
-  backend: string;
-  /** Kind. */
-  kind: BackendOpKind;
-  /** Device path at the start. */
-  device: string;
-  /** Device identity at the start. */
-  deviceIdentity: string | null;
-  /** OSD id. */
-  osdId: number | null;
-  /** OSD fsid. */
-  osdFsid: string | null;
-  /** Status. */
-  status: BackendOpStatus;
-  /** The plan (JSON value). */
-  plan: unknown;
-  /** Free-form state (JSON object). */
-  state: Record<string, unknown>;
-  /** Last error message. */
-  lastError: string | null;
-  /** ISO time. */
-  startedAt: string;
-  /** ISO time. */
-  updatedAt: string;
-  /** ISO time. */
-  finishedAt: string | null;
-  /** Steps in order. */
-  steps: StoredStep[];
-}
-
-/** Input of {@linkcode BackendOpsRepo.create}. */
-export interface NewBackendOp {
-  /** Backend name. */
-  backend: string;
-  /** Kind. */
-  kind: BackendOpKind;
-  /** Device path. */
-  device: string;
-  /** Device identity. */
-  deviceIdentity: string | null;
-  /** OSD id. */
-  osdId: number | null;
-  /** OSD fsid. */
-  osdFsid: string | null;
-  /** Plan (stored as JSON). */
-  plan: unknown;
-  /** Step names in order. */
-  stepNames: string[];
-  /** Initial state. */
-  state?: Record<string, unknown>;
-}
 
 interface OpRow {
   id: number;
@@ -117,7 +44,7 @@ interface StepRow {
 }
 
 /** The journal over one database. */
-export class BackendOpsRepo {
+export class BackendOpsRepo implements OpsJournal {
   #db: DatabaseSync;
   #now: () => Date;
 

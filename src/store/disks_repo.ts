@@ -34,6 +34,36 @@ export interface KnownDisk {
   lastSeen: string;
   /** When it vanished (ISO), or null. */
   vanishedAt: string | null;
+  /** SCSI failed-command count (`ioerr_cnt`) at the last check, or null. */
+  ioErrors: number | null;
+  /** When it was acknowledged as gone (`bynar disks forget`), or null. */
+  forgottenAt: string | null;
+}
+
+/** An audited acknowledgement of a disk (`bynar disks forget`). */
+export interface DiskAcknowledgement {
+  /** Disk key. */
+  diskKey: string;
+  /** Serial, when known. */
+  serial: string | null;
+  /** Last seen path. */
+  path: string;
+  /** What was acknowledged. */
+  action: "forget";
+  /** Who. */
+  actor: string;
+  /** Why. */
+  reason: string;
+  /** When (ISO). */
+  at: string;
+}
+
+/** Why a vanished disk is no longer reported. */
+export interface RetiredDisk {
+  /** Disk key. */
+  diskKey: string;
+  /** One sentence: replaced (and by what) or forgotten (by whom, why). */
+  reason: string;
 }
 
 /** One stored check result. */
@@ -66,6 +96,8 @@ function rowToDisk(r: Record<string, unknown>): KnownDisk {
     firstSeen: r.first_seen as string,
     lastSeen: r.last_seen as string,
     vanishedAt: (r.vanished_at as string | null) ?? null,
+    ioErrors: r.io_errors === null || r.io_errors === undefined ? null : Number(r.io_errors),
+    forgottenAt: (r.forgotten_at as string | null) ?? null,
   };
 }
 
@@ -87,19 +119,26 @@ export class DisksRepo {
   }
 
   /**
-   * Inserts or refreshes a disk seen on the host now (clears `vanished_at`).
+   * Inserts or refreshes a disk seen on the host now (clears `vanished_at` and
+   * `forgotten_at`: a disk that comes back is checked again).
    *
    * @param disk The disk.
    * @param now The time of the sighting.
+   * @param options The SCSI failed-command count read now (null: none; undefined: keep).
    */
-  upsertSeen(disk: BlockDisk, now: Date): void {
+  upsertSeen(
+    disk: BlockDisk,
+    now: Date,
+    options: { ioErrors?: number | null | undefined } = {},
+  ): void {
     const t = now.toISOString();
     this.#db.prepare(
-      `INSERT INTO disks (disk_key, path, name, model, serial, wwn, by_id_path, disk_type, size_bytes, first_seen, last_seen, vanished_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+      `INSERT INTO disks (disk_key, path, name, model, serial, wwn, by_id_path, disk_type, size_bytes, first_seen, last_seen, vanished_at, io_errors)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
        ON CONFLICT(disk_key) DO UPDATE SET path=excluded.path, name=excluded.name, model=excluded.model,
          serial=excluded.serial, wwn=excluded.wwn, by_id_path=excluded.by_id_path, disk_type=excluded.disk_type,
-         size_bytes=excluded.size_bytes, last_seen=excluded.last_seen, vanished_at=NULL`,
+         size_bytes=excluded.size_bytes, last_seen=excluded.last_seen, vanished_at=NULL, forgotten_at=NULL,
+         io_errors=${options.ioErrors === undefined ? "disks.io_errors" : "excluded.io_errors"}`,
     ).run(
       disk.identity.key,
       disk.path,
@@ -112,7 +151,93 @@ export class DisksRepo {
       disk.sizeBytes,
       t,
       t,
+      options.ioErrors ?? null,
     );
+  }
+
+  /**
+   * Acknowledges a disk as gone for good (`bynar disks forget`): `--check` stops reporting
+   * it as vanished; the acknowledgement (who, when, why) is kept. Seeing the disk again
+   * clears it.
+   *
+   * @param diskKey The disk key.
+   * @param ack Who and why, and the time.
+   * @throws {RangeError} When the disk is unknown.
+   */
+  forget(diskKey: string, ack: { actor: string; reason: string; now: Date }): void {
+    const disk = this.get(diskKey);
+    if (!disk) throw new RangeError(`Cannot forget disk "${diskKey}": it is not known`);
+    const at = ack.now.toISOString();
+    transaction(this.#db, () => {
+      this.#db.prepare("UPDATE disks SET forgotten_at = ? WHERE disk_key = ?").run(at, diskKey);
+      this.#db.prepare(
+        `INSERT INTO disk_acknowledgements (disk_key, serial, path, action, actor, reason, at)
+         VALUES (?, ?, ?, 'forget', ?, ?, ?)`,
+      ).run(diskKey, disk.serial, disk.path, ack.actor, ack.reason, at);
+    });
+  }
+
+  /**
+   * Lists the acknowledgements, newest first.
+   *
+   * @param options Restrict to one disk.
+   * @returns The acknowledgements.
+   */
+  acknowledgements(options: { diskKey?: string } = {}): DiskAcknowledgement[] {
+    const rows =
+      (options.diskKey === undefined
+        ? this.#db.prepare("SELECT * FROM disk_acknowledgements ORDER BY id DESC").all()
+        : this.#db.prepare(
+          "SELECT * FROM disk_acknowledgements WHERE disk_key = ? ORDER BY id DESC",
+        )
+          .all(options.diskKey)) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      diskKey: r.disk_key as string,
+      serial: (r.serial as string | null) ?? null,
+      path: r.path as string,
+      action: "forget",
+      actor: r.actor as string,
+      reason: r.reason as string,
+      at: r.at as string,
+    }));
+  }
+
+  /**
+   * Finds the known disks that vanished but need no more reporting: acknowledged with
+   * `bynar disks forget`, marked `replaced` by the state machine, or whose detector
+   * replacement workflow is done.
+   *
+   * @returns Why each is retired, by disk key.
+   */
+  retired(): Map<string, RetiredDisk> {
+    const out = new Map<string, RetiredDisk>();
+    const add = (diskKey: string, reason: string) => {
+      if (!out.has(diskKey)) out.set(diskKey, { diskKey, reason });
+    };
+    for (
+      const r of this.#db.prepare(
+        `SELECT d.disk_key, a.actor, a.reason, a.at FROM disks d
+       JOIN disk_acknowledgements a ON a.id = (SELECT MAX(id) FROM disk_acknowledgements WHERE disk_key = d.disk_key)
+       WHERE d.forgotten_at IS NOT NULL`,
+      ).all() as Record<string, string>[]
+    ) {
+      add(r.disk_key!, `forgotten by ${r.actor} at ${r.at}: ${r.reason}`);
+    }
+    for (
+      const r of this.#db.prepare(
+        "SELECT disk_key, replaced_by, reason FROM machine_disks WHERE state = 'replaced'",
+      ).all() as Record<string, string | null>[]
+    ) {
+      add(r.disk_key!, r.reason || `replaced by ${r.replaced_by}`);
+    }
+    for (
+      const r of this.#db.prepare(
+        "SELECT disk_key, MAX(id) AS id FROM detect_workflows WHERE status = 'done' GROUP BY disk_key",
+      ).all() as Record<string, string>[]
+    ) {
+      add(r.disk_key!, `its replacement workflow ${r.id} is done`);
+    }
+    return out;
   }
 
   /**
@@ -137,6 +262,19 @@ export class DisksRepo {
       string,
       unknown
     >[]).map(rowToDisk);
+  }
+
+  /**
+   * The disks last seen at a device path or by-id path.
+   *
+   * @param path `/dev/sdX` or a `/dev/disk/by-id/…` path.
+   * @returns The known disks recorded there.
+   */
+  seenAt(path: string): KnownDisk[] {
+    const rows = this.#db.prepare(
+      "SELECT * FROM disks WHERE path = ? OR by_id_path = ?",
+    ).all(path, path) as Record<string, unknown>[];
+    return rows.map(rowToDisk);
   }
 
   /**
@@ -199,14 +337,19 @@ export class DisksRepo {
    */
   recordPass(
     pass: {
-      seen: { disk: BlockDisk; report: SmartReport; assessment: Assessment }[];
+      seen: {
+        disk: BlockDisk;
+        report: SmartReport;
+        assessment: Assessment;
+        ioErrors?: number | null | undefined;
+      }[];
       vanished: string[];
     },
     now: Date,
   ): void {
     transaction(this.#db, () => {
       for (const s of pass.seen) {
-        this.upsertSeen(s.disk, now);
+        this.upsertSeen(s.disk, now, { ioErrors: s.ioErrors });
         this.recordCheck(s.disk, s, now);
       }
       for (const k of pass.vanished) this.markVanished(k, now);

@@ -1,7 +1,8 @@
 import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
 import { DISK_STATES } from "../machine/states.ts";
 import { openDatabase } from "./db.ts";
-import { type MachineDiskRecord, MachineRepo } from "./machine_repo.ts";
+import type { MachineDiskRecord } from "../machine/records.ts";
+import { MachineRepo } from "./machine_repo.ts";
 
 function record(key: string, state: MachineDiskRecord["state"]): MachineDiskRecord {
   return {

@@ -6,19 +6,15 @@
  *
  * @module
  */
-import type { TicketDisk } from "./types.ts";
+import type { DescriptionBlock, TicketDisk } from "./types.ts";
+
+export type { DescriptionBlock } from "./types.ts";
 
 /** JIRA's maximum label length. */
 const LABEL_MAX = 255;
 
 /** The label every Bynar ticket carries. */
 export const BYNAR_LABEL = "bynar";
-
-/** A block of a ticket description. */
-export type DescriptionBlock =
-  | { kind: "paragraph"; text: string }
-  | { kind: "fields"; rows: [string, string][] }
-  | { kind: "list"; title: string; items: string[] };
 
 /**
  * Makes a string a valid JIRA label: lower case, no whitespace, only `[a-z0-9._-]`,
@@ -52,13 +48,15 @@ export function diskLabel(disk: Pick<TicketDisk, "host" | "serial">): string {
 }
 
 /**
- * The ticket summary: `Bynar: dead disk <serial> on <host>`.
+ * The ticket summary: `Bynar: dead disk <serial> on <host>` (for a part: `Bynar: <subject> on
+ * <host>`).
  *
  * @param disk The disk.
  * @returns The summary (one line, at most 255 characters).
  */
-export function ticketSummary(disk: Pick<TicketDisk, "host" | "serial">): string {
-  return `Bynar: dead disk ${disk.serial} on ${disk.host}`.replace(/\s+/g, " ").slice(0, 255);
+export function ticketSummary(disk: Pick<TicketDisk, "host" | "serial" | "part">): string {
+  const what = disk.part ? disk.part.subject : `dead disk ${disk.serial}`;
+  return `Bynar: ${what} on ${disk.host}`.replace(/\s+/g, " ").slice(0, 255);
 }
 
 /**
@@ -68,6 +66,7 @@ export function ticketSummary(disk: Pick<TicketDisk, "host" | "serial">): string
  * @returns Blocks: intro, identity fields, reasons, actions, instructions.
  */
 export function descriptionBlocks(disk: TicketDisk): DescriptionBlock[] {
+  if (disk.part) return disk.part.description;
   const rows: [string, string][] = [["Host", disk.host], ["Device", disk.path]];
   if (disk.slot) rows.push(["Slot", disk.slot]);
   rows.push(["Model", disk.model ?? "unknown"], ["Serial", disk.serial]);

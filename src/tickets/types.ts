@@ -38,7 +38,18 @@ export interface TicketDisk {
   removal?: "removed" | "not_removed" | "awaiting_approval" | "not_in_cluster" | undefined;
   /** Why it was not removed (with `not_removed`). */
   notRemovedReason?: string | undefined;
+  /**
+   * Set when the ticket is about a server part (PSU, fan, DIMM…) rather than a disk: its
+   * summary subject (e.g. `failed fan`) and the full description, replacing the disk text.
+   */
+  part?: { subject: string; description: DescriptionBlock[] } | undefined;
 }
+
+/** A block of a ticket description. */
+export type DescriptionBlock =
+  | { kind: "paragraph"; text: string }
+  | { kind: "fields"; rows: [string, string][] }
+  | { kind: "list"; title: string; items: string[] };
 
 /** A reference to a filed ticket. */
 export interface TicketRef {

@@ -31,7 +31,7 @@ export class VaultError extends BynarError {
 /** Options of {@linkcode VaultClient}. */
 export interface VaultClientOptions {
   /** Vault token (sent as `X-Vault-Token`). */
-  token?: string;
+  token?: string | undefined;
   /**
    * Request timeout, ms.
    * @default 10000

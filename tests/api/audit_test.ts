@@ -5,9 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { AuditLog, GENESIS_HASH, verifyAuditLog } from "../../src/api/audit/log.ts";
-import { runCommand } from "../../src/process/run.ts";
-
-const MAIN = new URL("../../src/main.ts", import.meta.url).pathname;
+import { runShipped, shippedScratchDir } from "../builders/shipped.ts";
 
 async function writeLog(path: string, n: number): Promise<void> {
   const log = await AuditLog.open(path, { now: () => Date.UTC(2026, 0, 1) });
@@ -42,7 +40,8 @@ Deno.test("audit: chain continues across reopen and verifies", async () => {
 });
 
 Deno.test("audit: edits, removals, reorders and truncation are detected", async (t) => {
-  const dir = await Deno.makeTempDir();
+  // In a directory the shipped product may read: `bynar audit verify` runs as shipped.
+  const dir = await shippedScratchDir("audit");
   try {
     const path = `${dir}/audit.log`;
     await writeLog(path, 4);
@@ -71,25 +70,19 @@ Deno.test("audit: edits, removals, reorders and truncation are detected", async 
     await check("truncated tail with anchored head", [lines[0], lines[1]].join("\n") + "\n", 2, {
       expectHead: head,
     });
-    await t.step("bynar audit verify exits 2 on tampering, 0 when intact", async () => {
-      await Deno.writeTextFile(path, good.replace('"user1"', '"user9"'));
-      let r = await runCommand(Deno.execPath(), ["run", "-A", MAIN, "audit", "verify", path]);
-      assert.equal(r.code, 2);
-      assert.match(r.stdout, /^TAMPERED: line 2: hash mismatch/);
-      await Deno.writeTextFile(path, good);
-      r = await runCommand(Deno.execPath(), [
-        "run",
-        "-A",
-        MAIN,
-        "audit",
-        "verify",
-        path,
-        "--expect-head",
-        head,
-      ]);
-      assert.equal(r.code, 0);
-      assert.equal(r.stdout.trim(), `OK: 4 records, head ${head}`);
-    });
+    await t.step(
+      "bynar audit verify (as shipped) exits 2 on tampering, 0 when intact",
+      async () => {
+        await Deno.writeTextFile(path, good.replace('"user1"', '"user9"'));
+        let r = await runShipped(["audit", "verify", path]);
+        assert.equal(r.code, 2);
+        assert.match(r.stdout, /^TAMPERED: line 2: hash mismatch/);
+        await Deno.writeTextFile(path, good);
+        r = await runShipped(["audit", "verify", path, "--expect-head", head]);
+        assert.equal(r.code, 0);
+        assert.equal(r.stdout.trim(), `OK: 4 records, head ${head}`);
+      },
+    );
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { base64url } from "jose";
-import { createApp } from "../../src/api/app.ts";
+import { createCheckedApp as createApp } from "./openapi_check.ts";
 import { AuditLog } from "../../src/api/audit/log.ts";
 import {
   auth,

@@ -1,16 +1,20 @@
 /**
- * The disk-manager as the end-to-end tests run it on the real Ceph test cluster: TLS with a
- * throw-away CA, a local signing key and a token with both scopes, the real Ceph backend
- * and the real inventory (loop devices included).
+ * The disk-manager as the end-to-end tests run it on the real Ceph test cluster, started
+ * through its composition root (`startDiskManagerProgram`): TLS with a throw-away CA, a
+ * local signing key and a token with both scopes, the real Ceph backend (built by the root
+ * from the test cluster's ceph.json) and the real inventory (loop devices included).
  *
  * @module
  */
 import type { DatabaseSync } from "node:sqlite";
 import { discoverInventory } from "../../src/api/inventory_source.ts";
 import { localKeySource } from "../../src/api/middleware/auth/mod.ts";
-import { type RunningDiskManager, startDiskManager } from "../../src/api/service.ts";
+import {
+  type RunningDiskManagerProgram,
+  startDiskManagerProgram,
+} from "../../src/app/disk_manager.ts";
 import type { DiskInventory } from "../../src/api/types.ts";
-import { type CephBackend, createCephBackend } from "../../src/backend/ceph/mod.ts";
+import type { CephBackend } from "../../src/backend/ceph/mod.ts";
 import { DiskManagerConfigSchema } from "../../src/config/schema.ts";
 import { openDatabase } from "../../src/store/db.ts";
 import type { CephTestCluster } from "../ceph/cluster.ts";
@@ -21,7 +25,7 @@ import { makeTestPki, type TestPki } from "./pki.ts";
 /** A running disk-manager and what a test needs to call it. */
 export interface CephDiskManager {
   /** The running service (`dm.addr.port`, `dm.close()`). */
-  dm: RunningDiskManager;
+  dm: RunningDiskManagerProgram;
   /** The real Ceph backend behind it. */
   backend: CephBackend;
   /** The disk-manager's database. */
@@ -69,7 +73,6 @@ export async function startCephDiskManager(
   options: StartCephDiskManagerOptions = {},
 ): Promise<CephDiskManager> {
   const db = openDatabase(`${dir}/${options.dbFile ?? "bynar.db"}`);
-  const backend = await createCephBackend(testCephConfig(cluster), { db });
   const pki = await makeTestPki(dir);
   const key = await makeKey();
   const token = await sign(key, {
@@ -77,23 +80,30 @@ export async function startCephDiskManager(
     expIn: options.tokenTtlSeconds ?? 3600,
   });
   const inventory = discoverInventory({ includeLoop: true, cacheMs: 0 });
-  const dm = await startDiskManager({
-    ...DiskManagerConfigSchema.parse({
-      tls_cert: pki.certPath,
-      tls_key: pki.keyPath,
-      jwt_issuer: ISSUER,
-      jwt_audience: AUDIENCE,
-      audit_log: `${dir}/audit.log`,
-    }),
-    port: 0,
-    metrics_port: 0,
-  }, {
-    backend,
-    inventory,
-    db,
-    keys: localKeySource({ keys: [key.publicJwk] }),
-    hostnames: [HOST],
-    log: options.log ?? (() => {}),
+  const dm = await startDiskManagerProgram({
+    configDir: dir,
+    includeLoop: true,
+    overrides: {
+      config: {
+        ceph: testCephConfig(cluster),
+        diskManager: {
+          ...DiskManagerConfigSchema.parse({
+            tls_cert: pki.certPath,
+            tls_key: pki.keyPath,
+            jwt_issuer: ISSUER,
+            jwt_audience: AUDIENCE,
+            audit_log: `${dir}/audit.log`,
+          }),
+          port: 0,
+          metrics_port: 0,
+        },
+      },
+      inventory,
+      db,
+      keys: localKeySource({ keys: [key.publicJwk] }),
+      hostnames: [HOST],
+      log: options.log ?? (() => {}),
+    },
   });
-  return { dm, backend, db, inventory, pki, key, token };
+  return { dm, backend: dm.backend as CephBackend, db, inventory, pki, key, token };
 }

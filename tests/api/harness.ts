@@ -5,6 +5,7 @@
  * @module
  */
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
+import { validatedApp } from "./openapi_check.ts";
 import type {
   Backend,
   BackendDisk,
@@ -15,10 +16,13 @@ import type {
   SafeToRemoveResult,
 } from "../../src/backend/types.ts";
 import { type ApiLimits, createApp } from "../../src/api/app.ts";
-import { AuditLog } from "../../src/api/audit/log.ts";
-import { auth, type KeySource, localKeySource } from "../../src/api/middleware/auth/mod.ts";
-import { OperationRegistry } from "../../src/api/operations/registry.ts";
+import { type KeySource, localKeySource } from "../../src/api/middleware/auth/mod.ts";
+import type { OperationRegistry } from "../../src/api/operations/registry.ts";
 import type { DiskInventory, InventoryDisk } from "../../src/api/types.ts";
+import { buildDiskManagerApp } from "../../src/app/disk_manager.ts";
+import { DiskManagerConfigSchema } from "../../src/config/schema.ts";
+import { openDatabase } from "../../src/store/db.ts";
+import { MachineRepo } from "../../src/store/machine_repo.ts";
 
 /** Test host name. */
 export const HOST = "testhost";
@@ -194,34 +198,58 @@ export async function testApp(
   const keys = o.keys ?? localKeySource({ keys: [key.publicJwk] });
   const backend = new FakeBackend();
   backend.roles.set("/dev/sdb", { kind: "osd", osdId: 1, up: true, in: true, destroyed: false });
-  const registry = new OperationRegistry();
   const auditPath = `${dir}/audit.log`;
-  const app = createApp({
-    backend,
-    inventory: fixedInventory([
-      disk("sda", { system: "holds /" }),
-      disk("sdb", { wwn: "0x5000c500a1b2c3d4" }),
-      disk("sdc"),
-      disk("vdz", { serial: null }),
-    ]),
-    stateOf: (k) => (k === "serial:SER-sdc" ? "good" : null),
-    tickets: { list: () => Promise.resolve([{ ticketId: "OPS-1", serverName: HOST }]) },
-    authenticate: auth({
-      keys,
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      algorithms: ["EdDSA", "ES256", "RS256"],
-      hostnames: [HOST],
-      ...(o.now ? { now: o.now } : {}),
-    }),
-    audit: await AuditLog.open(auditPath),
-    registry,
-    limits: o.limits ?? { ratePerSecond: 0 },
-    log: () => {},
-    ...(o.now ? { now: o.now } : {}),
+  const db = openDatabase(`${dir}/bynar.db`);
+  // sdc is known to the state machine as good (the API shows it as the disk's state).
+  new MachineRepo(db).putDisk({
+    diskKey: "serial:SER-sdc",
+    path: "/dev/sdc",
+    serial: "SER-sdc",
+    state: "good",
+    reason: "",
+    fsType: null,
+    fsUuid: null,
+    fsLabel: null,
+    smartVerdict: null,
+    vanished: false,
+    replacedBy: null,
+    holds: 0,
+    updatedAt: "2026-01-01T00:00:00.000Z",
   });
+  const limits = o.limits ?? { ratePerSecond: 0 };
+  // The disk-manager's apps as its composition root builds them, in process.
+  const { app, registry } = await buildDiskManagerApp(
+    DiskManagerConfigSchema.parse({
+      insecure_http: true,
+      jwt_issuer: ISSUER,
+      jwt_audience: AUDIENCE,
+      audit_log: auditPath,
+      rate_limit_per_second: limits.ratePerSecond ?? 50,
+      ...(limits.rateBurst !== undefined ? { rate_limit_burst: limits.rateBurst } : {}),
+      ...(limits.maxBodyBytes !== undefined ? { max_body_bytes: limits.maxBodyBytes } : {}),
+      ...(limits.requestTimeoutMs !== undefined
+        ? { request_timeout_seconds: limits.requestTimeoutMs / 1000 }
+        : {}),
+    }),
+    {
+      backend,
+      inventory: fixedInventory([
+        disk("sda", { system: "holds /" }),
+        disk("sdb", { wwn: "0x5000c500a1b2c3d4" }),
+        disk("sdc"),
+        disk("vdz", { serial: null }),
+      ]),
+      db,
+      tickets: { list: () => Promise.resolve([{ ticketId: "OPS-1", serverName: HOST }]) },
+      keys,
+      hostnames: [HOST],
+      log: () => {},
+      ...(o.now ? { now: o.now } : {}),
+    },
+  );
   return {
-    app,
+    // Every response a test receives is checked against the published OpenAPI document.
+    app: validatedApp(app),
     backend,
     registry,
     key,
@@ -231,6 +259,7 @@ export async function testApp(
     token: (s) => sign(key, s),
     cleanup: async () => {
       await registry.close();
+      db.close();
       await Deno.remove(dir, { recursive: true });
     },
   };

@@ -1,10 +1,11 @@
 /**
  * The whole disk-manager over real TLS (throw-away CA from openssl), keys and tokens
  * from the Vault double, certificate pin published to KV v2; the README's curl examples
- * and `bynar client` run for real against it.
+ * and `bynar client` (as shipped: the packaged launcher and its permission flags) run for
+ * real against it.
  */
 import assert from "node:assert/strict";
-import { startDiskManager } from "../../src/api/service.ts";
+import { startDiskManager } from "../../src/app/disk_manager.ts";
 import { listen } from "../../src/api/server.ts";
 import { createOpsApp } from "../../src/api/ops_app.ts";
 import { ApiMetrics } from "../../src/api/metrics.ts";
@@ -17,14 +18,14 @@ import { AUDIENCE, disk, FakeBackend, fixedInventory, testApp } from "./harness.
 import { ApiClient } from "../../src/api/client.ts";
 import { certFingerprint } from "../../src/vault/cert_pin.ts";
 import { makeTestPki } from "./pki.ts";
+import { runShipped, shippedScratchDir } from "../builders/shipped.ts";
 
 const HOSTNAME = "localhost";
-const MAIN = new URL("../../src/main.ts", import.meta.url).pathname;
 const CURL_EXAMPLES = new URL("./curl_examples.sh", import.meta.url).pathname;
-const DENO = Deno.execPath();
 
 async function fullService(tlsServer: "deno" | "node"): Promise<void> {
-  const dir = await Deno.makeTempDir({ prefix: "bynar-tls-" });
+  // Readable by the shipped launcher: `bynar client` and `bynar audit verify` run as shipped.
+  const dir = await shippedScratchDir("tls");
   const vault = await startVaultDouble();
   const db = openDatabase(":memory:");
   let dm: Awaited<ReturnType<typeof startDiskManager>> | undefined;
@@ -95,19 +96,9 @@ async function fullService(tlsServer: "deno" | "node"): Promise<void> {
     assert.ok(backend.calls.includes("add /dev/sdb wwn:0x5000c500a1b2c3d4 simulate=false osd=1"));
 
     // bynar client: protobuf on the wire, token from Vault, certificate pinned from Vault.
-    const cli = async (args: string[]) =>
-      await runCommand(DENO, [
-        "run",
-        "-A",
-        MAIN,
-        "client",
-        "--host",
-        "localhost",
-        "-p",
-        String(dm!.addr.port),
-        ...args,
-      ], {
-        env: { BYNAR_VAULT_TOKEN: "s.operator", NO_COLOR: "1" },
+    const cli = (args: string[]) =>
+      runShipped(["client", "--host", "localhost", "-p", String(dm!.addr.port), ...args], {
+        env: { BYNAR_VAULT_TOKEN: "s.operator" },
         timeoutMs: 60_000,
       });
     const common = ["--vault-role", "bynar-client", "--vault-endpoint", vault.url];
@@ -168,7 +159,7 @@ async function fullService(tlsServer: "deno" | "node"): Promise<void> {
 
     // Audit chain intact, via the CLI.
     await dm.registry.idle();
-    const a = await runCommand(DENO, ["run", "-A", MAIN, "audit", "verify", `${dir}/audit.log`]);
+    const a = await runShipped(["audit", "verify", `${dir}/audit.log`]);
     assert.equal(a.code, 0, a.stdout + a.stderr);
     assert.match(a.stdout, /^OK: \d+ records/);
 

@@ -1,18 +1,17 @@
 /**
- * Single-host setup without Vault: `bynar token keygen` writes a key and its JWKS,
- * `bynar token issue` signs a token that the disk-manager's verifier (jwks_file) accepts.
+ * Single-host setup without Vault, AS SHIPPED (the packaged launcher and its permission
+ * flags; files in a directory the shipped product may write): `bynar token keygen` writes
+ * a key and its JWKS, `bynar token issue` signs a token that the disk-manager's verifier
+ * (jwks_file) accepts.
  */
 import assert from "node:assert/strict";
 import { fileKeySource, verifyToken } from "../../src/api/middleware/auth/mod.ts";
-import { runCommand } from "../../src/process/run.ts";
-
-const MAIN = new URL("../../src/main.ts", import.meta.url).pathname;
+import { runShipped, shippedScratchDir } from "../builders/shipped.ts";
 
 Deno.test("token cli: keygen + issue give tokens the jwks_file verifier accepts", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "bynar-token-" });
+  const dir = await shippedScratchDir("token");
   try {
-    const bynar = (args: string[]) =>
-      runCommand(Deno.execPath(), ["run", "-A", MAIN, ...args], { env: { NO_COLOR: "1" } });
+    const bynar = (args: string[]) => runShipped(args);
     let r = await bynar([
       "token",
       "keygen",

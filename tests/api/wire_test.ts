@@ -3,9 +3,20 @@
  * what `protoc` encodes, and the original Bynar field numbers are unchanged.
  */
 import assert from "node:assert/strict";
-import { decodeMessage, encodeMessage, protoTypes } from "../../src/api/codec/proto.ts";
+import protobuf from "protobufjs";
+import {
+  decodeMessage,
+  encodeMessage,
+  type ProtoTypes,
+  protoTypes,
+} from "../../src/api/codec/proto.ts";
 
 const PROTO_DIR = new URL("../../proto/", import.meta.url).pathname;
+
+/** The schema parsed by reflection (field numbers and enum values, checked below). */
+const SCHEMA = protobuf.parse(await Deno.readTextFile(`${PROTO_DIR}bynar.proto`), {
+  keepCase: true,
+}).root;
 
 async function protoc(args: string[], stdin: Uint8Array): Promise<Uint8Array> {
   const p = new Deno.Command("protoc", {
@@ -36,7 +47,7 @@ function dropEmpty(v: unknown): unknown {
 
 const hex = (b: Uint8Array): string => [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
 
-const CASES: { type: string; text: string; json: Record<string, unknown> }[] = [
+const CASES: { type: keyof ProtoTypes; text: string; json: Record<string, unknown> }[] = [
   {
     type: "Operation",
     text:
@@ -105,7 +116,7 @@ const CASES: { type: string; text: string; json: Record<string, unknown> }[] = [
 
 for (const c of CASES) {
   Deno.test(`wire: ${c.type} bytes equal protoc --encode, and decode both ways`, async () => {
-    const type = protoTypes().root.lookupType(`ceph_disk.${c.type}`);
+    const type = protoTypes()[c.type];
     const ours = encodeMessage(type, c.json);
     const golden = await protoc([`--encode=ceph_disk.${c.type}`], new TextEncoder().encode(c.text));
     assert.equal(hex(ours), hex(golden));
@@ -151,26 +162,26 @@ Deno.test("wire: the original service.proto field numbers and enum values are un
     hex(encodeMessage(t.OpOutcomeResult, { result: "OK", outcome: "Skipped", value: false })),
     "080010021800",
   );
-  const ops = t.root.lookupEnum("ceph_disk.Op").values;
+  const ops = SCHEMA.lookupEnum("ceph_disk.Op").values;
   assert.deepEqual(
     { Add: ops.Add, AddPartition: ops.AddPartition, List: ops.List, Remove: ops.Remove },
     { Add: 1, AddPartition: 6, List: 3, Remove: 4 },
   );
   assert.equal(ops.SafeToRemove, 5);
   assert.equal(ops.GetCreatedTickets, 7);
-  const dt = t.root.lookupEnum("ceph_disk.DiskType").values;
+  const dt = SCHEMA.lookupEnum("ceph_disk.DiskType").values;
   assert.deepEqual(Object.values(dt), [0, 1, 2, 3, 4, 5, 6, 7, 8]);
-  const disk = t.root.lookupType("ceph_disk.Disk");
+  const disk = SCHEMA.lookupType("ceph_disk.Disk");
   assert.deepEqual(
     ["type", "dev_path", "partitions", "serial_number"].map((f) => disk.fields[f]!.id),
     [1, 2, 3, 4],
   );
-  const part = t.root.lookupType("ceph_disk.Partition");
+  const part = SCHEMA.lookupType("ceph_disk.Partition");
   assert.deepEqual(
     ["uuid", "first_lba", "last_lba", "flags", "name"].map((f) => part.fields[f]!.id),
     [1, 2, 3, 4, 5],
   );
-  const jira = t.root.lookupType("ceph_disk.JiraInfo");
+  const jira = SCHEMA.lookupType("ceph_disk.JiraInfo");
   assert.deepEqual([jira.fields.ticket_id!.id, jira.fields.server_name!.id], [1, 2]);
-  assert.equal(t.Operation.fields.replica_set!.id, 10);
+  assert.equal(SCHEMA.lookupType("ceph_disk.Operation").fields.replica_set!.id, 10);
 });

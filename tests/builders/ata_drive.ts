@@ -1,9 +1,9 @@
 /**
  * A SATA drive behind a SAT layer, as a double of the SG_IO ATA PASS-THROUGH reader: it
  * answers IDENTIFY DEVICE, SMART READ DATA/THRESHOLDS from a real libatasmart dump and
- * SMART RETURN STATUS with the registers in fixed sense (libata `D_SENSE=0`, the kernel
- * default) or descriptor sense (`D_SENSE=1`), byte for byte as SAT-3 and libata's
- * `ata_gen_passthru_sense` lay them out. Anything else is ILLEGAL REQUEST.
+ * SMART RETURN STATUS with the registers in descriptor sense (what Linux 6.1 returns, bytes
+ * as captured in the live guest) or fixed sense (SAT-3 §12.2.2.6, other SAT layers).
+ * Anything else is ILLEGAL REQUEST.
  *
  * @module
  */
@@ -12,7 +12,7 @@ import { parseSkdump } from "../../src/smart/mod.ts";
 
 /** How the double answers. */
 export interface AtaDriveOptions {
-  /** libata's D_SENSE: false = fixed-format sense (the default on stock kernels). */
+  /** Return RETURN STATUS's registers in descriptor sense (else fixed-format sense). */
   descriptorSense?: boolean;
   /** SMART RETURN STATUS answers threshold exceeded (LBA mid/high F4h/2Ch). */
   failing?: boolean;

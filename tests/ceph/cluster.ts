@@ -16,6 +16,7 @@
  * @module
  */
 import { commandFailure, runCommand } from "../../src/process/run.ts";
+import { retry } from "../../src/shared/retry.ts";
 
 /** State directory of the test cluster. */
 export const STATE_DIR: string = Deno.env.get("BYNAR_CEPH_STATE_DIR") ?? "/var/tmp/bynar-ceph";
@@ -313,20 +314,22 @@ async function waitFor<T>(
   fn: () => Promise<T | null | undefined | false>,
   timeoutMs: number,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let delay = 200;
   let lastErr: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (err) {
-      lastErr = err;
-    }
-    await new Promise((r) => setTimeout(r, delay));
-    delay = Math.min(delay * 1.5, 1000);
+  try {
+    return await retry(async () => {
+      let v: T | null | undefined | false;
+      try {
+        v = await fn();
+      } catch (err) {
+        lastErr = err;
+        throw err;
+      }
+      if (!v) throw new Error(`${what}: not yet`);
+      return v;
+    }, { deadlineMs: timeoutMs, backoff: { baseMs: 200, factor: 1.5, maxMs: 1000 } });
+  } catch {
+    throw new Error(`Timed out waiting for ${what}${lastErr ? `: ${lastErr}` : ""}`);
   }
-  throw new Error(`Timed out waiting for ${what}${lastErr ? `: ${lastErr}` : ""}`);
 }
 
 async function monUp(): Promise<boolean> {

@@ -7,7 +7,7 @@
  * @module
  */
 import { openDatabase } from "../../src/store/db.ts";
-import { createCephBackend } from "../../src/backend/ceph/mod.ts";
+import { createCephBackend } from "../../src/app/ceph_backend.ts";
 import { testCephConfig } from "./helpers.ts";
 import { readCluster } from "./cluster.ts";
 

@@ -11,7 +11,7 @@
 import assert from "node:assert/strict";
 import { DatabaseSync } from "node:sqlite";
 import { openDatabase } from "../../src/store/db.ts";
-import { createCephBackend } from "../../src/backend/ceph/mod.ts";
+import { createCephBackend } from "../../src/app/ceph_backend.ts";
 import { RadosClusterApi } from "../../src/backend/ceph/cluster_api.ts";
 import { acquireLease, LEASE_PREFIX, leaseKey } from "../../src/backend/ceph/lease.ts";
 import { SafetyError } from "../../src/errors.ts";

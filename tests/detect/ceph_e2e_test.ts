@@ -16,9 +16,7 @@ import { deepStrictEqual as assertEquals, ok as assert } from "node:assert/stric
 import type { Config } from "../../src/config/load.ts";
 import { BynarConfigSchema, DiskManagerConfigSchema } from "../../src/config/schema.ts";
 import { runPass } from "../../src/detect/pass.ts";
-import { SystemHost } from "../../src/detect/system_host.ts";
-import type { AttachedDisk, HostPort, HostScan, SlotSmart } from "../../src/detect/types.ts";
-import { buildDetector } from "../../src/detect/wire.ts";
+import { buildDetector } from "../../src/app/detect.ts";
 import { discoverDisks } from "../../src/inventory/mod.ts";
 import type { SmartCheck } from "../../src/machine/ports.ts";
 import { assess, readAtaBlob, readSmart } from "../../src/smart/mod.ts";
@@ -40,25 +38,6 @@ import { SlackDouble } from "../doubles/slack.ts";
 import { SMART_BLOBS } from "../smart/fixtures.ts";
 
 const FAILING_BLOB = "WDC_WD5000AAKS--00TMA0-12.01C01"; // reallocated sectors 63: critical
-
-/** The machine on exactly the devices the test owns (the scope moves with the swap). */
-class ScopedHost implements HostPort {
-  readonly hostname = HOST;
-  scope: string[];
-  #cur: SystemHost | null = null;
-  #make: (devices: string[]) => SystemHost;
-  constructor(scope: string[], make: (devices: string[]) => SystemHost) {
-    this.scope = scope;
-    this.#make = make;
-  }
-  scan(): Promise<HostScan> {
-    this.#cur = this.#make(this.scope);
-    return this.#cur.scan();
-  }
-  smart(d: AttachedDisk): Promise<SlotSmart> {
-    return this.#cur!.smart(d);
-  }
-}
 
 /** Re-attaches a blank disk until it gets the freed loop number (placeholders released). */
 async function attachInSlot(slot: string, name: string): Promise<{ loop: string; file: string }> {
@@ -132,15 +111,12 @@ Deno.test({
           return assess(await readSmart(d.path, { diskType: d.type }));
         },
       };
-      const host = new ScopedHost(
-        [osd.loop],
-        (devices) =>
-          new SystemHost({ db: detDb, hostname: HOST, includeLoop: true, devices, smart }),
-      );
+      // The real host side (inventory → state machine → SMART) as the root builds it,
+      // scoped to the one loop device the test owns (the replacement reuses its slot).
       const det = await buildDetector(config, detDb, {
         log: (l) => console.error(`detect: ${l}`),
         stopping: () => false,
-        overrides: { host, hostname: HOST },
+        overrides: { smart, devices: [osd.loop], includeLoop: true, hostname: HOST },
       });
       const repo = new DetectRepo(detDb);
 

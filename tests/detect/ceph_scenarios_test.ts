@@ -21,9 +21,10 @@
 import { deepStrictEqual as assertEquals, ok as assert } from "node:assert/strict";
 import type { CephBackend } from "../../src/backend/ceph/mod.ts";
 import { discoverDisks } from "../../src/inventory/mod.ts";
-import type { BackendOp } from "../../src/store/backend_ops_repo.ts";
+import type { BackendOp } from "../../src/backend/ceph/journal.ts";
 import { openDatabase } from "../../src/store/db.ts";
-import { DetectRepo, type Workflow } from "../../src/store/detect_repo.ts";
+import { DetectRepo } from "../../src/store/detect_repo.ts";
+import type { Workflow } from "../../src/detect/types.ts";
 import { startCephDiskManager } from "../api/ceph_disk_manager.ts";
 import {
   attachBlankDisk,

@@ -1,7 +1,7 @@
 /**
  * End to end with the detector as a real process (`--once` runs) talking over HTTP to the
- * real disk-manager API app (routes, auth with a signed JWT, operation registry, audit)
- * on an idempotent in-memory backend, the JIRA double (Data Center) and the Slack double.
+ * real disk-manager, started through its composition root (routes, auth with a signed JWT,
+ * SQLite operation registry, audit) on an idempotent in-memory backend, the JIRA double (Data Center) and the Slack double.
  * The process is SIGKILLed at every journaled step of the loop and restarted; at the end
  * there is exactly one ticket, one removal and one add.
  *
@@ -17,13 +17,13 @@ import type {
   OpResult,
   SafeToRemoveResult,
 } from "../../src/backend/types.ts";
-import { createApp } from "../../src/api/app.ts";
-import { AuditLog } from "../../src/api/audit/log.ts";
-import { auth, localKeySource } from "../../src/api/middleware/auth/mod.ts";
-import { OperationRegistry } from "../../src/api/operations/registry.ts";
+import { localKeySource } from "../../src/api/middleware/auth/mod.ts";
+import { startDiskManager } from "../../src/app/disk_manager.ts";
+import { DiskManagerConfigSchema } from "../../src/config/schema.ts";
 import type { InventoryDisk } from "../../src/api/types.ts";
 import { openDatabase } from "../../src/store/db.ts";
-import { DetectRepo, type Workflow } from "../../src/store/detect_repo.ts";
+import { DetectRepo } from "../../src/store/detect_repo.ts";
+import type { Workflow } from "../../src/detect/types.ts";
 import { AUDIENCE, ISSUER, makeKey, sign } from "../api/harness.ts";
 import { JiraDouble } from "../doubles/jira.ts";
 import { SlackDouble } from "../doubles/slack.ts";
@@ -120,24 +120,31 @@ async function setup(approval: "auto" | "manual" = "auto") {
   const key = await makeKey();
   const backend = new IdempotentBackend();
   let disks: InventoryDisk[] = [inv("S0")];
-  const registry = new OperationRegistry();
-  const app = createApp({
-    backend,
-    inventory: { list: () => Promise.resolve(disks) },
-    authenticate: auth({
+  const dmDb = openDatabase(`${dir}/dm.db`);
+  const server = await startDiskManager(
+    {
+      ...DiskManagerConfigSchema.parse({
+        insecure_http: true,
+        jwt_issuer: ISSUER,
+        jwt_audience: AUDIENCE,
+        jwt_algorithms: ["EdDSA"],
+        audit_log: `${dir}/audit.log`,
+        rate_limit_per_second: 0,
+      }),
+      port: 0,
+      metrics_port: 0,
+    },
+    {
+      backend,
+      inventory: { list: () => Promise.resolve(disks) },
+      db: dmDb,
       keys: localKeySource({ keys: [key.publicJwk] }),
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      algorithms: ["EdDSA"],
       hostnames: [HOSTNAME],
-    }),
-    audit: await AuditLog.open(`${dir}/audit.log`),
-    registry,
-    limits: { ratePerSecond: 0 },
-    log: () => {},
-  });
-  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, app.fetch);
-  const port = (server.addr as Deno.NetAddr).port;
+      log: () => {},
+    },
+  );
+  const registry = server.registry;
+  const port = server.addr.port;
   await Deno.writeTextFile(`${dir}/token`, await sign(key, { hosts: [HOSTNAME], expIn: 3600 }));
   await Deno.writeTextFile(
     `${dir}/bynar.json`,
@@ -234,8 +241,8 @@ async function setup(approval: "auto" | "manual" = "auto") {
       }
     },
     async close(): Promise<void> {
-      await server.shutdown();
-      await registry.close();
+      await server.close();
+      dmDb.close();
       await jira.close();
       await slack.close();
       await Deno.remove(dir, { recursive: true });

@@ -4,8 +4,8 @@
  */
 import { deepStrictEqual as assertEquals, ok as assert } from "node:assert/strict";
 import { runDetector } from "../../src/detect/daemon.ts";
-import { MemoryDetectStore } from "../../src/detect/memory_store.ts";
-import type { BuiltDetector } from "../../src/detect/wire.ts";
+import { MemoryDetectStore } from "../builders/memory_detect_store.ts";
+import type { BuiltDetector } from "../../src/detect/daemon.ts";
 import type { TicketPlugin } from "../../src/tickets/types.ts";
 import { FakeDiskManager, FakeHost, ManualClock, RecordingNotifier } from "./fakes.ts";
 

@@ -1,8 +1,9 @@
 /**
  * The detector as a process for the real-cluster scenarios (`ceph_scenarios_test.ts`):
- * the real `bynar detect --once` wiring (config, SQLite, instance lock, JIRA plugin, Slack,
- * disk-manager client over HTTPS with a token) and the real host side (inventory → state
- * machine → SMART), scoped to the loop devices the test owns. The SMART interface of the
+ * the real `bynar detect --once` start-up (`runDetectProgram` of src/app/detect.ts: config,
+ * SQLite, instance lock, JIRA plugin, Slack, disk-manager client over HTTPS with a token)
+ * and the real host side (inventory → state machine → SMART), scoped to the loop devices
+ * the test owns. The SMART interface of the
  * disks the test names as failing returns a real failing SMART dump; every other disk is
  * read for real. A crash hook SIGKILLs the process itself at a chosen journal step.
  *
@@ -13,17 +14,10 @@
  *
  * @module
  */
-import { dirname } from "node:path";
-import { databasePath } from "../../src/config/load.ts";
-import { loadConfig } from "../../src/config/mod.ts";
-import { runDetector } from "../../src/detect/daemon.ts";
-import { acquireInstanceLock } from "../../src/detect/lock.ts";
-import { SystemHost } from "../../src/detect/system_host.ts";
+import { runDetectProgram } from "../../src/app/detect.ts";
 import type { DetectStore, Workflow } from "../../src/detect/types.ts";
-import { buildDetector } from "../../src/detect/wire.ts";
 import type { SmartCheck } from "../../src/machine/ports.ts";
 import { assess, readAtaBlob, readSmart } from "../../src/smart/mod.ts";
-import { openDatabase } from "../../src/store/db.ts";
 import { HOST } from "../api/harness.ts";
 import { SMART_BLOBS } from "../smart/fixtures.ts";
 
@@ -65,38 +59,18 @@ async function main(configDir: string, hostFile: string): Promise<void> {
       return assess(await readSmart(d.path, { diskType: d.type }));
     },
   };
-  const log = (l: string): void => console.error(`detect: ${l}`);
-  const config = await loadConfig(configDir);
-  const dbPath = databasePath(config.bynar);
-  const db = openDatabase(dbPath);
-  const lock = acquireInstanceLock(`${dirname(dbPath)}/detect.lock`);
-  try {
-    await runDetector({
-      configPath: `${configDir}/bynar.json`,
-      once: true,
-      log,
-      build: async (stopping) => {
-        const host = new SystemHost({
-          db,
-          hostname: HOST,
-          includeLoop: true,
-          devices: scenario.devices,
-          smart,
-          log,
-        });
-        const det = await buildDetector(await loadConfig(configDir), db, {
-          log,
-          stopping,
-          overrides: { host, hostname: HOST },
-        });
-        det.deps.store = crashing(det.deps.store, Deno.env.get("BYNAR_TEST_CRASH") ?? "");
-        return det;
-      },
-    });
-  } finally {
-    lock.release();
-    db.close();
-  }
+  await runDetectProgram({
+    configDir,
+    once: true,
+    log: (l) => console.error(`detect: ${l}`),
+    overrides: {
+      smart,
+      devices: scenario.devices,
+      includeLoop: true,
+      hostname: HOST,
+      store: (store) => crashing(store, Deno.env.get("BYNAR_TEST_CRASH") ?? ""),
+    },
+  });
 }
 
 if (import.meta.main) {

@@ -1,8 +1,9 @@
 /**
- * The detector as a process for the end-to-end tests: the real `bynar detect` wiring
- * (config, SQLite, lock, JIRA plugin, Slack, disk-manager client over HTTP) with the host
- * side replaced by a JSON file the test writes (disks and machine states), and a crash
- * hook that SIGKILLs the process itself at a chosen journal step.
+ * The detector as a process for the end-to-end tests: the real `bynar detect` start-up
+ * (`runDetectProgram` of src/app/detect.ts: config, SQLite, lock, JIRA plugin, Slack,
+ * disk-manager client over HTTP) with the host side replaced by a JSON file the test
+ * writes (disks and machine states), and a crash hook that SIGKILLs the process itself at
+ * a chosen journal step.
  *
  * Usage: deno run -A detect_main.ts <config-dir> <host.json>
  * Env: BYNAR_TEST_CRASH = "after:<regex>" (kill right after that step is stored, before
@@ -11,14 +12,8 @@
  *
  * @module
  */
-import { dirname } from "node:path";
-import { loadConfig } from "../../src/config/mod.ts";
-import { databasePath } from "../../src/config/load.ts";
-import { runDetector } from "../../src/detect/daemon.ts";
-import { acquireInstanceLock } from "../../src/detect/lock.ts";
+import { runDetectProgram } from "../../src/app/detect.ts";
 import type { DetectStore, Workflow } from "../../src/detect/types.ts";
-import { buildDetector } from "../../src/detect/wire.ts";
-import { openDatabase } from "../../src/store/db.ts";
 import { FakeHost, ManualClock } from "./fakes.ts";
 
 const [configDir, hostFile] = Deno.args;
@@ -58,27 +53,9 @@ class FileHost extends FakeHost {
   }
 }
 
-const log = (l: string) => console.error(`detect: ${l}`);
-const config = await loadConfig(configDir);
-const dbPath = databasePath(config.bynar);
-const db = openDatabase(dbPath);
-const lock = acquireInstanceLock(`${dirname(dbPath)}/detect.lock`);
-try {
-  await runDetector({
-    configPath: `${configDir}/bynar.json`,
-    once: true,
-    log,
-    build: async (stopping) => {
-      const det = await buildDetector(await loadConfig(configDir), db, {
-        log,
-        stopping,
-        overrides: { host: new FileHost(new ManualClock()) },
-      });
-      det.deps.store = crashing(det.deps.store);
-      return det;
-    },
-  });
-} finally {
-  lock.release();
-  db.close();
-}
+await runDetectProgram({
+  configDir,
+  once: true,
+  log: (l) => console.error(`detect: ${l}`),
+  overrides: { host: new FileHost(new ManualClock()), store: crashing },
+});

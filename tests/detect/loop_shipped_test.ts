@@ -26,7 +26,7 @@ import { deepStrictEqual as assertEquals, ok as assert } from "node:assert/stric
 import { DatabaseSync } from "node:sqlite";
 import { generateLocalKey } from "../../src/api/local_tokens.ts";
 import { discoverDisks } from "../../src/inventory/mod.ts";
-import type { Workflow } from "../../src/store/detect_repo.ts";
+import type { Workflow } from "../../src/detect/types.ts";
 import { DetectRepo } from "../../src/store/detect_repo.ts";
 import { makeTestPki } from "../api/pki.ts";
 import { shippedArgv, shippedScratchDir } from "../builders/shipped.ts";

@@ -1,13 +1,20 @@
 /**
- * The detector's passes with in-memory host and disk-manager doubles, the real SQLite
- * repository and the real JIRA plugin against the JIRA contract double.
+ * The detector's passes as `buildDetector` (src/app/detect.ts) wires them, with in-memory
+ * host and disk-manager doubles, the real SQLite repository, the real freeze-file gate and
+ * the real JIRA plugin against the JIRA contract double.
  */
 import { deepStrictEqual as assertEquals, ok as assert } from "node:assert/strict";
-import { BynarConfigSchema } from "../../src/config/schema.ts";
+import { existsSync } from "node:fs";
+import { buildDetector } from "../../src/app/detect.ts";
+import {
+  BynarConfigSchema,
+  CephConfigSchema,
+  DiskManagerConfigSchema,
+} from "../../src/config/schema.ts";
+import type { BuiltDetector } from "../../src/detect/daemon.ts";
 import { type PassDeps, runPass, scopeCheck } from "../../src/detect/pass.ts";
 import { openDatabase } from "../../src/store/db.ts";
 import { DetectRepo } from "../../src/store/detect_repo.ts";
-import { createTicketPlugin } from "../../src/tickets/factory.ts";
 import { JiraDouble } from "../doubles/jira.ts";
 import { FakeDiskManager, FakeHost, ManualClock, RecordingNotifier } from "./fakes.ts";
 
@@ -24,12 +31,17 @@ interface World {
   close(): Promise<void>;
 }
 
-function world(
+async function world(
   options: { approval?: "auto" | "manual"; disks?: number } = {},
 ): Promise<World> {
   const jira = new JiraDouble({ flavor: "datacenter" });
   const url = jira.start();
+  const dir = Deno.makeTempDirSync({ prefix: "bynar-pass-" });
+  const freezeFile = `${dir}/freeze`;
   const config = BynarConfigSchema.parse({
+    freeze_file: freezeFile,
+    operation_wait_seconds: 10,
+    approval: options.approval ?? "auto",
     jira_host: url,
     jira_user: jira.user,
     jira_password: jira.password,
@@ -37,7 +49,6 @@ function world(
     jira_issue_type: "10004",
     jira_flavor: "datacenter",
   });
-  const tickets = createTicketPlugin(config);
   const clock = new ManualClock();
   const host = new FakeHost(clock);
   for (let i = 0; i < (options.disks ?? 1); i++) {
@@ -56,6 +67,7 @@ function world(
   const notifier = new RecordingNotifier();
   const db = openDatabase(":memory:");
   const repo = new DetectRepo(db);
+  let built: BuiltDetector | null = null;
   const w: World = {
     jira,
     clock,
@@ -63,33 +75,41 @@ function world(
     manager,
     notifier,
     repo,
-    frozen: false,
+    get frozen(): boolean {
+      return existsSync(freezeFile);
+    },
+    set frozen(on: boolean) {
+      if (on) Deno.writeTextFileSync(freezeFile, "");
+      else Deno.removeSync(freezeFile);
+    },
     stop: false,
     deps: null as unknown as PassDeps,
     async close() {
-      tickets.dispose();
+      built?.dispose();
       db.close();
       await jira.close();
+      await Deno.remove(dir, { recursive: true });
     },
   };
-  w.deps = {
-    store: repo,
-    manager,
-    tickets,
-    notifier,
-    clock,
-    log: () => {},
-    stopping: () => w.stop,
-    opWaitMs: 10_000,
-    opPollMs: 2000,
-    host,
-    gate: () =>
-      Promise.resolve(
-        w.frozen ? { allowed: false, reason: "frozen" } : { allowed: true, reason: "" },
-      ),
-    approvalMode: options.approval ?? "auto",
-  };
-  return Promise.resolve(w);
+  // The detector as `bynar detect` builds it, with the host, disk-manager, clock and Slack
+  // replaced by doubles (the real JIRA plugin talks to the JIRA double).
+  built = await buildDetector(
+    {
+      dir,
+      bynar: config,
+      diskManager: DiskManagerConfigSchema.parse({}),
+      ceph: CephConfigSchema.parse({}),
+      present: { bynar: true, diskManager: false, ceph: false },
+    },
+    db,
+    {
+      log: () => {},
+      stopping: () => w.stop,
+      overrides: { host, manager, clock, notifier },
+    },
+  );
+  w.deps = built.deps;
+  return w;
 }
 
 function fail(w: World, key = "serial:S0"): void {

@@ -14,7 +14,7 @@ import {
   CephConfigSchema,
   DiskManagerConfigSchema,
 } from "../../src/config/schema.ts";
-import { managerToken } from "../../src/detect/wire.ts";
+import { managerToken } from "../../src/app/detect.ts";
 import { startVaultDouble } from "../doubles/vault.ts";
 
 Deno.test("Vault role: the detector's token is renewed before expiry (20 s tokens, 65 s)", async () => {

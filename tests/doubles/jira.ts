@@ -572,7 +572,8 @@ interface Clause {
 
 function fromQuery(url: URL): SearchBody {
   const q = url.searchParams;
-  const b: SearchBody = { jql: q.get("jql") ?? undefined };
+  const b: SearchBody = {};
+  if (q.has("jql")) b.jql = q.get("jql") as string;
   if (q.has("fields")) b.fields = q.get("fields") as string;
   if (q.has("maxResults")) b.maxResults = q.get("maxResults") as string;
   if (q.has("startAt")) b.startAt = q.get("startAt") as string;

@@ -23,9 +23,7 @@ export class ProxyDouble {
         this.seen.push(`${req.method} ${req.url}`);
         const headers = new Headers(req.headers);
         headers.delete("proxy-connection");
-        const body = req.method === "GET" || req.method === "HEAD"
-          ? undefined
-          : await req.arrayBuffer();
+        const body = req.method === "GET" || req.method === "HEAD" ? null : await req.arrayBuffer();
         const res = await fetch(req.url, { method: req.method, headers, body });
         return new Response(await res.arrayBuffer(), { status: res.status, headers: res.headers });
       },

@@ -111,6 +111,21 @@ Deno.test({
         f.bmc.patch(FAN, { Status: { Health: "OK" } });
       });
 
+      await t.step("a failed PSU: CRITICAL, exit 2, in JSON with replace: true", async () => {
+        const psu = "/redfish/v1/Chassis/1U/PowerSubsystem/PowerSupplies/Bay1";
+        f.bmc.patch(psu, { Status: { Health: "Critical" } });
+        const r = await check("--format", "json");
+        assert.equal(r.code, 2, r.stdout + r.stderr);
+        const doc = JSON.parse(r.stdout);
+        const p = doc.hardware.parts.find((x: { slot: string }) =>
+          x.slot === "power_supply:1U/Bay1"
+        );
+        assert.equal(p.verdict, "critical");
+        assert.equal(p.replace, true);
+        assert.equal(p.needs_host_down, false);
+        f.bmc.patch(psu, { Status: { Health: "Warning" } });
+      });
+
       await t.step("wrong BMC password: UNKNOWN with the reason, never a part fault", async () => {
         await Deno.writeTextFile(`${dir}/bmc.pass`, "wrong\n");
         f.bmc.patch("/redfish/v1/Chassis/1U/PowerSubsystem/PowerSupplies/Bay1", {

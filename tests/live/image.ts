@@ -484,12 +484,19 @@ export function guestBase(): Promise<GuestBase> {
       root: join(dir, "root"),
     };
     await withLock(join(IMAGE_CACHE, ".lock"), async () => {
-      if (await exists(join(dir, "ready"))) return;
-      // Other recipes' caches are stale (an upgrade): drop them.
+      // Other recipes' caches unused for a day are stale (an upgrade, an old checkout);
+      // a recent one may belong to a concurrent run of another tree, so it stays.
       for await (const e of Deno.readDir(IMAGE_CACHE)) {
-        if (e.isDirectory && e.name !== hash) {
+        if (!e.isDirectory || e.name === hash) continue;
+        const ready = await Deno.stat(join(IMAGE_CACHE, e.name, "ready")).catch(() => null);
+        if (Date.now() - (ready?.mtime?.getTime() ?? 0) > 24 * 3600_000) {
           await Deno.remove(join(IMAGE_CACHE, e.name), { recursive: true });
         }
+      }
+      if (await exists(join(dir, "ready"))) {
+        const now = new Date();
+        await Deno.utime(join(dir, "ready"), now, now);
+        return;
       }
       await Deno.remove(dir, { recursive: true }).catch(() => {});
       await Deno.mkdir(dir, { recursive: true });
@@ -519,12 +526,21 @@ export async function guestImage(options: GuestImageOptions): Promise<GuestImage
   const base = await guestBase();
   const rootImage = join(base.dir, `root-${options.productHash}.img`);
   await withLock(join(base.dir, ".lock"), async () => {
-    if (await exists(`${rootImage}.ready`)) return;
-    // Keep one product image per recipe: older ones are from older trees.
+    // Product images of other trees unused for a day are dropped (concurrent runs of other
+    // trees, e.g. other worktrees, keep theirs: each use touches its `.ready` file).
     for await (const e of Deno.readDir(base.dir)) {
-      if (e.name.startsWith("root-") && !e.name.startsWith(`root-${options.productHash}`)) {
-        await Deno.remove(join(base.dir, e.name), { recursive: true });
+      const m = /^root-([0-9a-f]+)\.img\.ready$/.exec(e.name);
+      if (!m || m[1] === options.productHash) continue;
+      const mtime = (await Deno.stat(join(base.dir, e.name))).mtime?.getTime() ?? 0;
+      if (Date.now() - mtime > 24 * 3600_000) {
+        await Deno.remove(join(base.dir, e.name));
+        await Deno.remove(join(base.dir, `root-${m[1]}.img`)).catch(() => {});
       }
+    }
+    if (await exists(`${rootImage}.ready`)) {
+      const now = new Date();
+      await Deno.utime(`${rootImage}.ready`, now, now);
+      return;
     }
     const stage = join(base.dir, `stage-${options.productHash}`);
     await Deno.remove(stage, { recursive: true }).catch(() => {});

@@ -81,6 +81,11 @@ export interface NvmeDisk extends DiskCommon {
   kind: "nvme";
   /** PCI slot (e.g. `0x10`) — needed to plug a replacement into the same slot. */
   addr?: string;
+  /**
+   * Give the controller a persistent memory region (1 MiB, file-backed in the instance
+   * directory): QEMU accepts the critical-warning bit 0x20 (PMR unreliable) only then.
+   */
+  pmr?: boolean;
 }
 
 /** A virtio-scsi `scsi-hd`. */
@@ -254,7 +259,9 @@ function deviceArgs(d: DiskSpec): string[] {
         ",rerror=report,werror=report",
       ];
     case "nvme":
-      return [`nvme,${common}` + (d.addr ? `,addr=${d.addr}` : "")];
+      return [
+        `nvme,${common}` + (d.addr ? `,addr=${d.addr}` : "") + (d.pmr ? `,pmrdev=${d.id}-pmr` : ""),
+      ];
     case "scsi":
       return [
         `scsi-hd,${common},bus=scsi0.0` + (d.vendor ? `,vendor=${d.vendor}` : "") +
@@ -460,6 +467,12 @@ export class Guest {
    */
   async qmp(execute: string, args?: Record<string, unknown>): Promise<unknown> {
     if (!this.#qmp) throw new Error("live lab: QMP is not connected");
+    if (this.#exitStatus !== undefined) {
+      throw new Error(
+        `live lab: QEMU exited (code ${this.#exitStatus.code}, signal ${this.#exitStatus.signal}) ` +
+          `before QMP ${execute}; console:\n${await this.#consoleTail()}`,
+      );
+    }
     const id = `q${this.#nextId++}`;
     const reply = new Promise<Record<string, unknown>>((resolve) => {
       this.#pending.set(id, resolve);
@@ -505,14 +518,14 @@ export class Guest {
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`live lab: no QMP event ${event} in time`);
       await new Promise<void>((resolve) => {
-        const t = setTimeout(done, left);
-        const w = () => done();
-        function done() {
-          clearTimeout(t);
+        const waiters = this.#eventWaiters;
+        const done = () => {
+          clearTimeout(timer);
+          waiters.delete(done);
           resolve();
-        }
-        this.#eventWaiters.add(w);
-        setTimeout(() => this.#eventWaiters.delete(w), left + 10);
+        };
+        const timer = setTimeout(done, left);
+        waiters.add(done);
       });
     }
   }
@@ -526,8 +539,11 @@ export class Guest {
     const d = this.disks.find((x) => x.id === id);
     if (!d?.blkdebug) throw new Error(`live lab: disk ${id} is not on blkdebug`);
     // A zero-write at offset 0 (ext4 leaves the first 1 KiB unused) fires pwritev_zero.
-    const out = await this.hmp(`qemu-io -d ${id} "write -z 0 512"`);
-    if (/error|fail/i.test(out)) throw new Error(`live lab: arming ${id} failed: ${out}`);
+    const out = await this.hmp(`qemu-io ${id} "write -z 0 512"`);
+    // Success prints nothing through QMP; a refusal prints the reason.
+    if (out.trim() !== "" && !/^wrote /m.test(out)) {
+      throw new Error(`live lab: arming ${id} failed: ${out}`);
+    }
   }
 
   /**
@@ -608,6 +624,8 @@ export class Guest {
     }
     this.#agent?.close();
     this.#qmp?.close();
+    // The console log outlives the instance, for a failure's post-mortem.
+    await Deno.copyFile(join(this.dir, "console.log"), `${this.dir}.console.log`).catch(() => {});
     await Deno.remove(this.dir, { recursive: true }).catch(() => {});
   }
 }
@@ -712,6 +730,12 @@ export async function boot(instance: string, options: BootOptions = {}): Promise
   let port = 0;
   for (const d of disks) {
     if (d.kind === "sata") sataPorts.set(d, port++);
+    if (d.kind === "nvme" && d.pmr) {
+      args.push(
+        "-object",
+        `memory-backend-file,id=${d.id}-pmr,share=on,mem-path=${join(dir, `${d.id}.pmr`)},size=1M`,
+      );
+    }
     const img = join(dir, `${d.id}.img`);
     await makeImage(img, d);
     if (d.blkdebug) {
@@ -735,7 +759,8 @@ export async function boot(instance: string, options: BootOptions = {}): Promise
         }),
       );
     }
-    args.push("-device", ...deviceArgs(d));
+    // share-rw: HMP qemu-io may then write to the node while the device uses it.
+    args.push("-device", deviceArgs(d).join("") + (d.blkdebug ? ",share-rw=on" : ""));
   }
 
   const t0 = performance.now();

@@ -1,50 +1,95 @@
 /**
- * Crash safety on real loop devices: `bynar disks --run` is killed with SIGKILL in the
- * middle of a repair and while it holds a private temporary mount; the next run finishes
- * or undoes the journalled step and leaves no mount or temporary file behind.
+ * Crash safety AS SHIPPED, on real loop devices: `bynar disks --run` (the packaged launcher
+ * with its permission flags) is killed with SIGKILL in the middle of a repair and while it
+ * holds a private temporary mount; the next run (as shipped too) finishes or undoes the
+ * journalled step and leaves no mount or temporary file behind.
  *
- * The child gets a PATH with a wrapper in front of the real tool that keeps the tool
- * running a few seconds (holding the device open) so the kill lands mid-step.
+ * The shipped launcher fixes PATH and may run only the packaged programs, so nothing can be
+ * slipped in front of the real tools. To make the kill land mid-step the run is started in
+ * a cgroup (v1 blkio) whose reads and writes of the lab's loop device are throttled to a
+ * few I/Os per second: the real e2fsck and the real write test take seconds there.
  */
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { DatabaseSync } from "node:sqlite";
 import { checkFilesystem } from "../../src/health/fsck.ts";
 import { holdersOf } from "../../src/health/holders.ts";
 import { mountsOf } from "../../src/health/mounts.ts";
-import { runMachine, systemMachine } from "../../src/machine/mod.ts";
+import type { PassReport } from "../../src/machine/mod.ts";
 import { MachineRepo } from "../../src/store/machine_repo.ts";
-import { corruptExt4Repairable, Lab, privateMountDirs, REPO } from "./lab.ts";
+import { runShipped, shippedArgv, shippedScratchDir } from "../builders/shipped.ts";
+import { corruptExt4Repairable, Lab, must, privateMountDirs } from "./lab.ts";
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
+const BLKIO = "/sys/fs/cgroup/blkio";
 
-async function wrapper(lab: Lab, name: string, body: string): Promise<string> {
-  const bin = `${lab.dir}/bin`;
-  await Deno.mkdir(bin, { recursive: true });
-  await Deno.writeTextFile(`${bin}/${name}`, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
-  return bin;
+/** A blkio cgroup throttling one device; removed on dispose. */
+class Throttle implements AsyncDisposable {
+  readonly path: string;
+  private constructor(path: string) {
+    this.path = path;
+  }
+
+  /** Creates the cgroup with `iops` reads and writes per second on `dev`. */
+  static async create(dev: string, iops: number): Promise<Throttle> {
+    const path = `${BLKIO}/bynar-crash-${crypto.randomUUID().slice(0, 8)}`;
+    await Deno.mkdir(path);
+    const mm = (await must("lsblk", ["-dno", "MAJ:MIN", dev])).trim();
+    await Deno.writeTextFile(`${path}/blkio.throttle.read_iops_device`, `${mm} ${iops}`);
+    await Deno.writeTextFile(`${path}/blkio.throttle.write_iops_device`, `${mm} ${iops}`);
+    // Reads must reach the device, not the page cache filled by mkfs and the corruption.
+    await must("blockdev", ["--flushbufs", dev]);
+    return new Throttle(path);
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    // Move anything left (an orphaned tool) back to the root group, then remove the group.
+    const left = (await Deno.readTextFile(`${this.path}/cgroup.procs`).catch(() => ""))
+      .split("\n").filter(Boolean);
+    for (const pid of left) {
+      await Deno.writeTextFile(`${BLKIO}/cgroup.procs`, pid).catch(() => {});
+    }
+    await Deno.remove(this.path).catch(() => {});
+  }
 }
 
-function spawnRun(lab: Lab, dev: string, bin: string): Deno.ChildProcess {
-  return new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "-A",
-      "src/main.ts",
-      "disks",
-      "--run",
-      "--include-loop",
-      "--config-dir",
-      lab.dir,
-      "--db",
-      lab.dbPath,
-      "--device",
-      dev,
-    ],
-    cwd: REPO,
-    env: { PATH: `${bin}:${Deno.env.get("PATH")}`, RUST_BACKTRACE: "0", NO_COLOR: "1" },
+async function spawnRun(lab: Lab, dev: string, throttle: Throttle): Promise<Deno.ChildProcess> {
+  const argv = await shippedArgv([
+    "disks",
+    "--run",
+    "--include-loop",
+    "--config-dir",
+    lab.dir,
+    "--db",
+    lab.dbPath,
+    "--device",
+    dev,
+  ]);
+  // Join the throttled group, then become the shipped launcher (which execs Deno).
+  return new Deno.Command("/bin/sh", {
+    args: ["-c", `echo $$ > ${throttle.path}/cgroup.procs && exec "$@"`, "sh", ...argv],
+    clearEnv: true,
+    env: { PATH: "/usr/sbin:/usr/bin:/sbin:/bin", RUST_BACKTRACE: "0", NO_COLOR: "1" },
     stdout: "null",
     stderr: "null",
   }).spawn();
+}
+
+async function resume(lab: Lab, dev: string): Promise<PassReport> {
+  const r = await runShipped([
+    "disks",
+    "--run",
+    "--format",
+    "json",
+    "--include-loop",
+    "--config-dir",
+    lab.dir,
+    "--db",
+    lab.dbPath,
+    "--device",
+    dev,
+  ], { timeoutMs: 300_000 });
+  strictEqual(r.code, 0, r.stderr);
+  return JSON.parse(r.stdout) as PassReport;
 }
 
 function intents(lab: Lab): { kind: string; path: string | null }[] {
@@ -76,18 +121,13 @@ async function waitFor(what: string, cond: () => Promise<boolean>, ms = 60_000):
 }
 
 Deno.test("kill -9 in the middle of a repair, then a clean resume", opts, async () => {
-  await using lab = await Lab.create();
+  await using lab = await Lab.create({ parent: await shippedScratchDir("crash") });
   const f = await lab.image("e", "ext4");
   await corruptExt4Repairable(f);
   const dev = await lab.attach(f);
   lab.closeDb();
-  // e2fsck -p: hold the device open, linger 3 s, then run the real repair.
-  const bin = await wrapper(
-    lab,
-    "e2fsck",
-    'case " $* " in *" -p "*) for a; do d="$a"; done; exec 3<"$d"; sleep 3;; esac\nexec /usr/sbin/e2fsck "$@"',
-  );
-  const child = spawnRun(lab, dev, bin);
+  await using throttle = await Throttle.create(dev, 10);
+  const child = await spawnRun(lab, dev, throttle);
   try {
     await waitFor(
       "the repair to start",
@@ -102,8 +142,9 @@ Deno.test("kill -9 in the middle of a repair, then a clean resume", opts, async 
   strictEqual(new MachineRepo(lab.db).listDisks()[0]!.state, "corrupt");
   ok((await holdersOf(dev)).length > 0, "the orphaned repair is still running");
 
-  // Resume (normal PATH): waits for the orphaned repair, then repairs to completion.
-  const r = await runMachine(systemMachine({ db: lab.db, includeLoop: true, devices: [dev] }));
+  lab.closeDb();
+  // Resume (as shipped, unthrottled): waits for the orphaned repair, then repairs to completion.
+  const r = await resume(lab, dev);
   deepStrictEqual(r.recovered.map((n) => [n.intent.kind, n.closed]), [["repair", true]]);
   const d = r.disks[0]!;
   strictEqual(d.startState, "corrupt");
@@ -118,17 +159,12 @@ Deno.test(
   "kill -9 while a private temporary mount exists: the next run unmounts and removes it",
   opts,
   async () => {
-    await using lab = await Lab.create();
+    await using lab = await Lab.create({ parent: await shippedScratchDir("crash") });
     const dev = await lab.attach(await lab.image("e", "ext4"));
     lab.closeDb();
     const before = new Set(privateMountDirs());
-    // mount into /run/bynar/mnt: mount for real, then linger 30 s.
-    const bin = await wrapper(
-      lab,
-      "mount",
-      '/usr/bin/mount "$@"; rc=$?\ncase "$*" in *"/run/bynar/mnt/"*) sleep 30;; esac\nexit $rc',
-    );
-    const child = spawnRun(lab, dev, bin);
+    await using throttle = await Throttle.create(dev, 10);
+    const child = await spawnRun(lab, dev, throttle);
     let left = "";
     try {
       await waitFor("the temporary mount", async () => {
@@ -143,7 +179,8 @@ Deno.test(
     deepStrictEqual(intents(lab), [{ kind: "temp_mount", path: left }]);
     deepStrictEqual((await mountsOf(dev)).map((m) => m.mountpoint), [left]);
 
-    const r = await runMachine(systemMachine({ db: lab.db, includeLoop: true, devices: [dev] }));
+    lab.closeDb();
+    const r = await resume(lab, dev);
     deepStrictEqual(r.recovered.map((n) => [n.intent.kind, n.closed]), [["temp_mount", true]]);
     strictEqual(r.disks[0]!.finalState, "good");
     deepStrictEqual(await mountsOf(dev), []);

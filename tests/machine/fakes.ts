@@ -91,6 +91,8 @@ export interface FakeDevice {
   remountable: boolean;
   fsckError?: string;
   holders?: number[];
+  /** The write test is refused by the sandbox (`Deno.errors.NotCapable`). */
+  sandboxRefusesWrite?: boolean;
 }
 
 /** A scripted filesystem probe that records every call. */
@@ -153,27 +155,30 @@ export class FakeFs implements FsProbe {
     this.temps.delete(mountpoint);
     return Promise.resolve({ ok: true, detail: "released" });
   }
-  newScratchPath(mountpoint: string): string {
-    return `${mountpoint}/.bynar-write-test-${++this.#n}`;
-  }
-  writeTest(scratch: string): Promise<WriteTestResult> {
-    this.calls.push(`writeTest ${scratch}`);
-    for (const d of this.devices.values()) {
-      const m = d.mounts.find((m) => scratch.startsWith(m.mountpoint + "/"));
-      if (!m) continue;
-      if (m.readOnly || m.mountReadOnly) {
-        return Promise.resolve({ status: "read_only", detail: "EROFS" });
-      }
-      if (!d.writable) return Promise.resolve({ status: "failed", detail: "EIO" });
-      return Promise.resolve({ status: "ok", detail: "ok" });
+  writeTest(device: string, mountpoint: string): Promise<WriteTestResult> {
+    this.calls.push(`writeTest ${device} ${mountpoint}`);
+    const d = this.#dev(device);
+    if (d.sandboxRefusesWrite) {
+      return Promise.reject(
+        new Deno.errors.NotCapable(
+          `Requires write access to "${mountpoint}", run again with the --allow-write flag`,
+        ),
+      );
     }
-    return Promise.resolve({ status: "failed", detail: "no such mount" });
+    const m = d.mounts.find((m) => m.mountpoint === mountpoint);
+    if (!m) return Promise.resolve({ status: "failed", detail: "no such mount" });
+    if (m.readOnly || m.mountReadOnly) {
+      return Promise.resolve({ status: "read_only", detail: "EROFS" });
+    }
+    if (!d.writable) return Promise.resolve({ status: "failed", detail: "EIO" });
+    return Promise.resolve({ status: "ok", detail: "ok" });
   }
   removeScratch(scratch: string): Promise<ActionResult> {
     this.calls.push(`removeScratch ${scratch}`);
     this.scratches.delete(scratch);
     return Promise.resolve({ ok: true, detail: "removed" });
   }
+  fsErrors?: (device: string) => Promise<string | null>;
   remountReadWrite(mountpoint: string): Promise<ActionResult> {
     this.calls.push(`remount ${mountpoint}`);
     for (const d of this.devices.values()) {

@@ -44,9 +44,19 @@ export class Lab {
     this.dir = dir;
   }
 
-  /** Creates a lab in a fresh temp dir. */
-  static async create(): Promise<Lab> {
-    return new Lab(await Deno.makeTempDir({ prefix: "bynar-machine-" }));
+  /**
+   * Creates a lab in a fresh temp dir.
+   *
+   * @param options `parent`: where the lab directory goes (e.g. a `shippedScratchDir()`,
+   *   so the shipped launcher can read the lab's config and database).
+   */
+  static async create(options: { parent?: string } = {}): Promise<Lab> {
+    return new Lab(
+      await Deno.makeTempDir({
+        prefix: "bynar-machine-",
+        ...(options.parent ? { dir: options.parent } : {}),
+      }),
+    );
   }
 
   /** The lab database path. */

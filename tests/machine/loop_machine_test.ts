@@ -6,11 +6,13 @@ import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { checkFilesystem } from "../../src/health/fsck.ts";
 import { mountsOf } from "../../src/health/mounts.ts";
 import type { BlockDisk } from "../../src/inventory/model.ts";
-import { policySmartCheck, runMachine, systemMachine } from "../../src/machine/mod.ts";
-import type { PassReport, SystemMachineOptions } from "../../src/machine/mod.ts";
+import { policySmartCheck, runMachine } from "../../src/machine/mod.ts";
+import type { PassReport } from "../../src/machine/mod.ts";
+import { systemMachine, type SystemMachineOptions } from "../../src/app/machine.ts";
 import { readAtaBlob } from "../../src/smart/mod.ts";
 import { MachineRepo } from "../../src/store/machine_repo.ts";
 import { runCommand } from "../../src/process/run.ts";
+import { runShipped, shippedScratchDir } from "../builders/shipped.ts";
 import {
   corruptExt4Beyond,
   corruptExt4Repairable,
@@ -243,10 +245,10 @@ async function fileHash(path: string): Promise<string> {
 }
 
 Deno.test(
-  "simulate (CLI): whole machine reported; mount table, device bytes and database unchanged",
+  "simulate (CLI, as shipped): whole machine reported; mount table, device bytes and database unchanged",
   opts,
   async () => {
-    await using lab = await Lab.create();
+    await using lab = await Lab.create({ parent: await shippedScratchDir("simulate") });
     const a = await lab.attach(await lab.image("a", "ext4"));
     await pass(lab, [a]); // a known, good disk in the database
     lab.closeDb();
@@ -263,10 +265,7 @@ Deno.test(
       private: privateMountDirs().sort(),
     });
     const before = await snap();
-    const out = await runCommand(Deno.execPath(), [
-      "run",
-      "-A",
-      "src/main.ts",
+    const out = await runShipped([
       "disks",
       "--run",
       "--simulate",
@@ -283,7 +282,7 @@ Deno.test(
       b,
       "--device",
       c,
-    ], { cwd: new URL("../../", import.meta.url).pathname, timeoutMs: 120_000 });
+    ]);
     strictEqual(out.code, 0, out.stderr);
     const report = JSON.parse(out.stdout) as PassReport;
     strictEqual(report.simulate, true);

@@ -44,7 +44,7 @@ async function run(
   const child = new Deno.Command(cmd, {
     args,
     env: { RUST_BACKTRACE: "0", NO_COLOR: "1", ...options.env },
-    cwd: options.cwd,
+    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
     stdin: options.stdin === undefined ? "null" : "piped",
     stdout: "piped",
     stderr: "piped",
@@ -272,6 +272,34 @@ Deno.test("installed: bynar --check runs on this host inside the sandbox", async
   assert.ok([0, 1, 2].includes(r.code), `exit ${r.code}: ${r.stdout}${r.stderr}`);
   assert.doesNotMatch(r.stdout + r.stderr, /Requires .* access/);
   assert.ok((await Deno.stat(join(dir, "bynar.db"))).isFile, "history database written");
+});
+
+Deno.test("installed: bynar --check ignores a broken disk-manager.json (per-command configuration)", async () => {
+  const { bynar } = await packageOnce();
+  const dir = await runDir();
+  await Deno.writeTextFile(join(dir, "disk-manager.json"), "{ not json");
+  const r = await run(bynar, ["--config-dir", dir, "--check", "--no-db"]);
+  assert.match(r.stdout, /^BYNAR (OK|WARNING|CRITICAL)\b/, `${r.stdout}\n${r.stderr}`);
+  assert.ok([0, 1, 2].includes(r.code), `exit ${r.code}: ${r.stdout}${r.stderr}`);
+  // The file still stops the program that needs it.
+  const dm = await run(bynar, ["disk-manager", "--config-dir", dir]);
+  assert.equal(dm.code, 64, dm.stdout + dm.stderr);
+  assert.match(dm.stderr, /disk-manager\.json/);
+});
+
+Deno.test("installed: bynar detect starts under the launcher's scoped --allow-env", async () => {
+  const { bynar } = await packageOnce();
+  const dir = await runDir();
+  // No token source: the detector must get past its environment read and stop at the
+  // missing token (before any pass touches a disk).
+  await Deno.writeTextFile(
+    join(dir, "bynar.json"),
+    JSON.stringify({ ticket_backend: "command", ticket_command: ["/usr/bin/true"] }),
+  );
+  const r = await run(bynar, ["detect", "--once", "--config-dir", dir, "--db", join(dir, "b.db")]);
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  assert.doesNotMatch(r.stdout + r.stderr, /Requires .* access/);
+  assert.match(r.stderr, /Cannot reach the disk-manager: set manager_token_file/);
 });
 
 Deno.test("sandbox: reads outside the allow-list are refused", async () => {

@@ -1,22 +1,18 @@
-/** End to end: `bynar partitions IMG --format json|text` on sfdisk-made images. */
+/**
+ * End to end AS SHIPPED (the packaged launcher and its permission flags): `bynar
+ * partitions IMG --format json|text` on sfdisk-made images in a directory the shipped
+ * product may read.
+ */
 import assert from "node:assert/strict";
+import { runShipped, shippedScratchDir } from "../builders/shipped.ts";
 import { sfdiskImage, sfdiskJson } from "./_images.ts";
 
-const MAIN = new URL("../../src/main.ts", import.meta.url).pathname;
-
-async function bynar(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-all", MAIN, ...args],
-    env: { RUST_BACKTRACE: "0", NO_COLOR: "1" },
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+function bynar(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runShipped(args);
 }
 
 Deno.test("bynar partitions prints sfdisk's partitions as JSON and text", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "bynar-cli-parts-" });
+  const dir = await shippedScratchDir("cli-parts");
   try {
     const img = await sfdiskImage(dir, "cli.img", {
       sizeMiB: 16,

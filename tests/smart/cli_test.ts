@@ -1,23 +1,34 @@
-/** `bynar smart` end to end as a process: formats, fields and exit codes. */
+/**
+ * `bynar smart` end to end AS SHIPPED (the packaged launcher and its permission flags):
+ * formats, fields and exit codes. The dumps are copied into a directory the shipped
+ * product may read (`shippedScratchDir()`, under /run/bynar).
+ */
 import assert from "node:assert/strict";
+import { basename } from "node:path";
+import { runShipped, shippedScratchDir } from "../builders/shipped.ts";
 import { SMART_BLOBS, SMARTCTL_JSON } from "./fixtures.ts";
 
-const MAIN = new URL("../../src/main.ts", import.meta.url).pathname;
+const scratch = shippedScratchDir("smart-cli");
 
-async function bynar(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-all", MAIN, "--config-dir", "/nonexistent-bynar-config", ...args],
-    env: { NO_COLOR: "1", RUST_BACKTRACE: "0" },
-  }).output();
-  const d = new TextDecoder();
-  return { code: out.code, stdout: d.decode(out.stdout), stderr: d.decode(out.stderr) };
+async function bynar(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  // An empty configuration directory the shipped product may read: built-in defaults.
+  return await runShipped(["--config-dir", `${await scratch}/no-config`, ...args]);
+}
+
+/** Copies a fixture where the shipped product may read it. */
+async function fixture(name: string, base: URL): Promise<string> {
+  const to = `${await scratch}/${basename(name)}`;
+  await Deno.copyFile(new URL(name, base).pathname, to);
+  return to;
 }
 
 Deno.test("--blob --format json prints the documented fields; a bad-sector drive exits 2", async () => {
   const r = await bynar(
     "smart",
     "--blob",
-    new URL("WDC_WD5000AAKS--00TMA0-12.01C01", SMART_BLOBS).pathname,
+    await fixture("WDC_WD5000AAKS--00TMA0-12.01C01", SMART_BLOBS),
     "--format",
     "json",
   );
@@ -46,7 +57,7 @@ Deno.test("--smartctl-json for NVMe prints the NVMe fields; exit codes per verdi
   const bad = await bynar(
     "smart",
     "--smartctl-json",
-    new URL("nvme-null-SAMSUNG_MZWLL3T2HAJQ-00005-nvme0.json", SMARTCTL_JSON).pathname,
+    await fixture("nvme-null-SAMSUNG_MZWLL3T2HAJQ-00005-nvme0.json", SMARTCTL_JSON),
     "--format",
     "json",
   );
@@ -68,14 +79,14 @@ Deno.test("--smartctl-json for NVMe prints the NVMe fields; exit codes per verdi
   const ok = await bynar(
     "smart",
     "--smartctl-json",
-    new URL("INTEL_SSDPE2KX080T8_1.json", SMARTCTL_JSON).pathname,
+    await fixture("INTEL_SSDPE2KX080T8_1.json", SMARTCTL_JSON),
   );
   assert.equal(ok.code, 0, ok.stdout);
   assert.match(ok.stdout, /Verdict: +OK/);
   const warn = await bynar(
     "smart",
     "--smartctl-json",
-    new URL("ST3500418AS_11.json", SMARTCTL_JSON).pathname,
+    await fixture("ST3500418AS_11.json", SMARTCTL_JSON),
   );
   assert.equal(warn.code, 1, warn.stdout);
   assert.match(warn.stdout, /Reallocated_Sector_Ct \(5\) raw value 1 is above the warning limit 0/);
@@ -85,7 +96,7 @@ Deno.test("text format shows the attribute table", async () => {
   const r = await bynar(
     "smart",
     "--blob",
-    new URL("SAMSUNG_HD501LJ--CR100-12", SMART_BLOBS).pathname,
+    await fixture("SAMSUNG_HD501LJ--CR100-12", SMART_BLOBS),
   );
   assert.equal(r.code, 2);
   assert.match(r.stdout, /Model: +SAMSUNG HD501LJ/);
@@ -96,20 +107,24 @@ Deno.test("text format shows the attribute table", async () => {
 });
 
 Deno.test("missing or bad input files exit 3 with a clear message; bad usage exits 64", async () => {
-  const missing = await bynar("smart", "--blob", "/nonexistent/dump");
+  const gone = `${await scratch}/nonexistent-dump`;
+  const missing = await bynar("smart", "--blob", gone);
   assert.equal(missing.code, 3);
-  assert.match(missing.stderr, /Cannot read the SMART dump "\/nonexistent\/dump": no such file/);
+  assert.ok(
+    missing.stderr.includes(`Cannot read the SMART dump "${gone}": no such file`),
+    missing.stderr,
+  );
   const notJson = await bynar(
     "smart",
     "--smartctl-json",
-    new URL("SAMSUNG_HD501LJ--CR100-12", SMART_BLOBS).pathname,
+    await fixture("SAMSUNG_HD501LJ--CR100-12", SMART_BLOBS),
   );
   assert.equal(notJson.code, 3);
   assert.match(notJson.stderr, /Cannot parse smartctl JSON/);
   const notDump = await bynar(
     "smart",
     "--blob",
-    new URL("ST3500418AS_11.json", SMARTCTL_JSON).pathname,
+    await fixture("ST3500418AS_11.json", SMARTCTL_JSON),
   );
   assert.equal(notDump.code, 3);
   assert.match(notDump.stderr, /Cannot load the SMART dump .*sk_disk_set_blob failed/);

@@ -13,7 +13,7 @@ async function call(
       authorization: `Basic ${btoa(`${d.user}:${d.password}`)}`,
       "content-type": "application/json",
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? null : JSON.stringify(body),
   });
   const text = await res.text();
   return [res.status, text ? JSON.parse(text) : null];

@@ -5,11 +5,10 @@
  * @module
  */
 import type { Context } from "hono";
-import type protobuf from "protobufjs";
 import { z } from "zod";
 import { ParseError } from "../../errors.ts";
 import { ApiError } from "../problem.ts";
-import { decodeMessage, encodeMessage, protoTypes } from "./proto.ts";
+import { decodeMessage, encodeMessage, protoTypes, type WireType } from "./proto.ts";
 import type { OperationMsg, OpName } from "./messages.ts";
 
 /** The protobuf media type. */
@@ -52,7 +51,7 @@ export function wantsProtobuf(req: Request): boolean {
  */
 export function reply(
   c: Context,
-  type: protobuf.Type,
+  type: WireType,
   value: object,
   options: { status?: number } = {},
 ): Response {
@@ -140,8 +139,12 @@ export async function readOperation(c: Context, expected: OpName): Promise<Opera
     if (parsed.data.Op_type !== undefined && parsed.data.Op_type !== expected) {
       throw new ApiError(400, "wrong_operation", `Cannot run ${parsed.data.Op_type} here`);
     }
-    const { Op_type: _ignored, ...rest } = parsed.data;
-    return { ...rest, Op_type: expected };
+    const d = parsed.data;
+    const op: OperationMsg = { Op_type: expected, disk: d.disk };
+    if (d.disk_identity !== undefined) op.disk_identity = d.disk_identity;
+    if (d.simulate !== undefined) op.simulate = d.simulate;
+    if (d.osd_id !== undefined) op.osd_id = d.osd_id;
+    return op;
   }
   throw new ApiError(
     415,

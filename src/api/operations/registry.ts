@@ -180,7 +180,8 @@ export class OperationRegistry {
     const finish = (state: OperationStateName, result: OpOutcomeResultMsg): void => {
       rec.state = state;
       rec.result = result;
-      rec.message = result.message ?? result.error_msg ?? rec.message;
+      const message = result.message ?? result.error_msg;
+      if (message !== undefined) rec.message = message;
       rec.updated_at = this.#iso();
       if (state === "SUCCEEDED") rec.percent = 100;
       this.#store?.save(rec);

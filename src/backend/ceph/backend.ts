@@ -1,17 +1,13 @@
 /**
- * The Ceph backend: gathers facts, plans (pure), and runs the plan through the journaled
- * executor. Simulate stops after planning (no journal row, no cluster or device change).
+ * The Ceph backend: gathers facts (`facts.ts`), plans (pure), and runs the plan through the
+ * journaled executor. Simulate stops after planning (no journal row, no cluster or device
+ * change). The facts a safety check gathered are reused by the removal that follows it at
+ * once (one `/remove` reads the cluster and the device label once).
  *
  * @module
  */
-import type { DatabaseSync } from "node:sqlite";
-import { ConfigError, SafetyError } from "../../errors.ts";
+import { SafetyError } from "../../errors.ts";
 import type { CephConfig } from "../../config/schema.ts";
-import { type CommandRunner, SYSTEM_RUNNER } from "../../process/run.ts";
-import { hostNamespaceRunner } from "../../process/transient_unit.ts";
-import { BackendOpsRepo } from "../../store/backend_ops_repo.ts";
-import * as hostfs from "../../hostfs/mod.ts";
-import { getRadosConnection } from "../../../ffi/librados/mod.ts";
 import type {
   Backend,
   BackendDisk,
@@ -22,37 +18,29 @@ import type {
   PlanStep,
   SafeToRemoveResult,
 } from "../types.ts";
-import { type AddFacts, type AddPlanResult, planAdd } from "./add_plan.ts";
+import { planAdd } from "./add_plan.ts";
 import { ADD_STEPS } from "./add_steps.ts";
-import { type CephClusterApi, RadosClusterApi } from "./cluster_api.ts";
-import { createDaemonControl, type OsdDaemonControl } from "./daemon_control.ts";
-import {
-  chooseWalDb,
-  isConfiguredSystemDisk,
-  isJournalDevice,
-  splitPartition,
-} from "./device_paths.ts";
+import type { CephClusterApi } from "./cluster_api.ts";
+import type { OsdDaemonControl } from "./daemon_control.ts";
 import { restoreScrubFlags, runJournaled, type StepDeps } from "./executor.ts";
-import { type CephHost, createCephHost } from "./host.ts";
-import { decideBudget, LEASE_PREFIX, parseLeases } from "./lease.ts";
-import { findAbsentOsd } from "./absent_osd.ts";
-import type { OsdDump, OsdMetadata, TreeOsd, VolumeOsd } from "./parse.ts";
-import {
-  blockingReasons,
-  type PlanContext,
-  planRemove,
-  type RemoveFacts,
-  type RemovePlanResult,
-} from "./remove_plan.ts";
+import type { OpsJournal } from "./journal.ts";
+import type { CephHost } from "./host.ts";
+import { CephFacts } from "./facts.ts";
+import type { OsdDump, OsdMetadata, TreeOsd } from "./parse.ts";
+import { blockingReasons, type PlanContext, planRemove, type RemoveFacts } from "./remove_plan.ts";
 import { REMOVE_STEPS } from "./remove_steps.ts";
-import { TransientRetryingClusterApi } from "./transient.ts";
-import { readGptEntry } from "./gpt.ts";
-import type { WalFact } from "./wal_partition.ts";
+import { settledResult } from "./settle.ts";
 import { type Clock, SYSTEM_CLOCK } from "../../shared/clock.ts";
 import type { WeighInLimits } from "./weigh_in.ts";
 
 /** Lowest supported Ceph major release (Nautilus). */
 export const MIN_CEPH_MAJOR = 14;
+
+/**
+ * How long the facts of a safety check stay good for the removal that follows it (the
+ * API's `/remove` asks `safeToRemove`, then starts the removal at once).
+ */
+export const FACTS_REUSE_MS = 5_000;
 
 /** Dependencies of {@linkcode CephBackend}. */
 export interface CephBackendDeps {
@@ -64,8 +52,8 @@ export interface CephBackendDeps {
   host: CephHost;
   /** Daemon control. */
   daemons: OsdDaemonControl;
-  /** Journal. */
-  repo: BackendOpsRepo;
+  /** The operation journal (the store implements it). */
+  repo: OpsJournal;
   /** Clock. */
   clock?: Clock;
   /** OSD data root. */
@@ -83,6 +71,8 @@ export class CephBackend implements Backend {
   #limits: WeighInLimits;
   /** Devices with an operation executing in this process. */
   #busy = new Set<string>();
+  #facts: CephFacts;
+  #recent = new Map<string, { facts: RemoveFacts; at: number }>();
 
   /**
    * Creates the backend from its adapters (see {@linkcode createCephBackend}).
@@ -103,6 +93,14 @@ export class CephBackend implements Backend {
       cluster: c.cluster_name,
       drainTimeoutSeconds: c.drain_timeout_seconds,
     };
+    this.#facts = new CephFacts({
+      config: c,
+      api: this.#d.api,
+      host: this.#d.host,
+      repo: this.#d.repo,
+      clock: this.#d.clock,
+      ctx: this.#ctx,
+    });
     this.#limits = {
       target: c.target_weight ?? DEFAULT_TARGET_WEIGHT,
       increment: c.increment,
@@ -112,7 +110,7 @@ export class CephBackend implements Backend {
   }
 
   /** The operation journal (for status pages and tests). */
-  get journal(): BackendOpsRepo {
+  get journal(): OpsJournal {
     return this.#d.repo;
   }
 
@@ -132,145 +130,6 @@ export class CephBackend implements Backend {
       leaseSeconds: c.removal_lease_seconds,
       weighInTimeoutSeconds: c.weigh_in_timeout_seconds,
     };
-  }
-
-  async #systemReason(device: string): Promise<string | null> {
-    if (isConfiguredSystemDisk(device, this.#d.config)) return "listed in system_disks";
-    return await this.#d.host.systemReason(device);
-  }
-
-  async #labelOf(device: string): Promise<VolumeOsd | null> {
-    const mode = this.#d.config.osd_create_mode;
-    const first = await this.#d.host.label(device, mode);
-    if (first) return first;
-    return await this.#d.host.label(device, mode === "lvm" ? "raw" : "lvm").catch(() => null);
-  }
-
-  async #osdOnDevice(device: string): Promise<{ id: number; fsid: string } | null> {
-    const label = await this.#labelOf(device);
-    if (label && label.clusterFsid === this.#d.api.fsid()) {
-      return { id: label.osdId, fsid: label.osdFsid };
-    }
-    const host = this.#d.host.hostname();
-    const meta = (await this.#d.api.osdMetadata()).find((m) =>
-      m.devicePath === device && m.hostname.split(".")[0] === host
-    );
-    if (!meta) return null;
-    const uuid = (await this.#d.api.osdDump()).osds.find((o) => o.id === meta.id)?.uuid ?? "";
-    return { id: meta.id, fsid: uuid };
-  }
-
-  /**
-   * The OSD of a device that is present (its label, else this host's metadata naming the
-   * path); refuses when the caller's `osdId` names another OSD.
-   */
-  async #osdOfPresent(disk: DiskRef): Promise<{ id: number; fsid: string } | null> {
-    const osd = await this.#osdOnDevice(disk.path);
-    if (osd && disk.osdId !== undefined && osd.id !== disk.osdId) {
-      throw new SafetyError(
-        "osd_mismatch",
-        `Cannot remove "${disk.path}": it carries osd.${osd.id}, not osd.${disk.osdId} as the caller expected; list the disks again`,
-        { device: disk.path },
-      );
-    }
-    return osd;
-  }
-
-  /** The OSD of a device that is gone, from this host's `osd metadata` (B-24). */
-  async #osdOfAbsent(disk: DiskRef, dump: OsdDump): Promise<{ id: number; fsid: string } | null> {
-    const meta: OsdMetadata[] = await this.#d.api.osdMetadata();
-    const journaled = this.#d.repo.list({ limit: 500 }).filter((op) =>
-      op.device === disk.path && op.osdId !== null
-    ).map((op) => op.osdId!);
-    return findAbsentOsd(disk, {
-      host: this.#d.host.hostname(),
-      metadata: meta,
-      dump,
-      journaled,
-    });
-  }
-
-  /**
-   * Whether the device at a path is a different, BLANK disk than the identity the caller
-   * named (a replacement already in the bay). A different disk carrying an OSD label is not:
-   * the request is refused as `device_changed` instead.
-   */
-  async #anotherDisk(device: string, identity: string | undefined): Promise<boolean> {
-    if (!identity) return false;
-    const seen = await this.#d.host.identity(device);
-    if (seen === null || seen === identity || seen.endsWith(identity)) return false;
-    return !(await this.#labelOf(device));
-  }
-
-  async #removeFacts(disk: DiskRef): Promise<RemoveFacts> {
-    const { api, host } = this.#d;
-    const device = disk.path;
-    const systemReason = await this.#systemReason(device);
-    const untouchable = systemReason !== null || isJournalDevice(device, this.#d.config);
-    // The disk is gone when its path is empty — or holds ANOTHER disk (a replacement put in
-    // the bay before the dead one's OSD was removed): that disk is never touched; the dead
-    // disk's OSD is found in the cluster metadata (B-24).
-    const absent = !untouchable &&
-      (!(await host.present(device)) || await this.#anotherDisk(device, disk.identity));
-    const [dump, tree] = await Promise.all([api.osdDump(), api.osdTree()]);
-    const osd = untouchable
-      ? null
-      : absent
-      ? await this.#osdOfAbsent(disk, dump)
-      : await this.#osdOfPresent(disk);
-    let budgetRefusal: string | null = null;
-    if (osd) {
-      const leases = parseLeases(await api.keys.dump(LEASE_PREFIX));
-      const d = decideBudget(leases, {
-        osdId: osd.id,
-        now: this.#d.clock.now(),
-        max: this.#d.config.max_concurrent_removals,
-        destroyed: dump.osds.filter((o) => o.state.includes("destroyed")).map((o) => o.id),
-      });
-      if (!d.ok) budgetRefusal = d.reason;
-    }
-    const dir = osd ? `${this.#ctx.osdDataRoot}/${this.#ctx.cluster}-${osd.id}` : "";
-    const { journal_devices, osd_config } = this.#d.config;
-    return {
-      device,
-      systemReason,
-      journalDevice: isJournalDevice(device, this.#d.config),
-      osd,
-      host: osd ? tree.find((t) => t.id === osd.id)?.host ?? null : null,
-      dump,
-      dataDirMounted: osd ? await host.isMounted(dir) : false,
-      deviceLabelled: untouchable || absent ? false : !!(await this.#labelOf(device)),
-      deviceAbsent: absent,
-      budgetRefusal,
-      wal: osd ? await this.#walOf(osd.id) : null,
-      journals: { journal_devices, osd_config },
-    };
-  }
-
-  /**
-   * The dedicated WAL (or FileStore journal) of this host's `osdId` from `osd metadata`,
-   * with its PARTUUID when it is a partition of a configured journal device (read-only
-   * `sgdisk --info`; null when unreadable, which keeps the partition).
-   */
-  async #walOf(osdId: number): Promise<WalFact | null> {
-    const meta = (await this.#d.api.osdMetadata().catch(() => [] as OsdMetadata[]))
-      .find((m) => m.id === osdId);
-    if (!meta || meta.hostname.split(".")[0] !== this.#d.host.hostname()) return null;
-    let path = meta.walPath ?? null;
-    if (!path && meta.journalPath) {
-      try {
-        path = hostfs.realPathSync(meta.journalPath); // FileStore: the `journal` link
-      } catch {
-        path = null; // dangling link: nothing to clean up
-      }
-    }
-    if (!path) return null;
-    const split = splitPartition(path);
-    if (!split || !isJournalDevice(split.disk, this.#d.config)) return { path, partUuid: null };
-    const host = this.#d.host;
-    const entry = await readGptEntry(split.disk, split.number, (c) => host.exec(c, 60_000))
-      .catch(() => null);
-    return { path, partUuid: entry?.partUuid ?? null };
   }
 
   /**
@@ -347,7 +206,8 @@ export class CephBackend implements Backend {
    * @returns The answer.
    */
   async safeToRemove(disk: DiskRef): Promise<SafeToRemoveResult> {
-    const f = await this.#removeFacts(disk);
+    const f = await this.#facts.removeFacts(disk);
+    this.#recent.set(factsKey(disk), { facts: f, at: this.#d.clock.now() });
     if (f.systemReason) {
       return { outcome: "Skipped", safe: false, reason: `system disk: ${f.systemReason}` };
     }
@@ -443,7 +303,7 @@ export class CephBackend implements Backend {
     if (running && !options.simulate) {
       return await this.#execute(running.id, "remove", options, true);
     }
-    const facts = await this.#removeFacts(disk);
+    const facts = this.#takeRecentFacts(disk) ?? await this.#facts.removeFacts(disk);
     const plan = planRemove(facts, this.#ctx);
     const settled = settledResult("remove", disk, { plan, running, simulate: options.simulate });
     if (settled) return settled;
@@ -459,12 +319,7 @@ export class CephBackend implements Backend {
       osdFsid: plan.osdFsid,
       plan: plan.steps,
       stepNames: plan.steps.map((s) => s.name),
-      state: {
-        ...(plan.walPartition ? { walPartition: plan.walPartition } : {}),
-        // Recorded for the replacement's weigh-in target.
-        crushWeight: (await this.#d.api.osdTree()).find((t) => t.id === plan.osdId)?.crushWeight ??
-          null,
-      },
+      state: plan.walPartition ? { walPartition: plan.walPartition } : {},
     });
     return await this.#execute(op.id, "remove", options, false);
   }
@@ -473,43 +328,20 @@ export class CephBackend implements Backend {
     const repo = this.#d.repo;
     const running = repo.findRunning(this.name, { kind: "add", device: disk.path });
     if (running && !options.simulate) return await this.#execute(running.id, "add", options, true);
-    const { api, host } = this.#d;
-    // Never even read a system or journal disk.
-    const systemReason = await this.#systemReason(disk.path);
-    if (systemReason) {
-      return { outcome: "Skipped", message: `system disk: ${systemReason}`, plan: [] };
+    // Never even read a system disk.
+    const gathered = await this.#facts.addFacts(disk, {
+      osdId: options.osdId,
+      limits: this.#limits,
+    });
+    if ("systemReason" in gathered) {
+      return { outcome: "Skipped", message: `system disk: ${gathered.systemReason}`, plan: [] };
     }
-    const [label, dump, tree] = await Promise.all([
-      isJournalDevice(disk.path, this.#d.config) ? null : this.#labelOf(disk.path),
-      api.osdDump(),
-      api.osdTree(),
-    ]);
-    const hostname = host.hostname();
-    const inUse = new Set<string>();
-    for (const l of await host.listOsds()) {
-      if (l.walDevice) inUse.add(l.walDevice);
-      if (l.dbDevice) inUse.add(l.dbDevice);
-    }
-    const facts: AddFacts = {
-      device: disk.path,
-      systemReason,
-      journalDevice: isJournalDevice(disk.path, this.#d.config),
-      label,
-      clusterFsid: api.fsid(),
-      requestedId: options.osdId ?? null,
-      dump,
-      tree,
-      host: hostname,
-      walDb: chooseWalDb(disk.path, this.#d.config, {
-        partitionCount: (d) => countPartitions(d),
-        inUse,
-      }),
-      mode: this.#d.config.osd_create_mode,
-      limits: this.#addLimits(options.osdId ?? null, tree),
-    };
+    const facts = gathered.facts;
+    const label = facts.label;
+    facts.limits = this.#addLimits(facts.requestedId, facts.tree);
     let plan = planAdd(facts, this.#ctx);
     if (plan.kind === "plan" && plan.osdId !== facts.requestedId) {
-      facts.limits = this.#addLimits(plan.osdId, tree);
+      facts.limits = this.#addLimits(plan.osdId, facts.tree);
       plan = planAdd(facts, this.#ctx);
     }
     const settled = settledResult("add", disk, { plan, running, simulate: options.simulate });
@@ -535,13 +367,23 @@ export class CephBackend implements Backend {
    * weight of the OSD id (recorded when Bynar removed it, or still in the CRUSH map of the
    * destroyed OSD), else {@linkcode DEFAULT_TARGET_WEIGHT}.
    */
-  #addLimits(osdId: number | null, tree: TreeOsd[]): WeighInLimits {
+  #addLimits(osdId: number | null, tree: readonly TreeOsd[]): WeighInLimits {
     if (this.#d.config.target_weight !== undefined || osdId === null) return this.#limits;
     const previous = previousCrushWeight(osdId, {
       ops: this.#d.repo.list({ limit: 500 }),
       tree,
     });
     return previous === null ? this.#limits : { ...this.#limits, target: previous };
+  }
+
+  /** The facts of this disk's safety check when it ran just now (taken once). */
+  #takeRecentFacts(disk: DiskRef): RemoveFacts | null {
+    const key = factsKey(disk);
+    const recent = this.#recent.get(key);
+    this.#recent.delete(key);
+    if (!recent) return null;
+    const age = this.#d.clock.now() - recent.at;
+    return age >= 0 && age <= FACTS_REUSE_MS ? recent.facts : null;
   }
 
   async #checkIdentity(disk: DiskRef): Promise<string | null> {
@@ -629,32 +471,8 @@ export class CephBackend implements Backend {
   }
 }
 
-function countPartitions(disk: string): number {
-  const name = disk.replace(/^\/dev\//, "");
-  let n = 0;
-  try {
-    for (const e of hostfs.readDirSync(`/sys/class/block/${name}`)) {
-      if (e.name.startsWith(name)) n++;
-    }
-  } catch { /* unknown disk */ }
-  return n;
-}
-
-/** Options of {@linkcode createCephBackend}. */
-export interface CreateCephBackendOptions {
-  /** The database holding the operation journal (migrated). */
-  db: DatabaseSync;
-  /** Program runner. */
-  runner?: CommandRunner;
-  /** Clock. */
-  clock?: Clock;
-  /**
-   * OSD data root.
-   * @default "/var/lib/ceph/osd"
-   */
-  osdDataRoot?: string;
-  /** Log sink (transient Ceph answers that were asked again). */
-  log?: (line: string) => void;
+function factsKey(disk: DiskRef): string {
+  return JSON.stringify([disk.path, disk.osdId ?? null, disk.identity ?? null]);
 }
 
 /** The weigh-in target when none is configured and the OSD's previous weight is unknown. */
@@ -682,136 +500,4 @@ export function previousCrushWeight(
   }
   const w = facts.tree.find((t) => t.id === osdId)?.crushWeight ?? 0;
   return w > 0 ? w : null;
-}
-
-/**
- * Connects (one shared librados connection per process), checks the release (14+, B-52)
- * and `pool_name`, and builds the Ceph backend.
- *
- * @param config Validated ceph.json.
- * @param options Database, runner, clock.
- * @returns The backend.
- * @throws {ConfigError} When the release is older than Nautilus or `pool_name` is missing.
- * @throws {RadosError} When the cluster cannot be reached within `client_mount_timeout`.
- */
-export async function createCephBackend(
-  config: CephConfig,
-  options: CreateCephBackendOptions,
-): Promise<CephBackend> {
-  const rados = await getRadosConnection({
-    confPath: config.config_file,
-    user: config.user_id,
-    cluster: config.cluster_name,
-    mountTimeoutSeconds: config.client_mount_timeout,
-    ...(config.keyring ? { conf: { keyring: config.keyring } } : {}),
-  });
-  const log = options.log;
-  const api = new TransientRetryingClusterApi(new RadosClusterApi(rados), {
-    deadlineMs: config.transient_retry_seconds * 1000,
-    ...(log
-      ? {
-        onRetry: (what: string, reason: string, attempt: number) =>
-          log(`ceph: ${what}: not yet (${reason}); asking again (attempt ${attempt + 1})`),
-      }
-      : {}),
-  });
-  const version = await api.version();
-  if (version.major < MIN_CEPH_MAJOR) {
-    throw new ConfigError(
-      "ceph.json",
-      `Cannot use Ceph ${version.major}.${version.minor}.${version.patch}: Bynar supports Ceph ${MIN_CEPH_MAJOR} (Nautilus) and later`,
-    );
-  }
-  if (config.pool_name && !(await api.pools()).includes(config.pool_name)) {
-    throw new ConfigError(
-      "ceph.json",
-      `Cannot use pool_name "${config.pool_name}": no such pool in the cluster`,
-      { field: "pool_name" },
-    );
-  }
-  // Under systemd, ceph-volume and umount run in transient units of the host's mount
-  // namespace, so OSD mounts reach ceph-osd@N (see process/transient_unit.ts).
-  const base = options.runner ?? SYSTEM_RUNNER;
-  const runner = config.daemon_control === "systemd" ? hostNamespaceRunner(base) : base;
-  let runDir = "/run/ceph";
-  try {
-    runDir = rados.confGet("run_dir");
-  } catch { /* default */ }
-  return new CephBackend({
-    config,
-    api,
-    host: createCephHost({
-      runner,
-      volume: {
-        confPath: config.config_file,
-        allowLoop: config.allow_loop_devices,
-        ...(config.ceph_volume_log_dir ? { logDir: config.ceph_volume_log_dir } : {}),
-      },
-      systemDisks: config.system_disks.map((d) => d.device),
-    }),
-    daemons: createDaemonControl({
-      kind: config.daemon_control,
-      runner,
-      cluster: config.cluster_name,
-      confPath: config.config_file,
-      runDir,
-    }),
-    repo: new BackendOpsRepo(options.db),
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.osdDataRoot ? { osdDataRoot: options.osdDataRoot } : {}),
-  });
-}
-
-/**
- * The answer of a remove/add that does not run now: the preview of an interrupted operation
- * (`running`, simulate only), a refusal (thrown), a skip, or a simulation.
- *
- * @param verb Which operation.
- * @param disk The disk asked for.
- * @param ctx The plan, the interrupted operation of that device if any, and simulate.
- * @returns The result, or null when the plan should run.
- * @throws {SafetyError} When the plan refuses.
- */
-function settledResult(
-  verb: "remove" | "add",
-  disk: DiskRef,
-  ctx: {
-    plan: RemovePlanResult | AddPlanResult;
-    running: { id: number; plan: unknown; osdId: number | null } | null;
-    simulate: boolean | undefined;
-  },
-): OpResult | null {
-  const { plan, running } = ctx;
-  if (running) {
-    return {
-      outcome: "Success",
-      message: `would resume operation ${running.id}`,
-      plan: running.plan as PlanStep[],
-      ...(running.osdId !== null ? { osdId: running.osdId } : {}),
-    };
-  }
-  if (plan.kind === "refuse") {
-    throw new SafetyError(plan.code, `Cannot ${verb} "${disk.path}": ${plan.reason}`, {
-      device: disk.path,
-    });
-  }
-  if (plan.kind === "skip") {
-    return {
-      outcome: plan.outcome,
-      message: plan.reason,
-      plan: [],
-      ...(plan.osdId !== undefined ? { osdId: plan.osdId } : {}),
-    };
-  }
-  if (ctx.simulate) {
-    return {
-      outcome: "Success",
-      message: `simulated ${
-        verb === "remove" ? "removal" : "add"
-      } of osd.${plan.osdId} (${plan.steps.length} steps)`,
-      osdId: plan.osdId,
-      plan: plan.steps,
-    };
-  }
-  return null;
 }

@@ -3,7 +3,7 @@ import { CephConfigSchema } from "../../config/schema.ts";
 import { openDatabase } from "../../store/db.ts";
 import { BackendOpsRepo } from "../../store/backend_ops_repo.ts";
 import { SafetyError } from "../../errors.ts";
-import { CephBackend, previousCrushWeight } from "./backend.ts";
+import { CephBackend, FACTS_REUSE_MS, previousCrushWeight } from "./backend.ts";
 import type { CephClusterApi } from "./cluster_api.ts";
 import type { CephHost } from "./host.ts";
 import type { OsdDaemonControl } from "./daemon_control.ts";
@@ -118,6 +118,10 @@ function world(configOver: Record<string, unknown> = {}) {
       return Promise.resolve("");
     },
     devNumbers: () => Promise.resolve([]),
+    partitionCount: () => 0,
+    partitionNumbers: () => [],
+    nodeExists: () => false,
+    resolveLink: () => null,
     waitForVolumeIdle: () => Promise.resolve(),
   };
   const daemons: OsdDaemonControl = {
@@ -322,6 +326,7 @@ Deno.test("B-24: a blank disk already in the vanished disk's bay is never touche
   assert.equal(r.osdId, 1, r.message);
   assert.ok(w.osds[1]!.state.includes("destroyed"), "destroyed, id kept");
   assert.deepEqual(w.execs, [], "nothing ran on the new disk (no zap, no ceph-volume)");
+  assert.equal(w.repo.list()[0]!.state.crushWeight, 1, "the old CRUSH weight is recorded");
   assert.ok(!w.sent.some((c) => c.includes("sdc")), w.sent.join("\n"));
 });
 
@@ -411,4 +416,59 @@ Deno.test("previousCrushWeight: the weight Bynar recorded at removal, else the d
   assert.equal(previousCrushWeight(3, { ops, tree }), 3.6, "still in the CRUSH map");
   assert.equal(previousCrushWeight(4, { ops, tree }), null);
   assert.equal(previousCrushWeight(2, { ops: [], tree }), null, "0 is not a weight to restore");
+});
+
+/** Counts the reads one fact gathering makes: device labels (ceph-volume list) and the tree. */
+function counting(w: ReturnType<typeof world>): { label: number; tree: number } {
+  const n = { label: 0, tree: 0 };
+  const label = w.host.label.bind(w.host);
+  w.host.label = (d, mode) => (n.label++, label(d, mode));
+  const tree = w.api.osdTree.bind(w.api);
+  w.api.osdTree = () => (n.tree++, tree());
+  return n;
+}
+
+Deno.test("one /remove gathers its facts once: safeToRemove then remove read the label and tree once", async () => {
+  const w = world();
+  const n = counting(w);
+  // The API's simulated /remove: safety check, then the plan.
+  assert.equal((await w.backend.safeToRemove({ path: "/dev/sdc" })).safe, true);
+  const sim = await w.backend.remove({ path: "/dev/sdc" }, { simulate: true });
+  assert.equal(sim.outcome, "Success");
+  assert.deepEqual(n, { label: 1, tree: 1 });
+  // The API's real /remove: safety check, then the removal (counted when its first step starts).
+  n.label = 0;
+  n.tree = 0;
+  let atFirstStep: { label: number; tree: number } | null = null;
+  assert.equal((await w.backend.safeToRemove({ path: "/dev/sdc" })).safe, true);
+  const r = await w.backend.remove({ path: "/dev/sdc" }, {
+    onProgress: () => void (atFirstStep ??= { ...n }),
+  });
+  assert.equal(r.outcome, "Success", r.message);
+  assert.deepEqual(atFirstStep, { label: 1, tree: 1 });
+});
+
+Deno.test("facts of a safety check are not reused for another disk, twice, or when old", async () => {
+  const w = world();
+  const n = counting(w);
+  await w.backend.safeToRemove({ path: "/dev/sdc" });
+  await w.backend.remove({ path: "/dev/sdd" }, { simulate: true });
+  assert.equal(n.tree, 2, "another disk gathers its own facts");
+  await w.backend.remove({ path: "/dev/sdc" }, { simulate: true });
+  await w.backend.remove({ path: "/dev/sdc" }, { simulate: true });
+  assert.equal(n.tree, 3, "taken once, then gathered again");
+  let now = 1_000_000;
+  const backend = new CephBackend({
+    config: CephConfigSchema.parse({ system_disks: [{ device: "/dev/sda" }] }),
+    api: w.api,
+    host: w.host,
+    daemons: w.daemons,
+    repo: w.repo,
+    clock: { now: () => now, sleep: () => Promise.resolve() },
+    osdDataRoot: "/nonexistent/bynar-test/osd",
+  });
+  await backend.safeToRemove({ path: "/dev/sdc" });
+  now += FACTS_REUSE_MS + 1;
+  await backend.remove({ path: "/dev/sdc" }, { simulate: true });
+  assert.equal(n.tree, 5, "older than FACTS_REUSE_MS: gathered again");
 });

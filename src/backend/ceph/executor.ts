@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { BackendOp, BackendOpsRepo } from "../../store/backend_ops_repo.ts";
+import type { BackendOp, OpsJournal } from "./journal.ts";
 import { errorMessage } from "../../errors.ts";
 import type { Progress } from "../types.ts";
 import type { CephClusterApi } from "./cluster_api.ts";
@@ -26,7 +26,7 @@ export interface StepDeps {
   /** Daemons. */
   daemons: OsdDaemonControl;
   /** Journal. */
-  repo: BackendOpsRepo;
+  repo: OpsJournal;
   /** Clock. */
   clock: Clock;
   /** Rendering/paths context. */

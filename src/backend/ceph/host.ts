@@ -45,6 +45,17 @@ export interface CephHost {
   exec(call: ProgramCall, timeoutMs?: number): Promise<string>;
   /** Device numbers (`major:minor`) of a device and its partitions. */
   devNumbers(device: string): Promise<string[]>;
+  /** How many partitions a disk has now (sysfs; 0 for an unknown disk). */
+  partitionCount(disk: string): number;
+  /**
+   * The numbers of the partitions the kernel has registered for a disk now (sysfs); throws
+   * when the disk is unknown to the kernel.
+   */
+  partitionNumbers(disk: string): number[];
+  /** True when a device node (e.g. a new partition `/dev/sdb3`) exists. */
+  nodeExists(path: string): boolean;
+  /** Where a symlink (e.g. a FileStore `journal` link) points, or null when dangling. */
+  resolveLink(path: string): string | null;
   /**
    * Waits until no ceph-volume process works on `device` (one left running by a crashed
    * Bynar process must finish before a resume touches the device).
@@ -268,6 +279,43 @@ export function createCephHost(options: CephHostOptions): CephHost {
     },
     exec,
     devNumbers,
+    partitionCount(disk) {
+      const name = disk.replace(/^\/dev\//, "");
+      let n = 0;
+      try {
+        for (const e of hostfs.readDirSync(`${sys}/class/block/${name}`)) {
+          if (e.name.startsWith(name)) n++;
+        }
+      } catch { /* unknown disk */ }
+      return n;
+    },
+    partitionNumbers(disk) {
+      const name = disk.replace(/^\/dev\//, "");
+      const dir = `${sys}/class/block/${name}`;
+      const out: number[] = [];
+      for (const e of hostfs.readDirSync(dir)) {
+        if (!e.name.startsWith(name)) continue;
+        try {
+          out.push(Number(hostfs.readTextSync(`${dir}/${e.name}/partition`).trim()));
+        } catch { /* not a partition */ }
+      }
+      return out;
+    },
+    nodeExists(path) {
+      try {
+        hostfs.statSync(path);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    resolveLink(path) {
+      try {
+        return hostfs.realPathSync(path);
+      } catch {
+        return null;
+      }
+    },
     async waitForVolumeIdle(device, timeoutMs = 600_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

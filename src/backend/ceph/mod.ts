@@ -2,11 +2,13 @@
  * The Ceph backend: safe OSD removal (id kept) and same-id re-add with a gradual
  * weigh-in, journaled step by step, over one shared librados connection.
  *
+ * The backend is built by the composition root `src/app/ceph_backend.ts`.
+ *
  * @example Build the backend from ceph.json
  * ```ts ignore
  * import { loadConfig } from "../../config/load.ts";
  * import { openDatabase } from "../../store/db.ts";
- * import { createCephBackend } from "./mod.ts";
+ * import { createCephBackend } from "../../app/ceph_backend.ts";
  * const config = await loadConfig("/etc/bynar");
  * const backend = await createCephBackend(config.ceph, { db: openDatabase("/var/lib/bynar/bynar.db") });
  * const plan = await backend.remove({ path: "/dev/sdb" }, { simulate: true });
@@ -14,13 +16,8 @@
  *
  * @module
  */
-export {
-  CephBackend,
-  type CephBackendDeps,
-  createCephBackend,
-  type CreateCephBackendOptions,
-  MIN_CEPH_MAJOR,
-} from "./backend.ts";
+export { CephBackend, type CephBackendDeps, MIN_CEPH_MAJOR } from "./backend.ts";
+export type * from "./journal.ts";
 export type { CephClusterApi } from "./cluster_api.ts";
 export { RadosClusterApi } from "./cluster_api.ts";
 export type { CephHost } from "./host.ts";

@@ -12,6 +12,7 @@
  */
 import { connect } from "node:tls";
 import type { z } from "zod";
+import { retry } from "../../shared/retry.ts";
 import { normalisePin } from "../../vault/cert_pin.ts";
 import { RedfishError } from "./errors.ts";
 import { ServiceRootSchema } from "./schemas.ts";
@@ -34,7 +35,7 @@ export interface RedfishClientOptions {
    */
   auth?: "session" | "basic";
   /** CA certificate(s), PEM, that signed the BMC's certificate. */
-  caCert?: string;
+  caCert?: string | undefined;
   /**
    * SHA-256 fingerprint of the BMC's certificate. Alone it suits self-signed BMC
    * certificates (which must still name the BMC's address in their subjectAltName).
@@ -150,6 +151,9 @@ export interface RedfishStats {
   /** Most requests in flight at once. */
   maxInFlight: number;
 }
+
+/** The session token was refused (HTTP 401): log in again and resend, once. */
+class SessionExpired extends Error {}
 
 /** A client of one BMC. */
 export class RedfishClient {
@@ -323,21 +327,18 @@ export class RedfishClient {
         );
       }
       url.hash = "";
-      let res: Response | null = null;
-      for (let attempt = 0; attempt < 2; attempt++) {
+      // A 401 on a session token: the session expired; log in again once and resend.
+      const res = await retry(async (attempt) => {
         const sent = this.#token;
         this.stats.gets++;
-        res = await this.#send("GET", url, { headers: await this.#authHeaders() });
-        if (res.status === 401 && (this.#opts.auth ?? "session") === "session" && attempt === 0) {
-          await res.body?.cancel();
-          if (this.#token === sent) this.#token = null; // expired: log in again once
-          continue;
+        const r = await this.#send("GET", url, { headers: await this.#authHeaders() });
+        if (r.status === 401 && (this.#opts.auth ?? "session") === "session" && attempt === 1) {
+          await r.body?.cancel();
+          if (this.#token === sent) this.#token = null;
+          throw new SessionExpired();
         }
-        break;
-      }
-      if (!res) {
-        throw new RedfishError("redfish_http", `Cannot read ${url.href}`, { url: url.href });
-      }
+        return r;
+      }, { attempts: 2, backoff: { baseMs: 0 }, isTransient: (e) => e instanceof SessionExpired });
       if (res.status === 401 || res.status === 403) {
         await res.body?.cancel();
         throw new RedfishError(

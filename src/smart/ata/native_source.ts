@@ -1,8 +1,11 @@
 /**
  * ATA SMART read natively: IDENTIFY DEVICE, SMART READ DATA, READ THRESHOLDS and RETURN
  * STATUS sent as ATA PASS-THROUGH (16) through `SG_IO` (hostfs, off the main thread), the
- * pages parsed by the WASM parser. Unlike libatasmart it reads the RETURN STATUS registers
- * from fixed-format sense too, so SATA disks read on a stock kernel (libata `D_SENSE=0`).
+ * pages parsed by the WASM parser. It reads SATA disks on a stock kernel with libata's
+ * default `D_SENSE=0`, where libatasmart does not (verified in the live tier); the RETURN
+ * STATUS registers are decoded from descriptor sense (what Linux 6.1 returns for ATA
+ * PASS-THROUGH with CK_COND whatever D_SENSE says) and from fixed-format sense (other SAT
+ * layers).
  *
  * @module
  */

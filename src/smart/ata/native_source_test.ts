@@ -5,14 +5,14 @@ import { assess } from "../policy.ts";
 import { ataDriveDouble } from "../../../tests/builders/ata_drive.ts";
 import { listFixtures, SMART_BLOBS } from "../../../tests/smart/fixtures.ts";
 
-Deno.test("native ATA reads every real dump's pages exactly like libatasmart, with D_SENSE 0 and 1", async () => {
+Deno.test("native ATA reads every real dump's pages exactly like libatasmart, with fixed and descriptor sense", async () => {
   for (const name of listFixtures(SMART_BLOBS)) {
     const blob = Deno.readFileSync(new URL(name, SMART_BLOBS));
     const viaLib = await readAtaBlob(blob, { name: "/dev/sdx" });
     for (const descriptorSense of [false, true]) {
       const drive = ataDriveDouble(blob, { descriptorSense });
       const r = await reportFromAtaPassThrough("/dev/sdx", { passThrough: drive });
-      const where = `${name} D_SENSE=${descriptorSense ? 1 : 0}`;
+      const where = `${name} ${descriptorSense ? "descriptor" : "fixed"} sense`;
       assert.equal(r.source, "wasm", where);
       assert.deepEqual(r.attributes, viaLib.attributes, `${where}: attributes`);
       assert.deepEqual(r.identify, viaLib.identify, `${where}: identify`);
@@ -21,7 +21,7 @@ Deno.test("native ATA reads every real dump's pages exactly like libatasmart, wi
       assert.deepEqual(drive.sent, [
         "85 08 0e 00 00 00 01 00 00 00 00 00 00 00 ec 00",
         "85 08 0e 00 d0 00 01 00 00 00 4f 00 c2 00 b0 00",
-        "85 08 0e 00 d1 00 01 00 00 00 4f 00 c2 00 b0 00",
+        "85 08 0e 00 d1 00 01 00 01 00 4f 00 c2 00 b0 00",
         "85 06 2c 00 da 00 00 00 00 00 4f 00 c2 00 b0 00",
       ]);
     }

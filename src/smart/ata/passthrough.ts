@@ -9,13 +9,15 @@
  * | ----------------------- | ------------------------------------------------- |
  * | IDENTIFY DEVICE         | `85 08 0e 00 00 00 01 00 00 00 00 00 00 00 ec 00` |
  * | SMART READ DATA         | `85 08 0e 00 d0 00 01 00 00 00 4f 00 c2 00 b0 00` |
- * | SMART READ THRESHOLDS   | `85 08 0e 00 d1 00 01 00 00 00 4f 00 c2 00 b0 00` |
+ * | SMART READ THRESHOLDS   | `85 08 0e 00 d1 00 01 00 01 00 4f 00 c2 00 b0 00` |
  * | SMART RETURN STATUS     | `85 06 2c 00 da 00 00 00 00 00 4f 00 c2 00 b0 00` |
  *
  * Byte 1 = PROTOCOL << 1 (4 PIO Data-In, 3 Non-data); byte 2 = CK_COND << 5 | T_DIR << 3
  * (from device) | BYTE_BLOCK << 2 (blocks) | T_LENGTH (2: in the COUNT field; 0: no data),
  * with CK_COND only for RETURN STATUS, whose answer is in the returned registers; bytes
- * 4/6/8/10/12/13/14 = FEATURES, COUNT, LBA low, LBA mid, LBA high, DEVICE, COMMAND.
+ * 4/6/8/10/12/13/14 = FEATURES, COUNT, LBA low, LBA mid, LBA high, DEVICE, COMMAND. READ
+ * THRESHOLDS sets LBA low to 01h (ATA-3's sector number for it), as smartctl does. The
+ * table was checked against `smartctl -d sat -r ioctl,2 -H -A` 7.3 in the live guest.
  *
  * Pure: no I/O.
  *
@@ -61,6 +63,7 @@ export function ataPassThroughCdb(command: AtaReadCommand): Uint8Array<ArrayBuff
     return cdb;
   }
   cdb[4] = command === "smart-read-data" ? 0xd0 : command === "smart-read-thresholds" ? 0xd1 : 0xda;
+  if (command === "smart-read-thresholds") cdb[8] = 1;
   cdb[10] = SMART_LBA_MID;
   cdb[12] = SMART_LBA_HIGH;
   cdb[14] = 0xb0;

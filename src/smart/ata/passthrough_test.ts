@@ -16,7 +16,7 @@ Deno.test("ATA PASS-THROUGH (16) CDBs are the bytes smartctl -d sat sends", () =
   );
   assert.equal(
     hex(ataPassThroughCdb("smart-read-thresholds")),
-    "85 08 0e 00 d1 00 01 00 00 00 4f 00 c2 00 b0 00",
+    "85 08 0e 00 d1 00 01 00 01 00 4f 00 c2 00 b0 00",
   );
   // Non-data (PROTOCOL 3 << 1 = 06h) with CK_COND (20h): the registers come back as sense.
   assert.equal(

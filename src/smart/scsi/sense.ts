@@ -1,9 +1,9 @@
 /**
  * SCSI sense data (SPC-4 §4.5): fixed format (response code 0x70/0x71) and descriptor
  * format (0x72/0x73), including the ATA registers SAT returns for ATA PASS-THROUGH with
- * CK_COND — in the ATA Status Return descriptor (type 0x09) when the kernel builds
- * descriptor sense (libata `D_SENSE=1`), or in the INFORMATION and COMMAND-SPECIFIC
- * INFORMATION fields of fixed sense (SAT-3 §12.2.2.6; libata's default `D_SENSE=0`).
+ * CK_COND — in the ATA Status Return descriptor (type 0x09; Linux libata always uses it for
+ * CK_COND, whatever `D_SENSE` says), or in the INFORMATION and COMMAND-SPECIFIC
+ * INFORMATION fields of fixed sense (SAT-3 §12.2.2.6; other SAT layers).
  *
  * Pure: no I/O.
  *

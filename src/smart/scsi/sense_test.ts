@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describeSense, parseSense } from "./sense.ts";
 
-Deno.test("fixed-format sense (D_SENSE=0) carries the ATA registers of ATA PASS-THROUGH", () => {
-  // libata ata_gen_passthru_sense, fixed branch: 70h, key 1, ERROR/STATUS/DEVICE/COUNT in
+Deno.test("fixed-format sense carries the ATA registers of ATA PASS-THROUGH (SAT-3 12.2.2.6)", () => {
+  // SAT-3 fixed format (as libata builds it for errors with D_SENSE=0): 70h, key 1, ERROR/STATUS/DEVICE/COUNT in
   // bytes 3-6, additional length 0Ah, LBA low/mid/high in bytes 9-11, ASC/ASCQ 00h/1Dh.
   const s = parseSense(
     new Uint8Array([
@@ -45,7 +45,40 @@ Deno.test("fixed-format sense (D_SENSE=0) carries the ATA registers of ATA PASS-
   });
 });
 
-Deno.test("descriptor-format sense (D_SENSE=1): the ATA Status Return descriptor 09h", () => {
+Deno.test("RETURN STATUS sense as Linux 6.1 libata returns it (captured in the live guest)", () => {
+  // smartctl -d sat -r ioctl,2 -H on an AHCI disk, D_SENSE 0 or 1 alike: "Sense buffer, len=22".
+  const s = parseSense(
+    new Uint8Array([
+      0x72,
+      0x01,
+      0x00,
+      0x1d,
+      0x00,
+      0x00,
+      0x00,
+      0x0e,
+      0x09,
+      0x0c,
+      0x00,
+      0x00,
+      0x00,
+      0x00,
+      0x00,
+      0x00,
+      0x00,
+      0x4f,
+      0x00,
+      0xc2,
+      0x00,
+      0x50,
+    ]),
+  );
+  assert.equal(s?.format, "descriptor");
+  assert.deepEqual([s?.key, s?.asc, s?.ascq], [1, 0, 0x1d]);
+  assert.deepEqual([s?.ata?.lbaMid, s?.ata?.lbaHigh, s?.ata?.status], [0x4f, 0xc2, 0x50]);
+});
+
+Deno.test("descriptor-format sense: the ATA Status Return descriptor 09h", () => {
   const s = parseSense(
     new Uint8Array([
       0x72,

@@ -2,7 +2,8 @@
  * Every schema migration, in version order. Each feature adds its own file here.
  *
  * Reserved versions: 1 core (disks, checks), 2 state machine, 3 backend operations,
- * 4 disk-manager (API operations, audit), 5 detector (tickets, approvals).
+ * 4 disk-manager (API operations, audit), 5 detector (tickets, approvals), 8 disk lifecycle
+ * (I/O error counter, forgotten disks), 19–20 hardware (part workflows, parts seen per slot).
  *
  * @module
  */
@@ -12,6 +13,9 @@ import { MIGRATION_0002 } from "./0002_machine.ts";
 import { MIGRATION_0003 } from "./0003_backend_ops.ts";
 import { MIGRATION_0004 } from "./0004_api.ts";
 import { MIGRATION_0005 } from "./0005_detect.ts";
+import { MIGRATION_0008 } from "./0008_disk_lifecycle.ts";
+import { MIGRATION_0019 } from "./0019_hardware.ts";
+import { MIGRATION_0020 } from "./0020_hardware_slots.ts";
 
 /** All migrations. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_0003,
   MIGRATION_0004,
   MIGRATION_0005,
+  MIGRATION_0008,
+  MIGRATION_0019,
+  MIGRATION_0020,
 ];

@@ -22,6 +22,7 @@
  * @module
  */
 import { type CommandRunner, SYSTEM_RUNNER } from "../../process/run.ts";
+import { retry } from "../../shared/retry.ts";
 import { TicketError } from "../errors.ts";
 import { descriptionBlocks, diskLabel, renderPlain, ticketSummary } from "../text.ts";
 import type {
@@ -91,11 +92,11 @@ export class CommandTickets implements TicketPlugin {
   /** @inheritdoc */
   async create(disk: TicketDisk, options: TicketCallOptions = {}): Promise<CreateResult> {
     const attempts = Math.max(1, this.#o.maxCreateAttempts ?? 3);
-    let last: TicketError | undefined;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      const existing = await this.findOpenByDisk(disk, options);
-      if (existing) return { ref: existing, created: attempt > 1 };
-      try {
+    try {
+      return await retry(async (attempt) => {
+        // After an ambiguous attempt of ours, a ticket found now is the one we filed.
+        const existing = await this.findOpenByDisk(disk, options);
+        if (existing) return { ref: existing, created: attempt > 1 };
         const reply = await this.#call(
           {
             op: "create",
@@ -108,16 +109,20 @@ export class CommandTickets implements TicketPlugin {
           true,
         );
         return { ref: toRef(reply.ticket, "create"), created: true };
-      } catch (err) {
-        if (!(err instanceof TicketError) || !err.ambiguous) throw err;
-        last = err;
-      }
+      }, {
+        attempts,
+        backoff: { baseMs: 0 },
+        isTransient: (err) => err instanceof TicketError && err.ambiguous,
+        signal: options.signal,
+      });
+    } catch (err) {
+      if (!(err instanceof TicketError) || !err.ambiguous) throw err;
+      throw new TicketError(
+        `Cannot create a ticket for disk "${disk.serial}" on "${disk.host}" with ` +
+          `ticket_command: ${attempts} attempts were ambiguous (${err.message})`,
+        { ambiguous: true, cause: err },
+      );
     }
-    throw new TicketError(
-      `Cannot create a ticket for disk "${disk.serial}" on "${disk.host}" with ` +
-        `ticket_command: ${attempts} attempts were ambiguous (${last?.message})`,
-      { ambiguous: true, cause: last },
-    );
   }
 
   /** @inheritdoc */

@@ -289,7 +289,7 @@ export class JiraHttp {
       method,
       headers,
       signal,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? null : JSON.stringify(options.body),
     };
     if (this.#client) init.client = this.#client;
     return await this.#fetch(url, init);

@@ -1,29 +1,45 @@
 /**
- * Builds the detector's ports from the validated configuration: the ticket plugin,
- * Slack, the disk-manager client (HTTPS + token), the host scan and the destructive gate
- * (maintenance windows, freeze file).
+ * Composition root of `bynar detect`: loads the configuration it needs (`bynar.json`,
+ * `ceph.json` for the system disks, `disk-manager.json` for the plain-HTTP rule), opens the
+ * database, takes the instance lock and builds the detector's ports: the ticket plugin,
+ * Slack, the disk-manager client (HTTPS + token), the host scan (state machine) and the
+ * destructive gate (maintenance windows, freeze file). The CLI and the test harnesses start
+ * the detector through {@linkcode runDetectProgram} alone.
  *
  * @module
  */
+import { dirname } from "node:path";
 import type { DatabaseSync } from "node:sqlite";
 import { ApiClient } from "../api/client.ts";
 import { isLoopback } from "../api/server.ts";
-import type { Config } from "../config/load.ts";
+import { type Config, databasePath, loadConfig } from "../config/load.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
 import type { SmartCheck } from "../machine/ports.ts";
 import { createNotifier } from "../notify/factory.ts";
+import type { Notifier } from "../notify/types.ts";
 import { DetectRepo } from "../store/detect_repo.ts";
 import { createTicketPlugin } from "../tickets/factory.ts";
 import type { TicketPlugin } from "../tickets/types.ts";
 import { VaultClient } from "../vault/client.ts";
 import { issueLocalToken } from "../api/local_tokens.ts";
-import { renewingToken, tokenTimes } from "./token_source.ts";
-import { HttpDiskManager, type ManagerApi } from "./manager_client.ts";
-import { type PassDeps, scopeCheck } from "./pass.ts";
+import { renewingToken, tokenTimes } from "../detect/token_source.ts";
+import { HttpDiskManager, type ManagerApi } from "../api/detect_manager.ts";
+import { type BuiltDetector, runDetector } from "../detect/daemon.ts";
+import { acquireInstanceLock } from "../detect/lock.ts";
+import { type PassDeps, type PassSummary, scopeCheck } from "../detect/pass.ts";
 import { type Clock, nowDate, SYSTEM_CLOCK } from "../shared/clock.ts";
-import { SystemHost } from "./system_host.ts";
-import type { DestructiveGate, DiskManagerPort, HostPort } from "./types.ts";
-import { destructiveGate } from "./windows.ts";
+import { SystemHost } from "./detect_host.ts";
+import type {
+  DestructiveGate,
+  DetectStore,
+  DiskManagerPort,
+  HostPort,
+  Workflow,
+} from "../detect/types.ts";
+import { openDatabase } from "../store/db.ts";
+import { destructiveGate } from "../detect/windows.ts";
+import type { HostMaintenance, PartWorkflowStore } from "../hardware/loop.ts";
+import { buildHardwarePass } from "./detect_hardware.ts";
 
 /** Overrides of {@linkcode buildDetector} (tests, labs). */
 export interface DetectorOverrides {
@@ -35,22 +51,56 @@ export interface DetectorOverrides {
   host?: HostPort;
   /** Replaces the ticket plugin. */
   tickets?: TicketPlugin;
+  /** Replaces Slack (tests record the notifications). */
+  notifier?: Notifier;
   /** Clock. */
   clock?: Clock;
   /** Host name. @default Deno.hostname() */
   hostname?: string;
-  /** Environment (BYNAR_TOKEN). @default BYNAR_TOKEN from the process environment */
+  /**
+   * Environment (BYNAR_TOKEN).
+   * @default `BYNAR_TOKEN` read with `Deno.env.get` (the packaged launcher's `--allow-env`
+   * lists the variables Bynar reads; `Deno.env.toObject()` is refused)
+   */
   env?: Record<string, string>;
+  /**
+   * Restricts the host's state machine to these devices (labs, tests on their own loop
+   * devices). Ignored when `host` is given.
+   * @default every disk of the host
+   */
+  devices?: string[];
+  /**
+   * Includes loop devices in the host scan. Ignored when `host` is given.
+   * @default bynar.json `include_loop_devices`
+   */
+  includeLoop?: boolean;
+  /** Wraps the workflow store (tests: crash hooks at a chosen journal step). */
+  store?: (store: DetectStore) => DetectStore;
+  /**
+   * Host maintenance for part swaps that need the host down (null: none).
+   * @default Ceph through librados when ceph.json is present
+   */
+  maintenance?: HostMaintenance | null;
+  /** Wraps the part workflow store (tests: crash hooks at a chosen journal step). */
+  partStore?: (store: PartWorkflowStore) => PartWorkflowStore;
 }
 
-/** A built detector. */
-export interface BuiltDetector {
-  /** The pass dependencies. */
-  deps: PassDeps;
-  /** Seconds between passes. */
-  intervalSeconds: number;
-  /** Releases clients (not the database). */
-  dispose(): void;
+/** The environment variables the detector reads. */
+export const DETECT_ENV_VARS: readonly string[] = Object.freeze(["BYNAR_TOKEN"]);
+
+/**
+ * Reads the detector's environment variables one by one (never the whole environment:
+ * the packaged program may read only the variables its launcher grants).
+ *
+ * @returns The variables that are set.
+ */
+export function detectEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of DETECT_ENV_VARS) {
+    const value = Deno.env.get(name);
+    if (value !== undefined) env[name] = value;
+  }
+  return env;
 }
 
 /** Options of {@linkcode managerToken}. */
@@ -233,12 +283,10 @@ export async function buildDetector(
 ): Promise<BuiltDetector> {
   const o = options.overrides ?? {};
   const b = config.bynar;
-  // Only the variable the detector reads (the shipped launcher scopes --allow-env).
-  const token = o.env ? undefined : Deno.env.get("BYNAR_TOKEN");
-  const env = o.env ?? (token ? { BYNAR_TOKEN: token } : {});
+  const env = o.env ?? detectEnv();
   const hostname = o.hostname ?? Deno.hostname();
   const tickets = o.tickets ?? createTicketPlugin(b, { log: options.log });
-  const notifier = createNotifier(b, { log: options.log });
+  const notifier = o.notifier ?? createNotifier(b, { log: options.log });
   let client: ApiClient | null = null;
   let manager = o.manager;
   if (!manager) {
@@ -248,8 +296,9 @@ export async function buildDetector(
   const host = o.host ?? new SystemHost({
     db,
     hostname,
-    includeLoop: b.include_loop_devices,
+    includeLoop: o.includeLoop ?? b.include_loop_devices,
     loopDevices: b.loop_devices,
+    ...(o.devices ? { devices: o.devices } : {}),
     systemDisks: config.ceph.system_disks.map((d) => d.device),
     allowReformat: b.allow_reformat,
     smartPolicy: b.smart_policy,
@@ -263,8 +312,9 @@ export async function buildDetector(
       frozen: await exists(b.freeze_file),
       freezeFile: b.freeze_file,
     });
+  const store = new DetectRepo(db);
   const deps: PassDeps = {
-    store: new DetectRepo(db),
+    store: o.store ? o.store(store) : store,
     manager,
     tickets,
     notifier,
@@ -279,12 +329,119 @@ export async function buildDetector(
     stallMs: b.stall_report_minutes * 60_000,
     outOfScope: scopeCheck({ systemDisks: config.ceph.system_disks.map((d) => d.device) }),
   };
+  const hardware = buildHardwarePass(config, db, {
+    hostname,
+    tickets,
+    notifier,
+    gate,
+    now: () => nowDate(clock),
+    log: options.log,
+    ...(o.maintenance !== undefined ? { maintenance: o.maintenance } : {}),
+    ...(o.partStore ? { wrapStore: o.partStore } : {}),
+  });
   return {
     deps,
     intervalSeconds: b.interval_seconds,
+    ...(hardware ? { hardware: hardware.pass } : {}),
     dispose(): void {
       tickets.dispose();
       client?.close();
     },
   };
+}
+
+/** The configuration files `bynar detect` reads. */
+export const DETECT_CONFIG_FILES = ["bynar", "ceph", "diskManager"] as const;
+
+/** Options of {@linkcode runDetectProgram}. */
+export interface DetectProgramOptions {
+  /** The configuration directory. */
+  configDir: string;
+  /** One pass, then exit. */
+  once: boolean;
+  /** Database path. @default bynar.json database_path */
+  db?: string;
+  /** Instance lock. @default detect.lock next to the database */
+  lockFile?: string;
+  /** Seconds between passes. @default bynar.json interval_seconds */
+  intervalSeconds?: number;
+  /** Log sink. */
+  log: (line: string) => void;
+  /** Called after every pass. */
+  onPass?: (summary: PassSummary) => void;
+  /** Overrides of the built ports (tests, labs). */
+  overrides?: DetectorOverrides;
+}
+
+/**
+ * Loads the detector's configuration files (`bynar.json`, `ceph.json`, `disk-manager.json`).
+ *
+ * @param configDir The configuration directory.
+ * @returns The configuration.
+ * @throws {ConfigError} When one of those files is invalid.
+ */
+export function loadDetectConfig(configDir: string): Promise<Config> {
+  return loadConfig(configDir, { files: DETECT_CONFIG_FILES });
+}
+
+/**
+ * Runs the detector: database, instance lock, then passes until SIGTERM (or one with
+ * `once`); SIGHUP reloads the configuration and rebuilds every port.
+ *
+ * @param options Configuration directory, database, lock, log and overrides.
+ * @returns The number of passes run.
+ * @throws {ConfigError} When the configuration is invalid at start.
+ * @throws {StoreError} When the database cannot be opened.
+ * @throws {BynarError} When another detector holds the instance lock (`already_running`).
+ */
+export async function runDetectProgram(options: DetectProgramOptions): Promise<number> {
+  const config = await loadDetectConfig(options.configDir);
+  const dbPath = options.db ?? databasePath(config.bynar);
+  const db = openDatabase(dbPath);
+  let lock;
+  try {
+    lock = acquireInstanceLock(options.lockFile ?? `${dirname(dbPath)}/detect.lock`);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  try {
+    return await runDetector({
+      configPath: `${options.configDir}/bynar.json`,
+      once: options.once,
+      log: options.log,
+      ...(options.intervalSeconds ? { intervalSeconds: options.intervalSeconds } : {}),
+      build: async (stopping) => {
+        const cfg = await loadDetectConfig(options.configDir);
+        return await buildDetector(cfg, db, {
+          log: options.log,
+          stopping,
+          ...(options.overrides ? { overrides: options.overrides } : {}),
+        });
+      },
+      ...(options.onPass ? { onPass: options.onPass } : {}),
+    });
+  } finally {
+    lock.release();
+    db.close();
+  }
+}
+
+/**
+ * The replacement workflows (`bynar detect --status`), newest first.
+ *
+ * @param options Configuration directory and database path.
+ * @returns Up to 200 workflows.
+ * @throws {ConfigError} When bynar.json is invalid.
+ */
+export async function detectStatus(
+  options: { configDir: string; db?: string | undefined },
+): Promise<Workflow[]> {
+  const config = await loadConfig(options.configDir, { files: ["bynar"] });
+  const db = openDatabase(options.db ?? databasePath(config.bynar));
+  try {
+    return new DetectRepo(db).list({ limit: 200 });
+  } finally {
+    db.close();
+  }
 }

@@ -1,16 +1,22 @@
 /**
- * The real {@linkcode DiskManagerPort}: the local disk-manager's HTTPS API through
+ * The detector's {@linkcode DiskManagerPort} over the API client: the local disk-manager's HTTPS API through
  * {@linkcode ApiClient}, with a timeout on every request and retries with back-off on
  * network errors, 5xx and 429 (B-23). Every mutating request names the disk's path AND
  * identity.
  *
  * @module
  */
-import { ApiClient, ApiClientError } from "../api/client.ts";
-import type { OperationStatusMsg, OpOutcomeResultMsg } from "../api/codec/messages.ts";
+import { ApiClient, ApiClientError } from "./client.ts";
+import type { OperationStatusMsg, OpOutcomeResultMsg } from "./codec/messages.ts";
 import { BynarError, errorMessage } from "../errors.ts";
 import { type Clock, retry, SYSTEM_CLOCK } from "../shared/mod.ts";
-import type { DiskManagerPort, ManagedDisk, OpStart, OpState, SafetyAnswer } from "./types.ts";
+import type {
+  DiskManagerPort,
+  ManagedDisk,
+  OpStart,
+  OpState,
+  SafetyAnswer,
+} from "../detect/types.ts";
 
 /** The client calls the adapter makes (ApiClient in production, a double in tests). */
 export type ManagerApi = Pick<

@@ -12,9 +12,9 @@ import type { FsProbe } from "../health/types.ts";
 import { type BlockDisk, discoverDisks } from "../inventory/mod.ts";
 import type { CommandRunner } from "../process/run.ts";
 import { MachineRepo } from "../store/machine_repo.ts";
-import type { DiskSource, MachineStore, OsdCheck, SmartCheck } from "./ports.ts";
-import type { RunMachineOptions } from "./runner.ts";
-import { policySmartCheck } from "./smart_check.ts";
+import type { DiskSource, MachineStore, OsdCheck, SmartCheck } from "../machine/ports.ts";
+import type { RunMachineOptions } from "../machine/runner.ts";
+import { policySmartCheck } from "../machine/smart_check.ts";
 
 /** Options of {@linkcode systemMachine}. */
 export interface SystemMachineOptions {

@@ -7,15 +7,11 @@
  */
 import type { DatabaseSync } from "node:sqlite";
 import type { BlockDisk } from "../inventory/model.ts";
-import {
-  runMachine,
-  type SmartCheck,
-  systemMachine,
-  type SystemMachineOptions,
-} from "../machine/mod.ts";
+import { runMachine, type SmartCheck } from "../machine/mod.ts";
+import { systemMachine, type SystemMachineOptions } from "./machine.ts";
 import { policySmartCheck } from "../machine/smart_check.ts";
 import { MachineRepo } from "../store/machine_repo.ts";
-import type { AttachedDisk, HostPort, HostScan, ObservedDisk, SlotSmart } from "./types.ts";
+import type { AttachedDisk, HostPort, HostScan, ObservedDisk, SlotSmart } from "../detect/types.ts";
 
 /** Options of {@linkcode SystemHost}. */
 export interface SystemHostOptions extends Omit<SystemMachineOptions, "db" | "store"> {
@@ -77,6 +73,9 @@ export class SystemHost implements HostPort {
     });
     for (const d of report.disks) {
       if (d.held) this.#o.log?.(`machine: ${d.path} held: ${d.reason}`);
+      // Bynar itself could not check the disk (its sandbox refused, or the filesystem
+      // cannot be tested): a configuration problem to fix, never a reason to replace it.
+      if (d.unknown) this.#o.log?.(`machine: ${d.path} UNKNOWN (not a disk fault): ${d.unknown}`);
     }
     this.#seen = new Map(listed.map((d) => [d.identity.key, d]));
     for (const d of listed) this.#identities.set(d.identity.key, attached(d));

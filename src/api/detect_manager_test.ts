@@ -1,6 +1,6 @@
 import { deepStrictEqual as assertEquals, rejects } from "node:assert/strict";
-import { ApiClientError } from "../api/client.ts";
-import { HttpDiskManager, type ManagerApi } from "./manager_client.ts";
+import { ApiClientError } from "./client.ts";
+import { HttpDiskManager, type ManagerApi } from "./detect_manager.ts";
 import { ManualClock } from "../../tests/doubles/clock.ts";
 
 function api(

@@ -3,8 +3,8 @@
  *
  * @module
  */
-import type { BlockDisk, HostInfo, Mount } from "../inventory/model.ts";
-import type { SmartAttribute, SmartReport } from "../smart/model.ts";
+import type { BlockDisk, HostInfo, Mount } from "../../src/inventory/model.ts";
+import type { SmartAttribute, SmartReport } from "../../src/smart/model.ts";
 
 /**
  * Builds a disk with sensible defaults.

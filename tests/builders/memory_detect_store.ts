@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { DetectStore, Workflow } from "./types.ts";
+import type { DetectStore, Workflow } from "../../src/detect/types.ts";
 
 /** Workflows in memory, with the journal of every save. */
 export class MemoryDetectStore implements DetectStore {

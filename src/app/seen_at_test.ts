@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import type { Backend } from "../backend/types.ts";
 import { openDatabase } from "../store/db.ts";
 import { MachineRepo } from "../store/machine_repo.ts";
-import { DiskService } from "./disk_service.ts";
-import { ApiError } from "./problem.ts";
-import { sqliteSeenAt } from "./sqlite_sources.ts";
+import { DiskService } from "../api/disk_service.ts";
+import { ApiError } from "../api/problem.ts";
+import { diskLookups } from "../app/disk_manager.ts";
 
 function observed(repo: MachineRepo, key: string, serial: string, path: string): void {
   repo.putDisk({
@@ -40,7 +40,7 @@ Deno.test("seenAt: the detector's observations count, so a slot can fail a secon
     observed(repo, "serial:LOOP-2", "LOOP-2", "/dev/loop3");
     observed(repo, "serial:LOOP-3", "LOOP-3", "/dev/loop3");
     observed(repo, "serial:LOOP-9", "LOOP-9", "/dev/loop4");
-    const seen = sqliteSeenAt(db);
+    const seen = diskLookups(db).seenAt;
     assert.deepEqual(seen("/dev/loop3").map((s) => s.key).sort(), [
       "serial:LOOP-1",
       "serial:LOOP-2",
@@ -60,15 +60,6 @@ Deno.test("seenAt: the detector's observations count, so a slot can fail a secon
       service.resolve("/dev/loop3", "serial:LOOP-9", gone),
       (e: unknown) => e instanceof ApiError && e.status === 412,
     );
-  } finally {
-    db.close();
-  }
-});
-
-Deno.test("seenAt: a database without the tables answers nothing (older schema)", () => {
-  const db = openDatabase(":memory:", { migrations: [] });
-  try {
-    assert.deepEqual(sqliteSeenAt(db)("/dev/sdb"), []);
   } finally {
     db.close();
   }
