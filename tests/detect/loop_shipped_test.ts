@@ -24,6 +24,7 @@
  */
 import { deepStrictEqual as assertEquals, ok as assert } from "node:assert/strict";
 import { DatabaseSync } from "node:sqlite";
+import { getRadosConnection } from "../../ffi/librados/mod.ts";
 import { generateLocalKey } from "../../src/api/local_tokens.ts";
 import { discoverDisks } from "../../src/inventory/mod.ts";
 import type { Workflow } from "../../src/detect/types.ts";
@@ -32,7 +33,6 @@ import { makeTestPki } from "../api/pki.ts";
 import { shippedArgv, shippedScratchDir } from "../builders/shipped.ts";
 import {
   attachBlankDisk,
-  ceph,
   cephJson,
   type CephTestCluster,
   detachDisk,
@@ -188,27 +188,35 @@ function workflows(dbPath: string): Workflow[] {
   }
 }
 
-/** Keeps making new pools (PGs the mgr does not know yet) until stopped: Ceph says EAGAIN. */
-function provokeUnknownPgs(): { stop: () => Promise<number> } {
-  let stopped = false;
-  let made = 0;
-  const run = (async () => {
-    while (!stopped) {
-      const pool = `bynar-eagain-${made++}`;
-      await ceph(["osd", "pool", "create", pool, "4", "4"], { allowFail: true });
-      await new Promise((r) => setTimeout(r, 1500));
-      await ceph(["osd", "pool", "rm", pool, pool, "--yes-i-really-really-mean-it"], {
-        allowFail: true,
-      });
+/**
+ * Keeps making new pools (PGs the mgr has not heard of yet: `osd safe-to-destroy` answers
+ * `EAGAIN … pgs have unknown state`) through librados, one every 400 ms, each removed after
+ * 1.5 s, until `done()` says so or 30 s pass; then removes every pool it made.
+ */
+function provokeUnknownPgs(c: CephTestCluster, done: () => boolean): Promise<number> {
+  return (async () => {
+    const rados = await getRadosConnection({ confPath: c.confPath });
+    const live: { name: string; at: number }[] = [];
+    let made = 0;
+    const rm = (name: string) =>
+      rados.monCommand({
+        prefix: "osd pool rm",
+        pool: name,
+        pool2: name,
+        yes_i_really_really_mean_it: true,
+      }).catch(() => {});
+    const until = Date.now() + 30_000;
+    while (!done() && Date.now() < until) {
+      const name = `bynar-eagain-${Date.now()}-${made++}`;
+      await rados.monCommand({ prefix: "osd pool create", pool: name, pg_num: 4, pgp_num: 4 })
+        .catch(() => {});
+      live.push({ name, at: Date.now() });
+      while (live.length && Date.now() - live[0]!.at > 1500) await rm(live.shift()!.name);
+      await new Promise((r) => setTimeout(r, 400));
     }
+    for (const p of live) await rm(p.name);
+    return made;
   })();
-  return {
-    async stop(): Promise<number> {
-      stopped = true;
-      await run;
-      return made;
-    },
-  };
 }
 
 /** Phase durations (s) and counts of one failure of the slot. */
@@ -374,19 +382,29 @@ Deno.test({
           () => attachBlankDisk(`slot-hold-${id}-${Date.now()}.img`),
         );
         holds.push(hold.loop);
-        const provoker = cycle === 2 ? provokeUnknownPgs() : null;
+        const eagainSeen = () =>
+          dm.log.some((l) => /not yet \(EAGAIN: \d+ pgs have unknown state/.test(l));
         const wf = await until(
           `cycle ${cycle}: a workflow for ${failedKey}`,
           () => workflows(dbPath).find((w) => w.diskKey === failedKey),
           context,
         );
         const tDetect = Date.parse(wf.createdAt);
+        // Cycle 2: once the removal runs (drain), make Ceph answer "not yet".
+        let provoker: Promise<number> | null = null;
+        if (cycle === 2) {
+          await until(`cycle 2: the removal started`, () => {
+            const w = workflows(dbPath).find((x) => x.id === wf.id);
+            return w && w.removal !== "pending" ? w : null;
+          }, context);
+          provoker = provokeUnknownPgs(c, eagainSeen);
+        }
         const removed = await until(`cycle ${cycle}: removal + ticket`, () => {
           const w = workflows(dbPath).find((x) => x.id === wf.id);
           return w && w.removal === "done" && w.ticket === "filed" ? w : null;
         }, context);
         const tRemoved = Date.now();
-        const pools = await provoker?.stop();
+        const pools = await provoker;
         assertEquals(removed.osdId, id, "the OSD id is kept");
         const v1 = await osdView(id);
         assert(v1?.destroyed && !v1.in, `destroyed, id kept: ${JSON.stringify(v1)}`);
@@ -398,7 +416,7 @@ Deno.test({
         if (cycle === 2) {
           assert((pools ?? 0) > 0, "pools were made during the removal");
           assert(
-            dm.log.some((l) => /not yet \(EAGAIN: \d+ pgs have unknown state/.test(l)),
+            eagainSeen(),
             `Ceph answered EAGAIN during the removal and it was absorbed\n${context()}`,
           );
           assert(
