@@ -108,8 +108,21 @@ export function diskLookups(db: DatabaseSync): { stateOf: DiskStateLookup; seenA
   return {
     stateOf: (key) =>
       machine.getDisk(key)?.state ?? disks.history(key, { limit: 1 })[0]?.verdict ?? null,
-    seenAt: (path) =>
-      disks.seenAt(path).map((d) => ({ key: d.diskKey, serial: d.serial, wwn: d.wwn })),
+    // `bynar --check`'s records AND the detector's observations: a replacement Bynar added
+    // itself (seen only by the detector) is known when it fails in turn, so a second and
+    // third failure in one slot pass the identity check.
+    seenAt: (path) => {
+      const out = new Map<string, { key: string; serial: string | null; wwn: string | null }>();
+      for (const d of disks.seenAt(path)) {
+        out.set(d.diskKey, { key: d.diskKey, serial: d.serial, wwn: d.wwn });
+      }
+      for (const d of machine.disksAt(path)) {
+        if (!out.has(d.diskKey)) {
+          out.set(d.diskKey, { key: d.diskKey, serial: d.serial, wwn: null });
+        }
+      }
+      return [...out.values()];
+    },
   };
 }
 
@@ -366,9 +379,13 @@ export async function startDiskManagerProgram(
   try {
     const dm = config.diskManager;
     const sim = dm.backend === "simulate" ? simulatedHost({ stepMs: dm.simulate_step_ms }) : null;
-    const backend = b ?? sim?.backend ?? await createCephBackend(config.ceph, { db });
+    const backend = b ?? sim?.backend ?? await createCephBackend(config.ceph, {
+      db,
+      log: (line) => console.error(`disk-manager: ${line}`),
+    });
     const inventory = i ?? sim?.inventory ?? discoverInventory({
-      includeLoop: options.includeLoop ?? false,
+      includeLoop: options.includeLoop ?? config.bynar.include_loop_devices,
+      loopDevices: config.bynar.loop_devices,
       systemDisks: config.ceph.system_disks.map((d) => d.device),
     });
     let closeAll: Promise<void> | undefined;

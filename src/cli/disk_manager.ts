@@ -34,7 +34,7 @@ export function diskManagerCommand(): Command {
       }
       const running = await (await loadAppDiskManager()).startDiskManagerProgram({
         configDir: opts.configDir,
-        includeLoop: opts.includeLoop ?? false,
+        ...(opts.includeLoop ? { includeLoop: true } : {}),
       }).catch((err) => {
         if (err instanceof ConfigError) {
           throw new ExitRequest(EXIT.USAGE, `bynar disk-manager: ${errorMessage(err)}`);
