@@ -109,8 +109,21 @@ export function diskLookups(db: DatabaseSync): { stateOf: DiskStateLookup; seenA
   return {
     stateOf: (key) =>
       machine.getDisk(key)?.state ?? disks.history(key, { limit: 1 })[0]?.verdict ?? null,
-    seenAt: (path) =>
-      disks.seenAt(path).map((d) => ({ key: d.diskKey, serial: d.serial, wwn: d.wwn })),
+    // `bynar --check`'s records AND the detector's observations: a replacement Bynar added
+    // itself (seen only by the detector) is known when it fails in turn, so a second and
+    // third failure in one slot pass the identity check.
+    seenAt: (path) => {
+      const out = new Map<string, { key: string; serial: string | null; wwn: string | null }>();
+      for (const d of disks.seenAt(path)) {
+        out.set(d.diskKey, { key: d.diskKey, serial: d.serial, wwn: d.wwn });
+      }
+      for (const d of machine.disksAt(path)) {
+        if (!out.has(d.diskKey)) {
+          out.set(d.diskKey, { key: d.diskKey, serial: d.serial, wwn: null });
+        }
+      }
+      return [...out.values()];
+    },
   };
 }
 
@@ -379,11 +392,16 @@ export async function startDiskManagerProgram(
     // Ceph is connected in the background: the API serves while the cluster is unreachable
     // (/readyz says why, backend calls answer 503) and the backend is used once it answers.
     const backend = b ?? sim?.backend ?? connectingBackend(
-      () => createCephBackend(config.ceph, { db }),
+      () =>
+        createCephBackend(config.ceph, {
+          db,
+          log: (line) => console.error(`disk-manager: ${line}`),
+        }),
       { name: "ceph", ...(deps.log ? { log: deps.log } : {}) },
     );
     const inventory = i ?? sim?.inventory ?? discoverInventory({
-      includeLoop: options.includeLoop ?? false,
+      includeLoop: options.includeLoop ?? config.bynar.include_loop_devices,
+      loopDevices: config.bynar.loop_devices,
       systemDisks: config.ceph.system_disks.map((d) => d.device),
     });
     let closeAll: Promise<void> | undefined;

@@ -10,12 +10,17 @@
  * @module
  */
 import { Command } from "@commander-js/extra-typings";
-import { ApiClient, ApiClientError, type MutationReply } from "../api/client.ts";
+import type { ApiClient, MutationReply } from "../api/client.ts";
 import type { DiskMsg, OperationStatusMsg, OpOutcomeResultMsg } from "../api/codec/messages.ts";
-import { connectClient } from "../app/client.ts";
-import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/defaults.ts";
 import { BynarError, errorMessage } from "../errors.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
+
+/** Loads ../api/client.ts when a command runs (not for `--help`). */
+const loadApiClient = () => import("../api/client.ts");
+
+/** Loads ../app/client.ts when a command runs (not for `--help`). */
+const loadAppClient = () => import("../app/client.ts");
 
 /** Global options of `bynar client`. */
 interface ClientOptions {
@@ -37,7 +42,7 @@ interface ClientOptions {
 
 async function buildClient(o: ClientOptions): Promise<ApiClient> {
   try {
-    return await connectClient(o);
+    return await (await loadAppClient()).connectClient(o);
   } catch (err) {
     if (err instanceof BynarError && (err.code === "usage" || err.code === "no_pin")) {
       throw new ExitRequest(err.code === "usage" ? EXIT.USAGE : EXIT.FAILURE, err.message);
@@ -115,7 +120,7 @@ async function run(
     if (failed) throw new ExitRequest(EXIT.FAILURE);
   } catch (err) {
     if (err instanceof ExitRequest) throw err;
-    if (err instanceof ApiClientError) {
+    if (err instanceof (await loadApiClient()).ApiClientError) {
       throw new ExitRequest(
         EXIT.FAILURE,
         `bynar client: ${err.message} (${err.status} ${err.code})`,
