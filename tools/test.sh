@@ -49,6 +49,15 @@ fi
 "$DENO" --version >&2
 "$DENO" install --frozen >&2 || "$DENO" install >&2
 
+# The static gate first (lint, fmt --check, deno check of every file, the layer/cycle check,
+# the WASM module reproduced byte for byte, unit tests): `deno task ok`. A failure here is
+# counted as one failed test, and the suite still runs so every other failure shows too.
+OK_FAILED=0
+if [ "${BYNAR_SKIP_OK:-0}" != "1" ]; then
+  log "deno task ok (lint, fmt, check, layers, unit tests)"
+  if ! "$DENO" task ok >&2; then OK_FAILED=1; log "deno task ok FAILED"; fi
+fi
+
 # Cached artefacts that need the network, built before any test runs (no test needs the
 # network): the Debian 12 root the systemd tier boots (debootstrap, once per recipe).
 if [ "$(id -u)" -eq 0 ] && [ "${BYNAR_SKIP_NSPAWN:-0}" != "1" ]; then
@@ -110,5 +119,6 @@ if [ -z "$summary" ]; then
   log "deno test printed no summary (exit $rc)"
 fi
 if [ "$rc" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi
+if [ "$OK_FAILED" -eq 1 ]; then failed=$((failed + 1)); rc=1; fi
 echo "${passed} passed, ${failed} failed"
 [ "$rc" -eq 0 ]

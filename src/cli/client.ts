@@ -29,6 +29,7 @@ interface ClientOptions {
   ca?: string;
   pin?: string;
   pinFromVault?: true;
+  insecureHttp?: true;
   tokenFile?: string;
   vaultRole?: string;
   vaultEndpoint?: string;
@@ -163,6 +164,10 @@ export function clientCommand(): Command {
     .option("--ca <file>", "CA certificate (PEM) that signed the disk-manager's certificate")
     .option("--pin <sha256>", "expected SHA-256 fingerprint of the disk-manager's certificate")
     .option("--pin-from-vault", "read the pin the disk-manager published in Vault KV v2")
+    .option(
+      "--insecure-http",
+      "plain HTTP to a loopback disk-manager with insecure_http (try-it mode, development)",
+    )
     .option("--token-file <file>", "bearer token file (else BYNAR_TOKEN)")
     .option("--vault-role <role>", "get the token from Vault's identity OIDC role")
     .option("--vault-endpoint <url>", "Vault address (default: disk-manager.json vault_endpoint)")

@@ -34,7 +34,7 @@ export function diskManagerCommand(): Command {
       }
       const running = await (await loadAppDiskManager()).startDiskManagerProgram({
         configDir: opts.configDir,
-        includeLoop: opts.includeLoop ?? false,
+        ...(opts.includeLoop ? { includeLoop: true } : {}),
       }).catch((err) => {
         if (err instanceof ConfigError) {
           throw new ExitRequest(EXIT.USAGE, `bynar disk-manager: ${errorMessage(err)}`);
@@ -49,7 +49,17 @@ export function diskManagerCommand(): Command {
           (running.pin ? `; certificate pin at ${dm.vault_kv_mount}/data/${running.pin.path}` : ""),
       );
       const stop = (): void => {
-        running.close().catch(() => {});
+        const n = running.registry.runningCount;
+        console.error(
+          `disk-manager: stopping: no new requests` +
+            (n > 0
+              ? `; ${n} operation(s) get ${dm.shutdown_grace_seconds} s to finish, then park ` +
+                "at their next journaled safe point"
+              : ""),
+        );
+        running.close().catch((err) =>
+          console.error(`disk-manager: error while stopping: ${errorMessage(err)}`)
+        );
       };
       // SIGHUP (systemctl reload): re-validate the configuration on disk and say what a
       // restart would change; the API keeps serving with the configuration it started with.
@@ -76,7 +86,9 @@ export function diskManagerCommand(): Command {
       Deno.addSignalListener("SIGINT", stop);
       Deno.addSignalListener("SIGHUP", reload);
       await running.finished;
+      // The same close the signal started: returns once operations ended and the store closed.
       await running.close();
+      console.error("disk-manager: stopped");
       Deno.removeSignalListener("SIGTERM", stop);
       Deno.removeSignalListener("SIGINT", stop);
       Deno.removeSignalListener("SIGHUP", reload);

@@ -7,6 +7,7 @@
 import { Command, Option } from "@commander-js/extra-typings";
 import type { DiskStateRow } from "../app/disks.ts";
 import type { DiskAcknowledgement } from "../store/disks_repo.ts";
+import type { StoredDecision } from "../store/signals_repo.ts";
 import { actorName } from "./approve.ts";
 import { DEFAULT_CONFIG_DIR } from "../config/defaults.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
@@ -162,13 +163,13 @@ export function disksCommand(): Command {
       } catch (err) {
         throw new ExitRequest(EXIT.FAILURE, `bynar disks: ${errorMessage(err)}`);
       }
-      const { states, acknowledgements, ...result } = listing;
+      const { states, acknowledgements, signals, ...result } = listing;
       console.log(
         opts.format === "json"
           ? JSON.stringify(listing, null, 2)
           : `${formatDisksTable(result)}\n\n${formatStateTable(states)}${
             formatAcknowledgements(acknowledgements)
-          }`,
+          }${formatSignalEvidence(signals)}`,
       );
     })
     .addCommand(forgetCommand()) as unknown as Command;
@@ -187,6 +188,31 @@ export function formatAcknowledgements(acks: readonly DiskAcknowledgement[]): st
       `forgotten: ${a.serial ?? a.diskKey} (${a.diskKey}, last at ${a.path}) by ${a.actor} at ` +
       `${a.at}: ${a.reason}`
     ).join("\n");
+}
+
+/**
+ * Formats each disk's newest signal decision with its evidence below the state table.
+ *
+ * @param decisions The decisions (one per disk).
+ * @returns The text (empty when there are none), starting with a blank line.
+ */
+export function formatSignalEvidence(decisions: readonly StoredDecision[]): string {
+  if (!decisions.length) return "";
+  const out: string[] = [];
+  for (const d of decisions) {
+    out.push(
+      `signals: ${d.diskKey} ${d.level.toUpperCase()} at ${d.decidedAt} (${d.score} points` +
+        `${d.ticketId ? `, ticket ${d.ticketId}` : ""}${
+          d.outcome ? `, ${d.outcome.replace("_", " ")}: ${d.ticketEnd}` : ""
+        })`,
+    );
+    for (const r of d.evidence) {
+      out.push(
+        `  ${r.signal}: ${r.status}${r.status === "fired" ? ` (${r.strength})` : ""}: ${r.reason}`,
+      );
+    }
+  }
+  return "\n\n" + out.join("\n");
 }
 
 function forgetCommand(): Command {
