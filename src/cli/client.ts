@@ -34,6 +34,7 @@ interface ClientOptions {
   vaultRole?: string;
   vaultEndpoint?: string;
   vaultTokenFile?: string;
+  vaultCa?: string;
   vaultKvMount: string;
   format: string;
   configDir: string;
@@ -172,6 +173,7 @@ export function clientCommand(): Command {
     .option("--vault-role <role>", "get the token from Vault's identity OIDC role")
     .option("--vault-endpoint <url>", "Vault address (default: disk-manager.json vault_endpoint)")
     .option("--vault-token-file <file>", "Vault token file (else BYNAR_VAULT_TOKEN)")
+    .option("--vault-ca <file>", "CA certificate of Vault's TLS (default: vault_ca_file)")
     .option("--vault-kv-mount <mount>", "KV v2 mount of the certificate pins", "secret")
     .option("--format <format>", "table or json", "table")
     .option("--config-dir <dir>", "configuration directory", DEFAULT_CONFIG_DIR);
