@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { isCheckOnly } from "./cli/root.ts";
+import { isCheckOnly, parseCheckArgs } from "./cli/check_options.ts";
 import { EXIT, ExitRequest } from "./cli/exit.ts";
 import { errorMessage } from "./errors.ts";
 
@@ -14,12 +14,18 @@ import { errorMessage } from "./errors.ts";
  * @returns The exit code.
  */
 export async function main(args: string[]): Promise<number> {
-  // `bynar --check` (cron, every few minutes) loads only what the check needs
-  const program = isCheckOnly(args)
-    ? (await import("./cli/root.ts")).buildRootProgram()
-    : (await import("./cli/mod.ts")).buildProgram();
-  program.exitOverride();
   try {
+    // `bynar --check` (cron, every few minutes) loads only what the check needs: a plain
+    // check invocation not even commander (the same option table; anything else goes on)
+    const fast = parseCheckArgs(args);
+    if (fast) {
+      await (await import("./cli/check_action.ts")).checkAction(fast);
+      return EXIT.OK;
+    }
+    const program = isCheckOnly(args)
+      ? (await import("./cli/root.ts")).buildRootProgram()
+      : (await import("./cli/mod.ts")).buildProgram();
+    program.exitOverride();
     await program.parseAsync(args, { from: "user" });
     return EXIT.OK;
   } catch (err) {

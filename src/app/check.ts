@@ -13,7 +13,6 @@ import { type CheckDeps, type KernelErrorFindings, runCheck } from "../check/run
 import { type Config, databasePath, loadConfig } from "../config/load.ts";
 import { BynarError, errorMessage } from "../errors.ts";
 import { hardwareSettings } from "../hardware/settings.ts";
-import { readHardware } from "../hardware/read.ts";
 import { discoverDisks, hostInfo } from "../inventory/mod.ts";
 import { formatPrometheus, writeTextfile } from "../output/prometheus.ts";
 import { assess, readSmart } from "../smart/mod.ts";
@@ -26,7 +25,6 @@ import {
   shutdownReason,
 } from "../health/kernel_errors.ts";
 import type { BlockDisk } from "../inventory/model.ts";
-import { VaultClient } from "../vault/client.ts";
 
 /** Options for {@linkcode realCheckDeps}. */
 export interface RealCheckDepsOptions {
@@ -75,12 +73,18 @@ export function realCheckDeps(config: Config, options: RealCheckDepsOptions): Ch
       : {}),
     ...(hw
       ? {
-        hardware: () =>
-          readHardware(hw!, {
-            vault: b.vault_endpoint && hw.vault
+        // the Redfish client and its schemas load only on hosts with a BMC configured
+        hardware: async () => {
+          const [{ readHardware }, { VaultClient }] = await Promise.all([
+            import("../hardware/read.ts"),
+            import("../vault/client.ts"),
+          ]);
+          return await readHardware(hw!, {
+            vault: b.vault_endpoint && hw!.vault
               ? new VaultClient(b.vault_endpoint, { token: b.vault_token })
               : null,
-          }),
+          });
+        },
       }
       : {}),
     discover: () =>
