@@ -3,7 +3,8 @@
  * time per source module (a bundle line is mapped to the module whose `// path` banner
  * precedes it), per package, and V8's own buckets (GC, program, idle).
  *
- * Usage: `deno run --allow-read tools/cpu_profile_summary.ts PROFILE.cpuprofile [BUNDLE.js]`
+ * Usage: `deno run --allow-read tools/cpu_profile_summary.ts PROFILE.cpuprofile [BUNDLE_DIR]`
+ * (the directory holding `bynar.js` and its chunks, e.g. `/usr/lib/bynar`).
  *
  * @module
  */
@@ -78,10 +79,22 @@ export function packageOf(module: string): string {
  */
 export function summarise(
   profile: Profile,
-  bundle: string | null,
+  bundle: string | null | ((file: string) => string | null),
 ): { modules: Row[]; packages: Row[]; totalMs: number } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const of = bundle ? moduleOfLine(bundle) : null;
+  const maps = new Map<string, ((line: number) => string) | null>();
+  const of = (url: string): ((line: number) => string) | null => {
+    if (bundle === null) return null;
+    if (typeof bundle === "string") {
+      return maps.get("") ?? maps.set("", moduleOfLine(bundle)).get("")!;
+    }
+    const file = url.slice(url.lastIndexOf("/") + 1);
+    if (!maps.has(file)) {
+      const text = bundle(file);
+      maps.set(file, text === null ? null : moduleOfLine(text));
+    }
+    return maps.get(file)!;
+  };
   const selfUs = new Map<string, number>();
   for (let i = 0; i < profile.samples.length; i++) {
     const node = byId.get(profile.samples[i]!);
@@ -90,7 +103,7 @@ export function summarise(
     const { url, functionName, lineNumber } = node.callFrame;
     let key: string;
     if (!url) key = `(${functionName.replace(/[()]/g, "") || "native"})`;
-    else if (of && url.endsWith(".js") && url.includes("bynar")) key = of(lineNumber);
+    else if (url.endsWith(".js") && of(url)) key = of(url)!(lineNumber);
     else if (url.startsWith("ext:") || url.startsWith("node:")) {
       key = `runtime ${url.split("/")[0]}`;
     } else key = url;
@@ -111,7 +124,15 @@ if (import.meta.main) {
     Deno.exit(2);
   }
   const profile = JSON.parse(await Deno.readTextFile(profilePath)) as Profile;
-  const bundle = bundlePath ? await Deno.readTextFile(bundlePath) : null;
+  const bundle = bundlePath
+    ? (file: string) => {
+      try {
+        return Deno.readTextFileSync(`${bundlePath}/${file}`);
+      } catch {
+        return null;
+      }
+    }
+    : null;
   const { modules, packages, totalMs } = summarise(profile, bundle);
   console.log(`profiled ${totalMs.toFixed(1)} ms`);
   console.log("\nby package / bucket (self ms):");

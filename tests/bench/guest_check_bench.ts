@@ -8,15 +8,20 @@
  * Boots its own instance (`perf-bench`; one at a time) and always shuts it down. Prints a
  * Markdown table and which reader answered for each disk.
  *
+ * With `--profile`, first one `--cpu-prof` run over 1 and over 24 disks, summarised per
+ * package (where the time goes in the guest), and the check pass's own `duration`.
+ *
  * Run (root, QEMU and the live image's packages installed):
- * `deno run -A tests/bench/guest_check_bench.ts [--runs N]`
+ * `deno run -A tests/bench/guest_check_bench.ts [--runs N] [--profile]`
  *
  * @module
  */
 import { boot, type DiskSpec, type Guest } from "../live/lab.ts";
+import { shippedProduct } from "../builders/shipped.ts";
+import { summarise } from "../../tools/cpu_profile_summary.ts";
 
 const runsArg = Deno.args.indexOf("--runs");
-const RUNS = runsArg >= 0 ? Number(Deno.args[runsArg + 1]) : 7;
+const RUNS = runsArg >= 0 ? Number(Deno.args[runsArg + 1]) : 5;
 
 const DISKS: DiskSpec[] = [
   ...Array.from({ length: 6 }, (_, i): DiskSpec => ({
@@ -71,7 +76,6 @@ try {
     "1": [sata[0]!],
     "8": [...sata.slice(0, 3), ...nvme.slice(0, 3), ...scsiDebug.slice(0, 2)],
     "24": [...sata, ...nvme, ...scsiDebug],
-    "12 in-process (6 SATA + 6 NVMe)": [...sata, ...nvme],
   };
   // which reader answered, and the code cache warmed
   const json = await must(
@@ -83,6 +87,7 @@ try {
     sources[d.smart?.source ?? "?"] = (sources[d.smart?.source ?? "?"] ?? 0) + 1;
   }
   console.log(`readers that answered over the 24 disks: ${JSON.stringify(sources)}`);
+  if (Deno.args.includes("--profile")) await profile(guest, sets);
   for (const [label, devs] of Object.entries(sets)) {
     const check = `bynar --check ${devs.map((d) => `--device ${d}`).join(" ")}`;
     const loop = `for d in ${devs.join(" ")}; do smartctl -j -a $d >/dev/null; done`;
@@ -99,4 +104,31 @@ try {
 } finally {
   await guest.shutdown();
   console.error(`total ${Math.round((performance.now() - t0) / 1000)} s`);
+}
+
+async function profile(guest: Guest, sets: Record<string, string[]>): Promise<void> {
+  const lib = `${(await shippedProduct()).tree}/usr/lib/bynar`;
+  const read = (file: string): string | null => {
+    try {
+      return Deno.readTextFileSync(`${lib}/${file}`);
+    } catch {
+      return null;
+    }
+  };
+  for (const n of ["1", "24"]) {
+    const devices = sets[n]!.map((d) => `--device ${d}`).join(" ");
+    const out = await must(
+      guest,
+      `rm -rf /tmp/prof && DENO_DIR=/var/cache/bynar /usr/lib/bynar/deno run -A --no-config ` +
+        `--cpu-prof --cpu-prof-dir=/tmp/prof /usr/lib/bynar/bynar.js --check ${devices} ` +
+        `>/tmp/prof.out; cat /tmp/prof/*.cpuprofile`,
+    );
+    const { packages, totalMs } = summarise(JSON.parse(out), read);
+    const perf = await must(guest, "cat /tmp/prof.out");
+    const duration = /'duration'=([\d.]+)s/.exec(perf)?.[1];
+    console.log(
+      `\nprofile, ${n} disk(s): ${totalMs.toFixed(0)} ms profiled, check pass ${duration} s; ` +
+        `self time: ${packages.slice(0, 12).map((r) => `${r.name} ${r.ms.toFixed(0)}`).join(", ")}`,
+    );
+  }
 }
