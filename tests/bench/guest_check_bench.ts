@@ -9,7 +9,8 @@
  * Markdown table and which reader answered for each disk.
  *
  * With `--profile`, first one `--cpu-prof` run over 1 and over 24 disks, summarised per
- * package (where the time goes in the guest), and the check pass's own `duration`.
+ * package (where the time goes in the guest), and the check pass's own `duration`; the
+ * profiles are kept in `/tmp/bynar-guest-check-{1,24}.cpuprofile`.
  *
  * Run (root, QEMU and the live image's packages installed):
  * `deno run -A tests/bench/guest_check_bench.ts [--runs N] [--profile]`
@@ -98,7 +99,10 @@ try {
         `--cmd 'deno eval 0=/usr/lib/bynar/deno eval 0'`,
       1_800_000,
     );
-    console.log(`\n${label} disk(s): | command | median ms | min ms | ratio to smartctl loop |`);
+    console.log(
+      `\n${label} disk(s):\n\n| command | median wall ms | min wall ms | ratio to the smartctl loop ` +
+        `(median of rounds) | RSS | CPU | exit codes |\n|---|---|---|---|---|---|---|`,
+    );
     console.log(out.trim());
   }
 } finally {
@@ -123,6 +127,7 @@ async function profile(guest: Guest, sets: Record<string, string[]>): Promise<vo
         `--cpu-prof --cpu-prof-dir=/tmp/prof /usr/lib/bynar/bynar.js --check ${devices} ` +
         `>/tmp/prof.out; cat /tmp/prof/*.cpuprofile`,
     );
+    await Deno.writeTextFile(`/tmp/bynar-guest-check-${n}.cpuprofile`, out);
     const { packages, totalMs } = summarise(JSON.parse(out), read);
     const perf = await must(guest, "cat /tmp/prof.out");
     const duration = /'duration'=([\d.]+)s/.exec(perf)?.[1];

@@ -25,6 +25,8 @@ export interface Measured {
   ms: number[];
   /** Peak RSS of every run, KiB (with `--rss`). */
   rssKiB: number[];
+  /** User + system CPU time of every run, ms (with `--rss`; 10 ms resolution). */
+  cpuMs: number[];
   /** Per round: this time / the first command's time. */
   ratios: number[];
   /** Exit codes seen. */
@@ -56,21 +58,23 @@ async function sh(cmd: string): Promise<number> {
 async function once(
   cmd: string,
   rss: boolean,
-): Promise<{ ms: number; code: number; rssKiB: number }> {
+): Promise<{ ms: number; code: number; rssKiB: number; cpuMs: number }> {
   const file = rss ? await Deno.makeTempFile({ prefix: "paired-rss-" }) : "";
   const line = rss
-    ? `/usr/bin/time -f %M -o ${file} /bin/sh -c '${cmd.replaceAll("'", "'\\''")}'`
+    ? `/usr/bin/time -f '%M %U %S' -o ${file} /bin/sh -c '${cmd.replaceAll("'", "'\\''")}'`
     : cmd;
   const t0 = performance.now();
   const code = await sh(line);
   const ms = performance.now() - t0;
-  let rssKiB = NaN;
+  let rssKiB = NaN, cpuMs = NaN;
   if (rss) {
     const text = await Deno.readTextFile(file);
-    rssKiB = Number(text.trim().split("\n").pop());
+    const [m, u, s] = text.trim().split("\n").pop()!.split(" ").map(Number);
+    rssKiB = m!;
+    cpuMs = (u! + s!) * 1000;
     await Deno.remove(file);
   }
-  return { ms, code, rssKiB };
+  return { ms, code, rssKiB, cpuMs };
 }
 
 /**
@@ -89,6 +93,7 @@ export async function paired(
     cmd: c.cmd,
     ms: [],
     rssKiB: [],
+    cpuMs: [],
     ratios: [],
     codes: [],
   }));
@@ -102,6 +107,7 @@ export async function paired(
       if (round < 0) continue;
       out[i]!.ms.push(r.ms);
       out[i]!.rssKiB.push(r.rssKiB);
+      out[i]!.cpuMs.push(r.cpuMs);
       if (!out[i]!.codes.includes(r.code)) out[i]!.codes.push(r.code);
     }
     if (round >= 0) {
@@ -145,6 +151,7 @@ if (import.meta.main) {
     console.log(
       `| ${m.name} | ${median(m.ms).toFixed(1)} | ${Math.min(...m.ms).toFixed(1)} | ` +
         `${r.toFixed(2)}× | ${rss ? (median(m.rssKiB) / 1024).toFixed(1) : "–"} | ` +
+        `${rss ? median(m.cpuMs).toFixed(0) : "–"} | ` +
         `${m.codes.join(",")} |`,
     );
   }
