@@ -12,12 +12,12 @@ import type { CheckResult } from "../check/model.ts";
 import { type CheckDeps, type KernelErrorFindings, runCheck } from "../check/run.ts";
 import { type Config, databasePath, loadConfig } from "../config/load.ts";
 import { BynarError, errorMessage } from "../errors.ts";
-import { hardwareSettings } from "../hardware/settings.ts";
 import { discoverDisks, hostInfo } from "../inventory/mod.ts";
 import { formatPrometheus, writeTextfile } from "../output/prometheus.ts";
 import { assess, readSmart } from "../smart/mod.ts";
 import { openDatabase } from "../store/db.ts";
 import { DisksRepo } from "../store/disks_repo.ts";
+import { hardwareSource } from "./hardware.ts";
 import {
   fsErrorReason,
   readExt4Errors,
@@ -51,45 +51,13 @@ export interface RealCheckDepsOptions {
 export function realCheckDeps(config: Config, options: RealCheckDepsOptions): CheckDeps {
   const repo = options.db ? new DisksRepo(options.db) : null;
   const fstabPath = options.fstabPath ?? "/etc/fstab";
-  const b = config.bynar;
-  let hw: ReturnType<typeof hardwareSettings> = null;
-  let hwError: string | null = null;
-  try {
-    hw = hardwareSettings(b);
-  } catch (err) {
-    hwError = (err as Error).message;
-  }
+  const hardware = hardwareSource(config.bynar);
   return {
-    ...(hwError
-      ? {
-        hardware: () =>
-          Promise.resolve({
-            endpoint: b.hardware.endpoint ?? b.redfish_ip ?? "(none)",
-            inventory: null,
-            assessment: null,
-            problems: [hwError!],
-          }),
-      }
-      : {}),
-    ...(hw
-      ? {
-        // the Redfish client and its schemas load only on hosts with a BMC configured
-        hardware: async () => {
-          const [{ readHardware }, { VaultClient }] = await Promise.all([
-            import("../hardware/read.ts"),
-            import("../vault/client.ts"),
-          ]);
-          return await readHardware(hw!, {
-            vault: b.vault_endpoint && hw!.vault
-              ? new VaultClient(b.vault_endpoint, { token: b.vault_token })
-              : null,
-          });
-        },
-      }
-      : {}),
+    ...(hardware ? { hardware } : {}),
     discover: () =>
       discoverDisks({
         includeLoop: options.includeLoop || config.bynar.include_loop_devices,
+        loopDevices: config.bynar.loop_devices,
         devices: options.devices,
         systemDisks: config.ceph.system_disks.map((d) => d.device),
       }),

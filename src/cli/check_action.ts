@@ -7,11 +7,7 @@
  *
  * @module
  */
-import { runCheckProgram } from "../app/check.ts";
 import { errorMessage } from "../errors.ts";
-import { formatNagios, formatNagiosUnknown, NAGIOS_EXIT } from "../output/nagios.ts";
-import { formatJson } from "../output/json.ts";
-import { formatPrometheus } from "../output/prometheus.ts";
 import type { CheckOptions } from "./check_options.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
 
@@ -37,6 +33,11 @@ Examples:
  * @throws {ExitRequest} Always, carrying the output and the exit code.
  */
 export async function checkAction(raw: Record<string, unknown> | CheckOptions): Promise<never> {
+  // Loaded when the check runs, not when `bynar --help` lists it.
+  const { runCheckProgram } = await import("../app/check.ts");
+  const { formatNagios, formatNagiosUnknown, NAGIOS_EXIT } = await import("../output/nagios.ts");
+  const { formatJson } = await import("../output/json.ts");
+  const { formatPrometheus } = await import("../output/prometheus.ts");
   const opts = raw as CheckOptions;
   const format = opts.format ?? "nagios";
   const unknown = (message: string): never => {

@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { startupPath } from "./fast_path.ts";
 
 /** One option of the root program. */
 export interface CheckOptionSpec {
@@ -103,8 +104,7 @@ export function optionAttribute(spec: CheckOptionSpec): { name: string; negate: 
  * @returns True for `bynar --check …` without `--help`.
  */
 export function isCheckOnly(args: readonly string[]): boolean {
-  return args.includes("--check") &&
-    !args.some((a) => a === "-h" || a === "--help" || a === "help");
+  return startupPath(args) === "check";
 }
 
 /**

@@ -13,8 +13,7 @@ import { fastParse, type FastSpec } from "./fast_parse.ts";
 import { BYNAR_SPEC, CEPH_SPEC, DISK_MANAGER_SPEC } from "./generated/specs.ts";
 import type { BynarConfig, CephConfig, DiskManagerConfig } from "./schema.ts";
 
-/** The default configuration directory. */
-export const DEFAULT_CONFIG_DIR = "/etc/bynar";
+export { DEFAULT_CONFIG_DIR } from "./defaults.ts";
 
 /** All three validated configuration files. */
 export interface Config {

@@ -13,7 +13,8 @@ import type { SmartCheck } from "./ports.ts";
 export interface PolicySmartCheckOptions {
   /**
    * Reads a disk's SMART report.
-   * @default readSmart(disk.path)
+   * @default readSmart(disk.path, { diskType: disk.type }) — the same chain as `--check`
+   *   (loop, RAM, LVM and MD devices report "no SMART" instead of a failed read)
    */
   read?: (disk: BlockDisk) => Promise<SmartReport>;
   /**
@@ -30,7 +31,7 @@ export interface PolicySmartCheckOptions {
  * @returns The check.
  */
 export function policySmartCheck(options: PolicySmartCheckOptions = {}): SmartCheck {
-  const read = options.read ?? ((disk: BlockDisk) => readSmart(disk.path));
+  const read = options.read ?? ((disk: BlockDisk) => readSmart(disk.path, { diskType: disk.type }));
   return {
     async verdict(disk: BlockDisk): Promise<Assessment> {
       const report = await read(disk);

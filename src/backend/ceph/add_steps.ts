@@ -6,7 +6,6 @@
  * @module
  */
 import { SafetyError } from "../../errors.ts";
-import * as hostfs from "../../hostfs/mod.ts";
 import { backoffMs, type BackoffOptions } from "../../shared/mod.ts";
 import { CMD, VOLUME } from "./commands.ts";
 import { partitionPath, type WalDbChoice } from "./device_paths.ts";
@@ -77,30 +76,13 @@ export const ADD_STEPS: Record<string, StepHandler> = {
     const choice = walDbOf(run);
     const disk = choice.createWalOn;
     if (!disk || choice.wal) return choice.wal ? `using ${choice.wal}` : "no WAL partition needed";
-    const name = disk.replace(/^\/dev\//, "");
     let num = run.op.state.walPartitionNumber as number | undefined;
     if (num === undefined) {
-      let max = 0;
-      for (const e of await hostfs.readDir(`/sys/class/block/${name}`)) {
-        if (!e.name.startsWith(name)) continue;
-        try {
-          max = Math.max(
-            max,
-            Number(hostfs.readTextSync(`/sys/class/block/${name}/${e.name}/partition`)),
-          );
-        } catch { /* not a partition */ }
-      }
-      num = max + 1;
+      num = Math.max(0, ...run.deps.host.partitionNumbers(disk)) + 1;
       run.deps.repo.updateState(run.op.id, { walPartitionNumber: num });
     }
     const path = partitionPath(disk, num);
-    let exists = true;
-    try {
-      hostfs.statSync(path);
-    } catch {
-      exists = false;
-    }
-    if (!exists) {
+    if (!run.deps.host.nodeExists(path)) {
       const sizeMb = Number(run.deps.api.confGet("osd_journal_size")) || 5120;
       await run.deps.host.exec({
         program: "sgdisk",
@@ -222,7 +204,12 @@ export const ADD_STEPS: Record<string, StepHandler> = {
   set_scrub_flags: (run) => setScrubFlags(run, SCRUB_FLAGS),
   async weigh_in(run) {
     const id = osdIdOf(run);
-    const { api, clock, limits, repo, probePool } = run.deps;
+    const { api, clock, repo, probePool } = run.deps;
+    // The op's own target (the destroyed OSD's previous CRUSH weight) when it recorded one.
+    const target = run.op.state.target;
+    const limits = typeof target === "number" && target > 0
+      ? { ...run.deps.limits, target }
+      : run.deps.limits;
     let state = (run.op.state.weighIn as WeighInState | undefined) ?? initialWeighInState(limits);
     const start = clock.now();
     const deadline = start + run.deps.weighInTimeoutSeconds * 1000;

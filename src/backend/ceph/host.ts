@@ -47,6 +47,13 @@ export interface CephHost {
   devNumbers(device: string): Promise<string[]>;
   /** How many partitions a disk has now (sysfs; 0 for an unknown disk). */
   partitionCount(disk: string): number;
+  /**
+   * The numbers of the partitions the kernel has registered for a disk now (sysfs); throws
+   * when the disk is unknown to the kernel.
+   */
+  partitionNumbers(disk: string): number[];
+  /** True when a device node (e.g. a new partition `/dev/sdb3`) exists. */
+  nodeExists(path: string): boolean;
   /** Where a symlink (e.g. a FileStore `journal` link) points, or null when dangling. */
   resolveLink(path: string): string | null;
   /**
@@ -281,6 +288,26 @@ export function createCephHost(options: CephHostOptions): CephHost {
         }
       } catch { /* unknown disk */ }
       return n;
+    },
+    partitionNumbers(disk) {
+      const name = disk.replace(/^\/dev\//, "");
+      const dir = `${sys}/class/block/${name}`;
+      const out: number[] = [];
+      for (const e of hostfs.readDirSync(dir)) {
+        if (!e.name.startsWith(name)) continue;
+        try {
+          out.push(Number(hostfs.readTextSync(`${dir}/${e.name}/partition`).trim()));
+        } catch { /* not a partition */ }
+      }
+      return out;
+    },
+    nodeExists(path) {
+      try {
+        hostfs.statSync(path);
+        return true;
+      } catch {
+        return false;
+      }
     },
     resolveLink(path) {
       try {

@@ -11,8 +11,9 @@ import { CMD, VOLUME } from "./commands.ts";
 import { restoreScrubFlags, setScrubFlags, type StepHandler, type StepRun } from "./executor.ts";
 import { acquireLease, leaseKey } from "./lease.ts";
 import { SCRUB_FLAGS } from "./remove_plan.ts";
+import { transientCephReason } from "./transient.ts";
 import { pollUntil } from "./waits.ts";
-import { GPT, kernelHasPartition, readGptEntry, readOsdDeviceLinks } from "./gpt.ts";
+import { GPT, readGptEntry, readOsdDeviceLinks } from "./gpt.ts";
 import { type WalPartition, walUsers } from "./wal_partition.ts";
 
 function osdIdOf(run: StepRun): number {
@@ -107,6 +108,7 @@ export const REMOVE_STEPS: Record<string, StepHandler> = {
       initialDelayMs: 500,
       maxDelayMs: 5000,
       onPoll: (d, ms) => run.progress(`draining osd.${id} (${Math.round(ms / 1000)} s): ${d}`),
+      transient: transientCephReason,
     });
     return `drained in ${(r.elapsedMs / 1000).toFixed(1)} s (${r.polls} polls)`;
   },
@@ -149,6 +151,8 @@ export const REMOVE_STEPS: Record<string, StepHandler> = {
     const id = osdIdOf(run);
     const t = (await run.deps.api.osdTree()).find((x) => x.id === id);
     if (!t || t.crushWeight === 0) return "already 0";
+    // Recorded before it is lost: the replacement's weigh-in target (ceph.json target_weight unset).
+    run.deps.repo.updateState(run.op.id, { crushWeight: t.crushWeight });
     await run.deps.api.send(CMD.crushReweight(id, 0));
     return `was ${t.crushWeight}`;
   },
@@ -199,23 +203,27 @@ export const REMOVE_STEPS: Record<string, StepHandler> = {
  * deleted (`sgdisk --delete`), then the kernel's view is checked again.
  *
  * @param run The step run.
- * @param sysRoot sysfs root (tests).
  * @returns Detail for the journal.
  * @throws {SafetyError} `journal_changed` when the PARTUUID differs from the recorded one;
  *   `system_disk` when the partition holds /, /boot, swap or belongs to a system disk.
  * @throws {CommandError} When sgdisk or partx fails (e.g. the partition is still open).
  */
-export async function removeWalPartition(run: StepRun, sysRoot = "/sys"): Promise<string> {
+export async function removeWalPartition(run: StepRun): Promise<string> {
   const p = run.op.state.walPartition as WalPartition | undefined;
   if (!p) return "no WAL partition recorded";
   const { host, api, ctx } = run.deps;
   if (!(await host.present(p.disk))) return `journal device ${p.disk} is gone; nothing to delete`;
   const exec = (call: Parameters<typeof host.exec>[0]) => host.exec(call, 60_000);
+  const kernelHas = (): boolean => {
+    try {
+      return host.partitionNumbers(p.disk).includes(p.number);
+    } catch {
+      return false; // disk unknown to the kernel
+    }
+  };
   const entry = await readGptEntry(p.disk, p.number, exec);
   if (!entry) {
-    if (kernelHasPartition(p.disk, p.number, sysRoot)) {
-      await exec(GPT.kernelDrop(p.disk, p.number));
-    }
+    if (kernelHas()) await exec(GPT.kernelDrop(p.disk, p.number));
     return `${p.path} already deleted`;
   }
   if (entry.partUuid !== p.partUuid.toLowerCase()) {
@@ -235,9 +243,9 @@ export async function removeWalPartition(run: StepRun, sysRoot = "/sys"): Promis
   });
   if (users.length) return `kept ${p.path}: in use by ${users.join(", ")}`;
   await host.assertNotSystemDisk(p.path);
-  if (kernelHasPartition(p.disk, p.number, sysRoot)) await exec(GPT.kernelDrop(p.disk, p.number));
+  if (kernelHas()) await exec(GPT.kernelDrop(p.disk, p.number));
   await exec(GPT.delete(p.disk, p.number));
   // A re-read in between (udev) may have put the entry back before the GPT changed.
-  if (kernelHasPartition(p.disk, p.number, sysRoot)) await exec(GPT.kernelDrop(p.disk, p.number));
+  if (kernelHas()) await exec(GPT.kernelDrop(p.disk, p.number));
   return `deleted ${p.path} (PARTUUID ${p.partUuid}) from ${p.disk}`;
 }
