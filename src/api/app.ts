@@ -21,7 +21,7 @@ import {
   ParseError,
   SafetyError,
 } from "../errors.ts";
-import type { AuditSink } from "./audit/log.ts";
+import { AuditError, type AuditSink } from "./audit/log.ts";
 import { encodeMessage, protoTypes } from "./codec/proto.ts";
 import { PROBLEM_TYPE, PROTOBUF_TYPE, wantsProtobuf } from "./codec/negotiate.ts";
 import { DiskService } from "./disk_service.ts";
@@ -112,6 +112,10 @@ export function toApiError(err: unknown): ApiError {
   if (err instanceof CommandError || err instanceof FfiError) {
     return new ApiError(502, "backend_failed", err.message, { cause: err, device: err.device });
   }
+  if (err instanceof AuditError) {
+    // Nothing is done unaudited: the request is refused until the log can be written.
+    return new ApiError(503, err.code, err.message, { cause: err });
+  }
   if (err instanceof ConfigError) {
     return new ApiError(500, "config_invalid", err.message, { cause: err });
   }
@@ -163,7 +167,13 @@ export function createApp(deps: ApiDeps): Hono<AppEnv> {
     service: new DiskService(deps),
     backend: deps.backend,
     registry,
-    audit: deps.audit,
+    audit: {
+      append: (entry: Parameters<AuditSink["append"]>[0]) =>
+        deps.audit.append(entry).catch((err: unknown) => {
+          metrics.auditFailure();
+          throw err;
+        }),
+    } satisfies AuditSink,
     ...(deps.tickets ? { tickets: deps.tickets } : {}),
   };
 

@@ -8,6 +8,7 @@
 export class ApiMetrics {
   #requests = new Map<string, number>();
   #authFailures = new Map<string, number>();
+  #auditFailures = 0;
   #cacheHits = 0;
   #cacheMisses = 0;
   #durationSum = 0;
@@ -39,6 +40,11 @@ export class ApiMetrics {
     this.#authFailures.set(reason, (this.#authFailures.get(reason) ?? 0) + 1);
   }
 
+  /** Counts an audit record that could not be written (the request was refused). */
+  auditFailure(): void {
+    this.#auditFailures++;
+  }
+
   /**
    * Counts a token cache lookup.
    *
@@ -68,6 +74,11 @@ export class ApiMetrics {
     for (const [k, v] of this.#authFailures) {
       out.push(`bynar_api_auth_failures_total{reason="${k}"} ${v}`);
     }
+    out.push(
+      "# HELP bynar_api_audit_write_failures_total Audit records that could not be written.",
+    );
+    out.push("# TYPE bynar_api_audit_write_failures_total counter");
+    out.push(`bynar_api_audit_write_failures_total ${this.#auditFailures}`);
     out.push("# HELP bynar_api_token_cache_total Verified-token cache lookups.");
     out.push("# TYPE bynar_api_token_cache_total counter");
     out.push(`bynar_api_token_cache_total{result="hit"} ${this.#cacheHits}`);

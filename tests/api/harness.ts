@@ -18,6 +18,7 @@ import type {
 import { type ApiLimits, createApp } from "../../src/api/app.ts";
 import { type KeySource, localKeySource } from "../../src/api/middleware/auth/mod.ts";
 import type { OperationRegistry } from "../../src/api/operations/registry.ts";
+import type { ApiMetrics } from "../../src/api/metrics.ts";
 import type { DiskInventory, InventoryDisk } from "../../src/api/types.ts";
 import { buildDiskManagerApp } from "../../src/app/disk_manager.ts";
 import { DiskManagerConfigSchema } from "../../src/config/schema.ts";
@@ -176,6 +177,8 @@ export interface TestApp {
   app: ReturnType<typeof createApp>;
   backend: FakeBackend;
   registry: OperationRegistry;
+  /** The disk-manager's metrics (what `/metrics` renders). */
+  metrics: ApiMetrics;
   key: TestKey;
   keys: KeySource;
   auditPath: string;
@@ -225,7 +228,7 @@ export async function testApp(
   });
   const limits = o.limits ?? { ratePerSecond: 0 };
   // The disk-manager's apps as its composition root builds them, in process.
-  const { app, registry } = await buildDiskManagerApp(
+  const { app, registry, metrics } = await buildDiskManagerApp(
     DiskManagerConfigSchema.parse({
       insecure_http: true,
       jwt_issuer: o.issuer ?? ISSUER,
@@ -259,6 +262,7 @@ export async function testApp(
     app: validatedApp(app),
     backend,
     registry,
+    metrics,
     key,
     keys,
     auditPath,
