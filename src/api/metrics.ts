@@ -8,7 +8,7 @@
 export class ApiMetrics {
   #requests = new Map<string, number>();
   #authFailures = new Map<string, number>();
-  #auditFailures = 0;
+  #auditFailures = new Map<string, number>();
   #cacheHits = 0;
   #cacheMisses = 0;
   #durationSum = 0;
@@ -40,9 +40,14 @@ export class ApiMetrics {
     this.#authFailures.set(reason, (this.#authFailures.get(reason) ?? 0) + 1);
   }
 
-  /** Counts an audit record that could not be written (the request was refused). */
-  auditFailure(): void {
-    this.#auditFailures++;
+  /**
+   * Counts an audit record that could not be written (an alarm: the log is incomplete).
+   *
+   * @param kind `start` (the request was refused, nothing started), `finish` (an
+   *   operation's end record) or `refusal` (a refused request's record).
+   */
+  auditWriteFailure(kind: string): void {
+    this.#auditFailures.set(kind, (this.#auditFailures.get(kind) ?? 0) + 1);
   }
 
   /**
@@ -78,7 +83,13 @@ export class ApiMetrics {
       "# HELP bynar_api_audit_write_failures_total Audit records that could not be written.",
     );
     out.push("# TYPE bynar_api_audit_write_failures_total counter");
-    out.push(`bynar_api_audit_write_failures_total ${this.#auditFailures}`);
+    for (const kind of ["start", "finish", "refusal"]) {
+      out.push(
+        `bynar_api_audit_write_failures_total{kind="${kind}"} ${
+          this.#auditFailures.get(kind) ?? 0
+        }`,
+      );
+    }
     out.push("# HELP bynar_api_token_cache_total Verified-token cache lookups.");
     out.push("# TYPE bynar_api_token_cache_total counter");
     out.push(`bynar_api_token_cache_total{result="hit"} ${this.#cacheHits}`);

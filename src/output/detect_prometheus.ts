@@ -9,7 +9,7 @@
  *
  * @module
  */
-import type { Workflow, WorkflowEvent } from "../detect/records.ts";
+import type { Workflow } from "../detect/records.ts";
 import { escapeLabel } from "./prometheus.ts";
 
 /**
@@ -35,7 +35,7 @@ export const LEAD_TIME_BUCKETS: readonly number[] = [
 export interface ActiveWorkflowFact {
   /** The workflow. */
   workflow: Workflow;
-  /** When the current step began (ISO); from the journal. */
+  /** When the current step began (ISO); from the journal (`DetectRepo.stepSince`). */
   stepSince: string;
 }
 
@@ -57,28 +57,6 @@ export interface DetectMetricsInput {
   active: readonly ActiveWorkflowFact[];
   /** Every closed workflow of this host (the database keeps them, so the counts only grow). */
   closed: readonly ClosedWorkflowFact[];
-}
-
-/**
- * When a workflow's current step began: the time of the first journal entry of the last
- * run of entries at that step (the journal records the step after each change).
- *
- * @param events The journal, oldest first.
- * @param step The current step.
- * @param fallback Used when the journal has no entry at that step (ISO).
- * @returns ISO time.
- */
-export function stepSince(
-  events: readonly WorkflowEvent[],
-  step: string,
-  fallback: string,
-): string {
-  let since: string | null = null;
-  for (const e of events) {
-    if (e.step !== step) since = null;
-    else if (since === null) since = e.at;
-  }
-  return since ?? fallback;
 }
 
 /**

@@ -5,7 +5,6 @@ import type { Workflow } from "../detect/records.ts";
 import {
   BUDGET_EXHAUSTED_PHRASE,
   formatDetectPrometheus,
-  stepSince,
   waitingForBudget,
 } from "./detect_prometheus.ts";
 
@@ -23,17 +22,6 @@ function wf(over: Partial<Workflow> = {}): Workflow {
   }, { host: "h1", approvalMode: "auto", now: new Date("2026-01-01T00:00:00Z") });
   return { ...base, id: 1, attempt: 1, ...over };
 }
-
-Deno.test("detect metrics: step since = first entry of the last run at the current step", () => {
-  const ev = [
-    { at: "2026-01-01T00:00:00Z", step: "checking_safety", event: "opened" },
-    { at: "2026-01-01T01:00:00Z", step: "removing", event: "remove" },
-    { at: "2026-01-01T02:00:00Z", step: "checking_safety", event: "failed" },
-    { at: "2026-01-01T03:00:00Z", step: "checking_safety", event: "not safe" },
-  ];
-  assert.equal(stepSince(ev, "checking_safety", "x"), "2026-01-01T02:00:00Z");
-  assert.equal(stepSince(ev, "adding", "fallback"), "fallback");
-});
 
 Deno.test("detect metrics: a budget refusal (the backend's own wording) marks the wait", () => {
   const refusal = decideBudget(

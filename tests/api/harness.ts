@@ -17,8 +17,8 @@ import type {
 } from "../../src/backend/types.ts";
 import { type ApiLimits, createApp } from "../../src/api/app.ts";
 import { type KeySource, localKeySource } from "../../src/api/middleware/auth/mod.ts";
-import type { OperationRegistry } from "../../src/api/operations/registry.ts";
 import type { ApiMetrics } from "../../src/api/metrics.ts";
+import type { OperationRegistry } from "../../src/api/operations/registry.ts";
 import type { DiskInventory, InventoryDisk } from "../../src/api/types.ts";
 import { buildDiskManagerApp } from "../../src/app/disk_manager.ts";
 import { DiskManagerConfigSchema } from "../../src/config/schema.ts";
@@ -177,7 +177,6 @@ export interface TestApp {
   app: ReturnType<typeof createApp>;
   backend: FakeBackend;
   registry: OperationRegistry;
-  /** The disk-manager's metrics (what `/metrics` renders). */
   metrics: ApiMetrics;
   key: TestKey;
   keys: KeySource;
@@ -199,6 +198,7 @@ export async function testApp(
     keys?: KeySource;
     key?: TestKey;
     now?: () => number;
+    log?: (line: string) => void;
     /** Expected token issuer. @default ISSUER */
     issuer?: string;
   } = {},
@@ -253,7 +253,7 @@ export async function testApp(
       tickets: { list: () => Promise.resolve([{ ticketId: "OPS-1", serverName: HOST }]) },
       keys,
       hostnames: [HOST],
-      log: () => {},
+      log: o.log ?? (() => {}),
       ...(o.now ? { now: o.now } : {}),
     },
   );
