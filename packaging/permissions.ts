@@ -168,6 +168,7 @@ export function permissionGrants(options: PermissionOptions = {}): PermissionGra
         { value: "/var/lib/bynar", reason: "SQLite state database (WAL) and audit log" },
         { value: "/run/bynar", reason: "runtime files and temporary mount points" },
         { value: textfile, reason: "Prometheus textfile (`bynar --check --textfile`)" },
+        { value: "/etc/bynar/keys", reason: "`bynar token keygen`: local signing key and JWKS" },
       ],
     },
     {

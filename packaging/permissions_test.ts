@@ -49,6 +49,7 @@ Deno.test("permissionFlags: reads and writes are exactly the documented lists", 
     "/var/lib/bynar",
     "/run/bynar",
     DEFAULT_TEXTFILE_DIRECTORY,
+    "/etc/bynar/keys", // bynar token keygen; not the configs next to it
   ]);
   // never the whole of /etc, /root, /home, /tmp or /; never the kernel pseudo-filesystems,
   // which Deno only opens under --allow-all whatever --allow-read says

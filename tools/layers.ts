@@ -3,10 +3,11 @@
  * over every module of `src/`, `ffi/` and `wasm/build/`, test files excluded) and fails on
  *
  * - an import from a lower layer into a higher one (the layer map is `tools/layers.json`,
- *   the same map as the README's development section), and
+ *   the same map as the README's development section),
+ * - an import a `forbidden` rule of the map names (the pure cores import no FFI binding),
  * - any cycle between folders (`src/machine` ⇄ `src/store` and the like).
  *
- * Usage: `deno run --allow-read --allow-run=deno --allow-write=/tmp tools/layers.ts [root]`
+ * Usage: `deno run --allow-read --allow-run --allow-write=/tmp tools/layers.ts [root] [map]`
  * (`deno task layers`). Prints the rejected imports and cycles, then a summary line with the
  * number of modules, import edges, rejected modules and rejected edges; exits 1 when any.
  *
@@ -20,6 +21,8 @@ export interface LayerMap {
   layers: { name: string; paths: string[] }[];
   /** Folder prefixes whose modules are grouped one level deeper (e.g. `src` → `src/cli`). */
   groupUnder: string[];
+  /** Imports forbidden although they go downwards (e.g. pure cores → FFI). */
+  forbidden?: { from: string[]; to: string[]; why: string }[];
 }
 
 /** One import between two product modules (paths relative to the root). */
@@ -38,6 +41,8 @@ export interface LayerReport {
   edges: number;
   /** Imports that go up a layer. */
   upward: (Edge & { fromLayer: string; toLayer: string })[];
+  /** Imports a `forbidden` rule of the map names. */
+  forbidden: (Edge & { why: string })[];
   /** Modules not covered by the layer map. */
   unmapped: string[];
   /** Folder-level cycles, each as the folders in order. */
@@ -97,7 +102,7 @@ interface InfoModule {
  * @returns The edges between those modules.
  */
 export async function importEdges(root: string, modules: readonly string[]): Promise<Edge[]> {
-  const entry = await Deno.makeTempFile({ prefix: "bynar-layers-", suffix: ".ts" });
+  const entry = await Deno.makeTempFile({ dir: "/tmp", prefix: "bynar-layers-", suffix: ".ts" });
   try {
     await Deno.writeTextFile(
       entry,
@@ -241,6 +246,14 @@ export function checkLayers(
     const b = layerOf(e.to, map);
     if (a && b && b.index < a.index) upward.push({ ...e, fromLayer: a.name, toLayer: b.name });
   }
+  const under = (path: string, prefixes: string[]): boolean =>
+    prefixes.some((p) => path === p || path.startsWith(`${p}/`));
+  const forbidden: LayerReport["forbidden"] = [];
+  for (const e of edges) {
+    for (const rule of map.forbidden ?? []) {
+      if (under(e.from, rule.from) && under(e.to, rule.to)) forbidden.push({ ...e, why: rule.why });
+    }
+  }
   const folderEdges = edges.map((e) => ({ from: folderOf(e.from, map), to: folderOf(e.to, map) }));
   const cycles = folderCycles(folderEdges);
   const inCycle = new Map<string, number>();
@@ -250,7 +263,15 @@ export function checkLayers(
     const b = inCycle.get(folderOf(e.to, map));
     return a !== undefined && a === b && folderOf(e.from, map) !== folderOf(e.to, map);
   });
-  return { modules: modules.length, edges: edges.length, upward, unmapped, cycles, cycleEdges };
+  return {
+    modules: modules.length,
+    edges: edges.length,
+    upward,
+    forbidden,
+    unmapped,
+    cycles,
+    cycleEdges,
+  };
 }
 
 /**
@@ -273,18 +294,17 @@ async function main(): Promise<void> {
   for (const e of r.upward) {
     console.log(`upward import: ${e.from} (${e.fromLayer}) -> ${e.to} (${e.toLayer})`);
   }
+  for (const e of r.forbidden) console.log(`forbidden import: ${e.from} -> ${e.to} (${e.why})`);
   for (const m of r.unmapped) console.log(`not in the layer map: ${m}`);
   for (const c of r.cycles) console.log(`folder cycle: ${c.join(" <-> ")}`);
   for (const e of r.cycleEdges) console.log(`  cycle edge: ${e.from} -> ${e.to}`);
-  const badEdges = new Set([...r.upward, ...r.cycleEdges].map((e) => `${e.from}\0${e.to}`));
-  const badModules = new Set([
-    ...[...r.upward, ...r.cycleEdges].map((e) => e.from),
-    ...r.unmapped,
-  ]);
+  const bad = [...r.upward, ...r.forbidden, ...r.cycleEdges];
+  const badEdges = new Set(bad.map((e) => `${e.from}\0${e.to}`));
+  const badModules = new Set([...bad.map((e) => e.from), ...r.unmapped]);
   console.log(
     `layers: ${r.modules} modules, ${r.edges} import edges; rejected: ${badModules.size} modules, ` +
-      `${badEdges.size} import edges (${r.upward.length} upward, ${r.cycles.length} folder cycles, ` +
-      `${r.unmapped.length} unmapped)`,
+      `${badEdges.size} import edges (${r.upward.length} upward, ${r.forbidden.length} forbidden, ` +
+      `${r.cycles.length} folder cycles, ${r.unmapped.length} unmapped)`,
   );
   if (badEdges.size > 0 || r.unmapped.length > 0) Deno.exit(1);
 }

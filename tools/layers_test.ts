@@ -36,6 +36,20 @@ Deno.test("checkLayers: an upward import and a folder cycle are rejected, downwa
   assert.deepEqual(checkLayers(["src/x/y.ts"], [], MAP).unmapped, ["src/x/y.ts"]);
 });
 
+Deno.test("checkLayers: a forbidden rule rejects a downward import it names", () => {
+  const map: LayerMap = {
+    ...MAP,
+    layers: [...MAP.layers, { name: "native", paths: ["ffi"] }],
+    forbidden: [{ from: ["src/machine"], to: ["ffi"], why: "pure cores import no FFI" }],
+  };
+  const r = checkLayers(["src/machine/m.ts", "src/app/a.ts", "ffi/x/mod.ts"], [
+    { from: "src/machine/m.ts", to: "ffi/x/mod.ts" },
+    { from: "src/app/a.ts", to: "ffi/x/mod.ts" },
+  ], map);
+  assert.deepEqual(r.upward, []);
+  assert.deepEqual(r.forbidden.map((e) => e.from), ["src/machine/m.ts"]);
+});
+
 Deno.test("folderCycles: finds a three-folder cycle once", () => {
   const cycles = folderCycles([
     { from: "a", to: "b" },

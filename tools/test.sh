@@ -2,9 +2,10 @@
 # Runs Bynar's whole test suite on a fresh Debian 12 machine of this kind.
 #
 # As root it installs what the tests need (apt packages, the pinned Deno from npm, the npm
-# dependencies), brings up the real single-host Ceph test cluster on loop devices it
-# creates, runs `deno test`, tears the cluster down (even on failure) and prints one line
-# `N passed, N failed`.
+# dependencies, the debootstrapped root of the systemd tier), brings up the real single-host
+# Ceph test cluster on loop devices it creates (or reuses a running one), runs `deno test`,
+# tears down a cluster it brought up unless another run still uses it (even on failure), and
+# prints one line `N passed, N failed`. Only these installs use the network.
 #
 # Usage: sudo tools/test.sh [extra deno test args, e.g. a path filter]
 set -uo pipefail
@@ -15,6 +16,8 @@ APT_PACKAGES=(
   libatasmart4 libatasmart-bin smartmontools libblkid1 util-linux fdisk gdisk
   e2fsprogs xfsprogs protobuf-compiler openssl curl wrk hyperfine jq
   ceph-mon ceph-mgr ceph-osd ceph-common librados2 udev systemd dpkg-dev
+  # the systemd tier (nspawn-booted Debian 12 root) and the package checks
+  systemd-container debootstrap lintian man-db procps prometheus
   # The live-device tier (tests/live/): QEMU/TCG, the Debian kernel, and what goes into the
   # guest image (built from these installed packages on first run, cached in
   # /var/cache/bynar-live; tests/live/image.ts HOST_PACKAGES).
@@ -45,6 +48,21 @@ if [ ! -x "$DENO" ]; then
 fi
 "$DENO" --version >&2
 "$DENO" install --frozen >&2 || "$DENO" install >&2
+
+# The static gate first (lint, fmt --check, deno check of every file, the layer/cycle check,
+# the WASM module reproduced byte for byte, unit tests): `deno task ok`. A failure here is
+# counted as one failed test, and the suite still runs so every other failure shows too.
+OK_FAILED=0
+if [ "${BYNAR_SKIP_OK:-0}" != "1" ]; then
+  log "deno task ok (lint, fmt, check, layers, unit tests)"
+  if ! "$DENO" task ok >&2; then OK_FAILED=1; log "deno task ok FAILED"; fi
+fi
+
+# Cached artefacts that need the network, built before any test runs (no test needs the
+# network): the Debian 12 root the systemd tier boots (debootstrap, once per recipe).
+if [ "$(id -u)" -eq 0 ] && [ "${BYNAR_SKIP_NSPAWN:-0}" != "1" ]; then
+  log "nspawn root: $("$DENO" run -A tests/systemd/root.ts build 2>&1 | tail -1)"
+fi
 
 # The Ceph test cluster is shared by every run on this machine (and by developers running
 # single tests). A run tears it down only when it brought it up itself AND no other
@@ -101,5 +119,6 @@ if [ -z "$summary" ]; then
   log "deno test printed no summary (exit $rc)"
 fi
 if [ "$rc" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi
+if [ "$OK_FAILED" -eq 1 ]; then failed=$((failed + 1)); rc=1; fi
 echo "${passed} passed, ${failed} failed"
 [ "$rc" -eq 0 ]

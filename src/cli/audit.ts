@@ -4,9 +4,15 @@
  * @module
  */
 import { Command } from "@commander-js/extra-typings";
-import { verifyAuditLog } from "../api/audit/log.ts";
+import { DEFAULT_AUDIT_LOG, DEFAULT_CONFIG_DIR } from "../config/defaults.ts";
 import { errorMessage } from "../errors.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
+
+/** Loads ../api/audit/log.ts when a command runs (not for `--help`). */
+const loadAuditLog = () => import("../api/audit/log.ts");
+
+/** Loads ../config/mod.ts when a command runs (not for `--help`). */
+const loadConfigMod = () => import("../config/mod.ts");
 
 /**
  * Builds the `audit` subcommand.
@@ -20,13 +26,25 @@ export function auditCommand(): Command {
       "Verify the hash chain of an audit log; exit 0 when intact, 2 when a record was\n" +
         "edited, removed or reordered (or the head differs from --expect-head)",
     )
-    .argument("[file]", "audit log", "/var/lib/bynar/disk-manager-audit.log")
+    .argument(
+      "[file]",
+      `audit log (default: disk-manager.json audit_log, else ${DEFAULT_AUDIT_LOG})`,
+    )
+    .option("--config-dir <dir>", "configuration directory", DEFAULT_CONFIG_DIR)
     .option("--expect-head <sha256>", "hash the last record must have (detects truncation)")
     .option("--format <format>", "text or json", "text")
     .action(async (file, opts) => {
       let v;
       try {
-        v = await verifyAuditLog(file, opts.expectHead ? { expectHead: opts.expectHead } : {});
+        // The log the packaged disk-manager writes (audit.jsonl), not a fixed name.
+        file ??=
+          (await (await loadConfigMod()).loadConfig(opts.configDir, { files: ["diskManager"] }))
+            .diskManager
+            .audit_log ?? DEFAULT_AUDIT_LOG;
+        v = await (await loadAuditLog()).verifyAuditLog(
+          file,
+          opts.expectHead ? { expectHead: opts.expectHead } : {},
+        );
       } catch (err) {
         throw new ExitRequest(EXIT.UNKNOWN, `bynar audit verify: ${errorMessage(err)}`);
       }

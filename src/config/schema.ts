@@ -229,7 +229,13 @@ export const BynarConfigSchema = z.strictObject({
 /** `disk-manager.json`. */
 export const DiskManagerConfigSchema = z.strictObject({
   // --- original fields (spec §3.2) ---
-  backend: z.enum(["ceph", "Ceph"]).default("ceph"),
+  /**
+   * `ceph`, or `simulate`: a simulated host and cluster in memory ("try it" mode; no device
+   * or cluster is read or changed).
+   */
+  backend: z.enum(["ceph", "Ceph", "simulate"]).default("ceph"),
+  /** `backend: "simulate"`: duration of each simulated remove/add step, ms. */
+  simulate_step_ms: z.number().int().min(0).max(60_000).default(200),
   vault_token: z.string().optional(),
   vault_endpoint: z.string().url().optional(),
   daemon_output: z.string().default("disk_manager_daemon.out"),
@@ -275,6 +281,13 @@ export const DiskManagerConfigSchema = z.strictObject({
   rate_limit_per_second: z.number().min(0).default(50),
   /** Burst of requests per client. */
   rate_limit_burst: z.number().int().min(1).default(100),
+  /**
+   * Failed authentications forgiven per second per client address (0 = no limit); a client
+   * over `auth_failure_burst` gets 429 before its token is verified.
+   */
+  auth_failures_per_second: z.number().min(0).default(1),
+  /** Failed authentications a client address may make in a burst. */
+  auth_failure_burst: z.number().int().min(1).default(20),
   /** Maximum request body, bytes. */
   max_body_bytes: z.number().int().min(256).max(16 * 1024 * 1024).default(65536),
   /** Time limit of one request, seconds (remove/add run in the background). */
@@ -286,11 +299,27 @@ export const DiskManagerConfigSchema = z.strictObject({
   /** Minimum seconds between two JWKS fetches (bounds refetches on unknown kids). */
   jwks_refresh_cooldown_seconds: z.number().int().min(0).default(10),
   /**
+   * Longest use of Vault's JWKS before it is fetched again, seconds (a lower
+   * `Cache-Control: max-age` from Vault wins): a withdrawn key stops validating within it.
+   */
+  jwks_max_age_seconds: z.number().int().min(0).max(3600).default(60),
+  /**
+   * While Vault's JWKS cannot be refreshed: seconds after its max age during which remove/add
+   * still run; past it they answer 503 `key_source_stale` (reads continue).
+   */
+  vault_unreachable_grace_seconds: z.number().int().min(0).max(86_400).default(120),
+  /**
    * TLS server of the API: `node` (node:https with TCP_NODELAY, the default: p99 under
    * 10 ms) or `deno` (Deno.serve, whose TLS sockets stall replies over ≈350 bytes by
    * ≈40 ms on keep-alive).
    */
   tls_server: z.enum(["deno", "node"]).default("node"),
+  /**
+   * On SIGTERM: seconds running remove/add operations get to finish before their waits are
+   * aborted (they stop at the backend's next journaled safe point and are marked
+   * interrupted; a new request resumes them). Keep it under systemd's TimeoutStopSec.
+   */
+  shutdown_grace_seconds: z.number().int().min(0).max(600).default(20),
 });
 
 const SystemDiskSchema = z.strictObject({ device: nonEmpty });

@@ -4,8 +4,6 @@
  */
 import assert from "node:assert/strict";
 import { base64url } from "jose";
-import { createCheckedApp as createApp } from "./openapi_check.ts";
-import { AuditLog } from "../../src/api/audit/log.ts";
 import {
   auth,
   localKeySource,
@@ -14,16 +12,7 @@ import {
 } from "../../src/api/middleware/auth/mod.ts";
 import { VaultClient } from "../../src/vault/client.ts";
 import { startVaultDouble } from "../doubles/vault.ts";
-import {
-  AUDIENCE,
-  disk,
-  FakeBackend,
-  fixedInventory,
-  HOST,
-  makeKey,
-  req,
-  testApp,
-} from "./harness.ts";
+import { AUDIENCE, HOST, makeKey, req, type TestApp, testApp } from "./harness.ts";
 
 async function problem(res: Response): Promise<{ status: number; title: string; detail: string }> {
   assert.equal(res.headers.get("content-type"), "application/problem+json");
@@ -123,35 +112,28 @@ Deno.test("auth: every refusal class gets its status and code, and no token in t
 });
 
 Deno.test("auth: unreachable key source gives 503 and the service keeps serving", async () => {
-  const dir = await Deno.makeTempDir();
   const key = await makeKey();
   // A port nothing listens on.
   const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (l.addr as Deno.NetAddr).port;
   l.close();
-  const app = createApp({
-    backend: new FakeBackend(),
-    inventory: fixedInventory([disk("sdb")]),
-    authenticate: auth({
-      keys: remoteKeySource(new URL(`http://127.0.0.1:${port}/v1/identity/oidc/.well-known/keys`), {
-        timeoutMs: 500,
-      }),
-      issuer: "x",
-      audience: AUDIENCE,
-      algorithms: ["EdDSA"],
-      hostnames: [HOST],
+  const ta = await testApp({
+    key,
+    keys: remoteKeySource(new URL(`http://127.0.0.1:${port}/v1/identity/oidc/.well-known/keys`), {
+      timeoutMs: 500,
     }),
-    audit: await AuditLog.open(`${dir}/a.log`),
-    log: () => {},
+    issuer: "x",
   });
-  const { sign } = await import("./harness.ts");
-  const res = await app.request("/v1/disks", req(await sign(key, { iss: "x" })));
-  assert.equal(res.status, 503);
-  assert.equal((await res.json()).title, "key_source_unavailable");
-  const open = await app.request("/v1/openapi.json");
-  assert.equal(open.status, 200);
-  await open.body?.cancel();
-  await Deno.remove(dir, { recursive: true });
+  try {
+    const res = await ta.app.request("/v1/disks", req(await ta.token({ iss: "x" })));
+    assert.equal(res.status, 503);
+    assert.equal((await res.json()).title, "key_source_unavailable");
+    const open = await ta.app.request("/v1/openapi.json");
+    assert.equal(open.status, 200);
+    await open.body?.cancel();
+  } finally {
+    await ta.cleanup();
+  }
 });
 
 Deno.test("auth: options are validated when the middleware is created", () => {
@@ -206,7 +188,7 @@ Deno.test("auth: verified tokens are cached until expiry, and dropped when the k
 Deno.test("auth: key rotation through Vault: new kid picked up, old kid honoured until withdrawn", async () => {
   let now = Date.now();
   const vault = await startVaultDouble({ now: () => now });
-  const dir = await Deno.makeTempDir();
+  let ta: TestApp | undefined;
   try {
     vault.tokens.set("s.client", { entityId: "entity-42" });
     vault.roles.set("bynar-client", {
@@ -217,21 +199,8 @@ Deno.test("auth: key rotation through Vault: new kid picked up, old kid honoured
     });
     const client = new VaultClient(vault.url, { token: "s.client" });
     const keys = remoteKeySource(vaultJwksUrl(vault.url), { cooldownMs: 0, maxAgeMs: 1000 });
-    const app = createApp({
-      backend: new FakeBackend(),
-      inventory: fixedInventory([disk("sdb")]),
-      authenticate: auth({
-        keys,
-        issuer: vault.issuer,
-        audience: AUDIENCE,
-        algorithms: ["EdDSA"],
-        hostnames: [HOST],
-        now: () => now,
-      }),
-      audit: await AuditLog.open(`${dir}/a.log`),
-      log: () => {},
-      limits: { ratePerSecond: 0 },
-    });
+    ta = await testApp({ keys, issuer: vault.issuer, now: () => now });
+    const app = ta.app;
     const call = async (token: string): Promise<number> => {
       const r = await app.request("/v1/disks", req(token));
       await r.body?.cancel();
@@ -255,30 +224,18 @@ Deno.test("auth: key rotation through Vault: new kid picked up, old kid honoured
     assert.equal(await call(fresh), 200);
   } finally {
     await vault.close();
-    await Deno.remove(dir, { recursive: true });
+    await ta?.cleanup();
   }
 });
 
 Deno.test("auth: unknown kids do not hammer Vault (bounded refresh rate)", async () => {
   const vault = await startVaultDouble();
-  const dir = await Deno.makeTempDir();
+  let ta: TestApp | undefined;
   try {
     const key = await makeKey();
     const keys = remoteKeySource(vaultJwksUrl(vault.url), { cooldownMs: 60_000 });
-    const app = createApp({
-      backend: new FakeBackend(),
-      inventory: fixedInventory([disk("sdb")]),
-      authenticate: auth({
-        keys,
-        issuer: vault.issuer,
-        audience: AUDIENCE,
-        algorithms: ["EdDSA"],
-        hostnames: [HOST],
-      }),
-      audit: await AuditLog.open(`${dir}/a.log`),
-      log: () => {},
-      limits: { ratePerSecond: 0 },
-    });
+    ta = await testApp({ keys, issuer: vault.issuer });
+    const app = ta.app;
     const { sign } = await import("./harness.ts");
     for (let i = 0; i < 20; i++) {
       const t = await sign(key, { iss: vault.issuer, kid: `random-${i}` });
@@ -289,6 +246,6 @@ Deno.test("auth: unknown kids do not hammer Vault (bounded refresh rate)", async
     assert.ok(vault.stats.jwksFetches <= 2, `fetched ${vault.stats.jwksFetches} times`);
   } finally {
     await vault.close();
-    await Deno.remove(dir, { recursive: true });
+    await ta?.cleanup();
   }
 });

@@ -78,6 +78,8 @@ export interface VaultDoubleOptions {
   algorithm?: "EdDSA" | "ES256" | "RS256";
   /** Clock in epoch ms. @default Date.now */
   now?: () => number;
+  /** Serve HTTPS with this certificate and key (PEM), e.g. from a private CA. */
+  tls?: { cert: string; key: string };
 }
 
 /** A running Vault double. */
@@ -90,8 +92,10 @@ export interface VaultDouble {
   tokens: Map<string, DoubleToken>;
   /** Roles by name. */
   roles: Map<string, DoubleRole>;
-  /** Health mode. */
+  /** Health mode (sealed: every API path but sys/health answers 503, as Vault does). */
   health: "active" | "standby" | "sealed" | "uninitialized";
+  /** `Cache-Control` of the JWKS response (Vault sends `max-age=…`); none when undefined. */
+  jwksCacheControl: string | undefined;
   /** Request counters. */
   stats: { jwksFetches: number; tokenRequests: number; kvWrites: number };
   /** KV v2 data of mount `secret`. */
@@ -134,6 +138,7 @@ export async function startVaultDouble(options: VaultDoubleOptions = {}): Promis
     tokens: new Map(),
     roles: new Map(),
     health: "active",
+    jwksCacheControl: undefined,
     stats: { jwksFetches: 0, tokenRequests: 0, kvWrites: 0 },
     kv: new Map(),
     async rotate(keyName = "bynar", verificationTtl = 86400): Promise<string> {
@@ -195,9 +200,12 @@ export async function startVaultDouble(options: VaultDoubleOptions = {}): Promis
         cluster_id: "00000000-0000-0000-0000-000000000000",
       });
     }
+    if (double.health === "sealed") return json(503, { errors: ["Vault is sealed"] });
     if (p === "/v1/identity/oidc/.well-known/keys" && req.method === "GET") {
       double.stats.jwksFetches++;
-      return json(200, { keys: published() });
+      const res = json(200, { keys: published() });
+      if (double.jwksCacheControl) res.headers.set("cache-control", double.jwksCacheControl);
+      return res;
     }
     if (p === "/v1/identity/oidc/.well-known/openid-configuration" && req.method === "GET") {
       return json(200, {
@@ -332,9 +340,14 @@ export async function startVaultDouble(options: VaultDoubleOptions = {}): Promis
     return json(404, { errors: [] });
   };
 
-  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, handler);
+  const server = Deno.serve({
+    hostname: "127.0.0.1",
+    port: 0,
+    onListen: () => {},
+    ...(options.tls ?? {}),
+  }, handler);
   const addr = server.addr as Deno.NetAddr;
-  double.url = `http://127.0.0.1:${addr.port}`;
+  double.url = options.tls ? `https://localhost:${addr.port}` : `http://127.0.0.1:${addr.port}`;
   double.issuer = `${double.url}/v1/identity/oidc`;
   double.close = async () => {
     await server.shutdown();

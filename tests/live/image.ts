@@ -526,15 +526,21 @@ export async function guestImage(options: GuestImageOptions): Promise<GuestImage
   const base = await guestBase();
   const rootImage = join(base.dir, `root-${options.productHash}.img`);
   await withLock(join(base.dir, ".lock"), async () => {
-    // Product images of other trees unused for a day are dropped (concurrent runs of other
-    // trees, e.g. other worktrees, keep theirs: each use touches its `.ready` file).
+    // Product images of other trees (≈ 170 MB each) are dropped when unused for an hour, or
+    // beyond the four most recent when unused for ten minutes; a concurrent run of another
+    // tree (another worktree) keeps its image, since each use touches its `.ready` file.
+    const others: { hash: string; age: number }[] = [];
     for await (const e of Deno.readDir(base.dir)) {
       const m = /^root-([0-9a-f]+)\.img\.ready$/.exec(e.name);
       if (!m || m[1] === options.productHash) continue;
       const mtime = (await Deno.stat(join(base.dir, e.name))).mtime?.getTime() ?? 0;
-      if (Date.now() - mtime > 24 * 3600_000) {
-        await Deno.remove(join(base.dir, e.name));
-        await Deno.remove(join(base.dir, `root-${m[1]}.img`)).catch(() => {});
+      others.push({ hash: m[1]!, age: Date.now() - mtime });
+    }
+    others.sort((a, b) => a.age - b.age);
+    for (const [rank, o] of others.entries()) {
+      if (o.age > 3600_000 || (rank >= 4 && o.age > 600_000)) {
+        await Deno.remove(join(base.dir, `root-${o.hash}.img.ready`));
+        await Deno.remove(join(base.dir, `root-${o.hash}.img`)).catch(() => {});
       }
     }
     if (await exists(`${rootImage}.ready`)) {

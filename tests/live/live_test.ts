@@ -9,7 +9,8 @@
  * Needs root, `qemu-system-x86` and the guest packages (tools/test.sh installs them; see
  * `HOST_PACKAGES` in image.ts). Run alone: `deno test --allow-all tests/live/`;
  * `BYNAR_SKIP_LIVE=1` marks it ignored.
- * Set `BYNAR_LIVE_REPORT=FILE` to also write the case table (Markdown) to FILE.
+ * Set `BYNAR_LIVE_REPORT=FILE` to also write the case table (Markdown) to FILE, and
+ * `BYNAR_LIVE_ONLY=REGEX` to run only the matching cases (setup always runs).
  *
  * @module
  */
@@ -84,6 +85,13 @@ interface CaseRow {
 }
 
 const rows: CaseRow[] = [];
+
+/** `BYNAR_LIVE_ONLY=REGEX` runs only the matching cases (plus setup), for development. */
+const onlyEnv = Deno.env.get("BYNAR_LIVE_ONLY");
+const only = onlyEnv ? new RegExp(onlyEnv, "i") : null;
+
+/** The reports of the ten `disks --run` passes (read again by the system-disk case). */
+const passes: PassJson[] = [];
 
 /** Runs the bynar launcher (as installed from the .deb: /usr/bin/bynar) in the guest. */
 function bynar(guest: Guest, args: string): Promise<ExecResult> {
@@ -168,6 +176,13 @@ function describe(r: ExecResult, j?: CheckJson, path?: string): string {
   const d = path ? j?.disks.find((x) => x.path === path) : undefined;
   return `exit ${r.code} (${(r.ms / 1000).toFixed(1)} s)` + (j ? `, ${j.status}` : "") +
     (d ? `, ${d.path} ${d.verdict}: ${d.reasons.join("; ")}` : "") +
+    (j && !path && j.status !== "OK"
+      ? ` (${
+        j.disks.filter((x) => x.verdict !== "ok" && x.verdict !== "unknown").map((x) =>
+          `${x.path} ${x.verdict}: ${x.reasons.join("; ").slice(0, 160)}`
+        ).join(" / ")
+      })`
+      : "") +
     (r.code === 3 && r.stderr ? `, stderr: ${r.stderr.trim().slice(0, 200)}` : "");
 }
 
@@ -215,8 +230,12 @@ Deno.test({
   async function step(
     name: string,
     expected: string,
-    fn: (observe: (s: string) => void) => Promise<void>,
+    fn: (observe: (s: string) => void) => void | Promise<void>,
   ): Promise<void> {
+    if (only && !only.test(name) && !name.startsWith("setup")) {
+      await t.step({ name, ignore: true, fn: () => {} });
+      return;
+    }
     const observed: string[] = [];
     const s0 = performance.now();
     let error: unknown;
@@ -383,6 +402,7 @@ Deno.test({
           const r = await bynar(guest, "disks --run --format json");
           assert.equal(r.code, 0, `pass ${i}: ${r.stderr}`);
           const j = parseJson<PassJson>(r, `disks --run pass ${i}`);
+          passes.push(j);
           const data = j.disks.find((d) => d.path === dev.nvmeData);
           assert.ok(data, `pass ${i} reports ${dev.nvmeData}`);
           finals.push(`${data.finalState} (${r.ms} ms)`);
@@ -399,6 +419,30 @@ Deno.test({
         o(`${dev.nvmeData}: ${finals.join(", ")}`);
         if (bad.length) o(bad.slice(0, 3).join("; "));
         assert.deepEqual(bad, []);
+      },
+    );
+
+    await step(
+      "the system disk (virtio-blk holding /) is SMART only in the state machine",
+      "/dev/vda: never mounted, written, repaired or reformatted; the reason says system disk",
+      (o) => {
+        assert.ok(passes.length > 0, "the passes above ran");
+        const seen: string[] = [];
+        for (const [i, p] of passes.entries()) {
+          const d = p.disks.find((x) => x.path === "/dev/vda");
+          assert.ok(d, `pass ${i + 1} reports /dev/vda`);
+          const steps = d.transitions.map((t) => t.step);
+          seen.push(`${d.finalState} [${steps.join(",")}]`);
+          assert.ok(
+            steps.every((s) => s === "smart" || s === "inspect"),
+            `pass ${i + 1}: only SMART/inspect on the system disk, got ${steps.join(",")}`,
+          );
+          assert.match(
+            [d.reason, ...d.transitions.map((t) => t.reason)].join(" "),
+            /system disk/i,
+          );
+        }
+        o(`/dev/vda in ${passes.length} passes: ${[...new Set(seen)].join("; ")}`);
       },
     );
 

@@ -34,6 +34,7 @@ export const ROOT_PACKAGES: readonly string[] = [
   "e2fsprogs",
   "mount",
   "util-linux",
+  "procps",
   // Recommends the units load (librados through FFI in the disk-manager)
   "librados2",
   // compared in systemd-analyze security; creates the textfile directory

@@ -13,6 +13,8 @@ import { BynarError } from "../../errors.ts";
 /** `prev` of the first record. */
 export const GENESIS_HASH = "0".repeat(64);
 
+export { DEFAULT_AUDIT_LOG } from "../../config/defaults.ts";
+
 /** What the caller records. */
 export interface AuditEntry {
   /** Token subject. */
