@@ -184,6 +184,61 @@ export function libc(): Libc {
   return lib;
 }
 
+/** A library whose symbols are bound on first use ({@linkcode lazyLibrary}). */
+export interface LazyLibrary<S extends Deno.ForeignLibraryInterface> {
+  /** The symbols; each is bound (one `dlopen` of the same library) when first read. */
+  readonly symbols: Deno.DynamicLibrary<S>["symbols"];
+  /** Closes every handle opened so far. */
+  close(): void;
+}
+
+/**
+ * Opens a library lazily: Deno compiles a call trampoline for every symbol it binds
+ * (≈ 0.1–0.4 ms each), so a command that uses a few of a library's symbols binds only
+ * those. The first symbol of `symbols` is bound at once, so a wrong path fails here; a
+ * later binding keeps the thread's errno (read through libc), so a first use between a
+ * failed call and its errno read cannot clobber it.
+ *
+ * @param path The library path.
+ * @param symbols The symbol table.
+ * @returns The lazily bound library.
+ * @throws {Error} When the library (or its first symbol) cannot be loaded.
+ */
+export function lazyLibrary<S extends Deno.ForeignLibraryInterface>(
+  path: string,
+  symbols: S,
+): LazyLibrary<S> {
+  const handles: Deno.DynamicLibrary<Deno.ForeignLibraryInterface>[] = [];
+  const bind = (name: string): unknown => {
+    const handle = Deno.dlopen(path, { [name]: symbols[name]! });
+    handles.push(handle);
+    return handle.symbols[name];
+  };
+  const out = {} as Record<string, unknown>;
+  const names = Object.keys(symbols);
+  if (names[0] !== undefined) out[names[0]] = bind(names[0]);
+  for (const name of names.slice(1)) {
+    Object.defineProperty(out, name, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const c = libc();
+        const saved = errno(c);
+        const fn = bind(name);
+        setErrno(c, saved);
+        Object.defineProperty(out, name, { value: fn, enumerable: true });
+        return fn;
+      },
+    });
+  }
+  return {
+    symbols: out as Deno.DynamicLibrary<S>["symbols"],
+    close: () => {
+      for (const h of handles.splice(0)) h.close();
+    },
+  };
+}
+
 /**
  * Runs libc calls that span an `await` (a nonblocking call, or a descriptor held across
  * another library's nonblocking call), keeping the library loaded until `call` settles.
