@@ -257,6 +257,17 @@ export function staticFiles(): PackageFile[] {
       mode: 0o644,
     },
     { dest: "usr/share/doc/bynar/README.md", src: "README.md", mode: 0o644 },
+    // Alert rules and the fleet dashboard, for the operator's Prometheus and Grafana.
+    {
+      dest: "usr/share/bynar/prometheus/bynar-alerts.yml",
+      src: "packaging/prometheus/bynar-alerts.yml",
+      mode: 0o644,
+    },
+    {
+      dest: "usr/share/bynar/grafana/bynar-fleet-dashboard.json",
+      src: "packaging/prometheus/bynar-fleet-dashboard.json",
+      mode: 0o644,
+    },
     {
       dest: "usr/share/doc/bynar/PERMISSIONS.md",
       content: `# Deno permissions of /usr/bin/bynar\n\n${permissionTable()}\n`,
