@@ -168,6 +168,8 @@ export const DISK_MANAGER_SPEC: FastSpec = {
     "vault_ca_file": { t: "optional", inner: { t: "string", c: [] } },
     "rate_limit_per_second": { t: "default", value: 50, inner: { t: "number", c: [{ k: "gt", v: 0, inclusive: true }] } },
     "rate_limit_burst": { t: "default", value: 100, inner: { t: "number", c: [{ k: "safeint" }, { k: "gt", v: 1, inclusive: true }] } },
+    "auth_failures_per_second": { t: "default", value: 1, inner: { t: "number", c: [{ k: "gt", v: 0, inclusive: true }] } },
+    "auth_failure_burst": { t: "default", value: 20, inner: { t: "number", c: [{ k: "safeint" }, { k: "gt", v: 1, inclusive: true }] } },
     "max_body_bytes": { t: "default", value: 65536, inner: { t: "number", c: [{ k: "safeint" }, { k: "gt", v: 256, inclusive: true }, { k: "lt", v: 16777216, inclusive: true }] } },
     "request_timeout_seconds": { t: "default", value: 30, inner: { t: "number", c: [{ k: "safeint" }, { k: "gt", v: 1, inclusive: true }] } },
     "jwt_clock_skew_seconds": { t: "default", value: 30, inner: { t: "number", c: [{ k: "safeint" }, { k: "gt", v: 0, inclusive: true }, { k: "lt", v: 300, inclusive: true }] } },
