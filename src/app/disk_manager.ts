@@ -14,6 +14,8 @@ import { type Config, databasePath, loadConfig } from "../config/load.ts";
 import { discoverInventory } from "../api/inventory_source.ts";
 import { openDatabase } from "../store/db.ts";
 import { createCephBackend } from "./ceph_backend.ts";
+import { simulatedHost } from "./simulated_host.ts";
+import { type ConnectingBackend, connectingBackend } from "./connecting_backend.ts";
 import type { DiskManagerConfig } from "../config/schema.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
 import { DetectRepo } from "../store/detect_repo.ts";
@@ -107,8 +109,21 @@ export function diskLookups(db: DatabaseSync): { stateOf: DiskStateLookup; seenA
   return {
     stateOf: (key) =>
       machine.getDisk(key)?.state ?? disks.history(key, { limit: 1 })[0]?.verdict ?? null,
-    seenAt: (path) =>
-      disks.seenAt(path).map((d) => ({ key: d.diskKey, serial: d.serial, wwn: d.wwn })),
+    // `bynar --check`'s records AND the detector's observations: a replacement Bynar added
+    // itself (seen only by the detector) is known when it fails in turn, so a second and
+    // third failure in one slot pass the identity check.
+    seenAt: (path) => {
+      const out = new Map<string, { key: string; serial: string | null; wwn: string | null }>();
+      for (const d of disks.seenAt(path)) {
+        out.set(d.diskKey, { key: d.diskKey, serial: d.serial, wwn: d.wwn });
+      }
+      for (const d of machine.disksAt(path)) {
+        if (!out.has(d.diskKey)) {
+          out.set(d.diskKey, { key: d.diskKey, serial: d.serial, wwn: null });
+        }
+      }
+      return [...out.values()];
+    },
   };
 }
 
@@ -175,7 +190,10 @@ export async function buildDiskManagerApp(
   if (!keys && config.vault_endpoint) {
     keys = remoteKeySource(vaultJwksUrl(config.vault_endpoint), {
       cooldownMs: config.jwks_refresh_cooldown_seconds * 1000,
+      maxAgeMs: config.jwks_max_age_seconds * 1000,
+      unreachableGraceMs: config.vault_unreachable_grace_seconds * 1000,
       fetch: f,
+      ...(deps.now ? { now: deps.now } : {}),
     });
   }
   if (!keys) {
@@ -210,7 +228,7 @@ export async function buildDiskManagerApp(
     ...(deps.now ? { now: deps.now } : {}),
   });
   const db = deps.db;
-  const registry = new OperationRegistry({ store: sqliteOperationStore(db) });
+  const registry = new OperationRegistry({ store: sqliteOperationStore(db), log });
   const auditPath = config.audit_log ?? DEFAULT_AUDIT_LOG;
   const audit = await AuditLog.open(auditPath);
   const limits: ApiLimits = {
@@ -218,6 +236,8 @@ export async function buildDiskManagerApp(
     ratePerSecond: config.rate_limit_per_second,
     rateBurst: config.rate_limit_burst,
     requestTimeoutMs: config.request_timeout_seconds * 1000,
+    authFailuresPerSecond: config.auth_failures_per_second,
+    authFailureBurst: config.auth_failure_burst,
   };
   const app = createApp({
     backend: deps.backend,
@@ -232,7 +252,13 @@ export async function buildDiskManagerApp(
     log,
     ...(deps.now ? { now: deps.now } : {}),
   });
-  const opsApp = createOpsApp({ metrics });
+  const b = deps.backend as Partial<ConnectingBackend>;
+  const opsApp = createOpsApp({
+    metrics,
+    readiness: b.readiness
+      ? () => b.readiness!()
+      : () => Promise.resolve({ ready: true, backend: deps.backend.name }),
+  });
   return { app, opsApp, registry, metrics, tls, fetch: f };
 }
 
@@ -272,18 +298,23 @@ export async function startDiskManager(
     metricsPort: config.metrics_port,
     tlsServer: config.tls_server,
   });
-  let closed = false;
+  // One close for every caller (the signal handler and the end of `finished` both call
+  // it): each waits for the same end, so the database is never closed under an operation.
+  let closing: Promise<void> | undefined;
   return {
     ...server,
     ...(pin ? { pin } : {}),
     registry,
     metrics,
-    async close(): Promise<void> {
-      if (closed) return;
-      closed = true;
-      await server.shutdown();
-      await registry.close();
-      deps.backend.close();
+    close(): Promise<void> {
+      closing ??= (async () => {
+        // Stop accepting first (new operations would be refused with 503 meanwhile).
+        const stopped = server.shutdown();
+        await registry.close({ graceMs: config.shutdown_grace_seconds * 1000 });
+        await stopped;
+        deps.backend.close();
+      })();
+      return closing;
     },
   };
 }
@@ -344,7 +375,8 @@ export function loadDiskManagerConfig(configDir: string): Promise<Config> {
  * @param options Configuration directory, loop devices and overrides.
  * @returns The running disk-manager.
  * @throws {ConfigError} When the configuration is invalid.
- * @throws {RadosError} When the Ceph cluster cannot be reached.
+ * The Ceph backend connects in the background (never fails the start: `/readyz` and 503s say
+ * why until the cluster answers).
  */
 export async function startDiskManagerProgram(
   options: DiskManagerProgramOptions,
@@ -355,12 +387,24 @@ export async function startDiskManagerProgram(
   assertGranted(requiredGrants(config, "disk-manager"), denoPermissionQuery);
   const db = givenDb ?? openDatabase(databasePath(config.bynar));
   try {
-    const backend = b ?? await createCephBackend(config.ceph, { db });
-    const inventory = i ?? discoverInventory({
-      includeLoop: options.includeLoop ?? false,
+    const dm = config.diskManager;
+    const sim = dm.backend === "simulate" ? simulatedHost({ stepMs: dm.simulate_step_ms }) : null;
+    // Ceph is connected in the background: the API serves while the cluster is unreachable
+    // (/readyz says why, backend calls answer 503) and the backend is used once it answers.
+    const backend = b ?? sim?.backend ?? connectingBackend(
+      () =>
+        createCephBackend(config.ceph, {
+          db,
+          log: (line) => console.error(`disk-manager: ${line}`),
+        }),
+      { name: "ceph", ...(deps.log ? { log: deps.log } : {}) },
+    );
+    const inventory = i ?? sim?.inventory ?? discoverInventory({
+      includeLoop: options.includeLoop ?? config.bynar.include_loop_devices,
+      loopDevices: config.bynar.loop_devices,
       systemDisks: config.ceph.system_disks.map((d) => d.device),
     });
-    const dm = config.diskManager;
+    let closeAll: Promise<void> | undefined;
     const running = await startDiskManager(dm, {
       ...deps,
       backend,
@@ -374,9 +418,12 @@ export async function startDiskManagerProgram(
       backend,
       inventory,
       db,
-      async close(): Promise<void> {
-        await running.close();
-        if (!givenDb && db.isOpen) db.close();
+      close(): Promise<void> {
+        closeAll ??= (async () => {
+          await running.close();
+          if (!givenDb && db.isOpen) db.close();
+        })();
+        return closeAll;
       },
     };
   } catch (err) {

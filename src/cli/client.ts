@@ -10,12 +10,17 @@
  * @module
  */
 import { Command } from "@commander-js/extra-typings";
-import { ApiClient, ApiClientError, type MutationReply } from "../api/client.ts";
+import type { ApiClient, MutationReply } from "../api/client.ts";
 import type { DiskMsg, OperationStatusMsg, OpOutcomeResultMsg } from "../api/codec/messages.ts";
-import { connectClient } from "../app/client.ts";
-import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/defaults.ts";
 import { BynarError, errorMessage } from "../errors.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
+
+/** Loads ../api/client.ts when a command runs (not for `--help`). */
+const loadApiClient = () => import("../api/client.ts");
+
+/** Loads ../app/client.ts when a command runs (not for `--help`). */
+const loadAppClient = () => import("../app/client.ts");
 
 /** Global options of `bynar client`. */
 interface ClientOptions {
@@ -24,10 +29,12 @@ interface ClientOptions {
   ca?: string;
   pin?: string;
   pinFromVault?: true;
+  insecureHttp?: true;
   tokenFile?: string;
   vaultRole?: string;
   vaultEndpoint?: string;
   vaultTokenFile?: string;
+  vaultCa?: string;
   vaultKvMount: string;
   format: string;
   configDir: string;
@@ -35,7 +42,7 @@ interface ClientOptions {
 
 async function buildClient(o: ClientOptions): Promise<ApiClient> {
   try {
-    return await connectClient(o);
+    return await (await loadAppClient()).connectClient(o);
   } catch (err) {
     if (err instanceof BynarError && (err.code === "usage" || err.code === "no_pin")) {
       throw new ExitRequest(err.code === "usage" ? EXIT.USAGE : EXIT.FAILURE, err.message);
@@ -113,7 +120,7 @@ async function run(
     if (failed) throw new ExitRequest(EXIT.FAILURE);
   } catch (err) {
     if (err instanceof ExitRequest) throw err;
-    if (err instanceof ApiClientError) {
+    if (err instanceof (await loadApiClient()).ApiClientError) {
       throw new ExitRequest(
         EXIT.FAILURE,
         `bynar client: ${err.message} (${err.status} ${err.code})`,
@@ -125,6 +132,26 @@ async function run(
   }
 }
 
+/**
+ * One progress line of a running operation, or null when there is nothing new to say (the
+ * same step and message as the line printed before, or neither step nor message: never a
+ * bare "…"). Pure.
+ *
+ * @param s The operation's state.
+ * @param previous The line printed before (null at first).
+ * @returns The line, or null.
+ */
+export function progressLine(
+  s: Pick<OperationStatusMsg, "state" | "step" | "message">,
+  previous: string | null,
+): string | null {
+  if (s.state !== "RUNNING") return null;
+  const text = [s.step, s.message].map((x) => (x ?? "").trim()).filter(Boolean).join(": ");
+  if (!text) return null;
+  const line = `… ${text}`;
+  return line === previous ? null : line;
+}
+
 async function mutation(
   c: ApiClient,
   reply: MutationReply,
@@ -132,9 +159,12 @@ async function mutation(
 ): Promise<OperationStatusMsg | OpOutcomeResultMsg> {
   if (reply.operation) {
     if (!wait) return reply.operation;
+    let last: string | null = null;
     return await c.waitOperation(reply.operation.id, {
       onUpdate: (s) => {
-        if (s.state === "RUNNING") console.error(`… ${s.step ?? ""} ${s.message ?? ""}`.trimEnd());
+        const line = progressLine(s, last);
+        if (line !== null) console.error(line);
+        last = line ?? last;
       },
     });
   }
@@ -158,10 +188,15 @@ export function clientCommand(): Command {
     .option("--ca <file>", "CA certificate (PEM) that signed the disk-manager's certificate")
     .option("--pin <sha256>", "expected SHA-256 fingerprint of the disk-manager's certificate")
     .option("--pin-from-vault", "read the pin the disk-manager published in Vault KV v2")
+    .option(
+      "--insecure-http",
+      "plain HTTP to a loopback disk-manager with insecure_http (try-it mode, development)",
+    )
     .option("--token-file <file>", "bearer token file (else BYNAR_TOKEN)")
     .option("--vault-role <role>", "get the token from Vault's identity OIDC role")
     .option("--vault-endpoint <url>", "Vault address (default: disk-manager.json vault_endpoint)")
     .option("--vault-token-file <file>", "Vault token file (else BYNAR_VAULT_TOKEN)")
+    .option("--vault-ca <file>", "CA certificate of Vault's TLS (default: vault_ca_file)")
     .option("--vault-kv-mount <mount>", "KV v2 mount of the certificate pins", "secret")
     .option("--format <format>", "table or json", "table")
     .option("--config-dir <dir>", "configuration directory", DEFAULT_CONFIG_DIR);
