@@ -15,6 +15,7 @@ import { discoverInventory } from "../api/inventory_source.ts";
 import { openDatabase } from "../store/db.ts";
 import { createCephBackend } from "./ceph_backend.ts";
 import { simulatedHost } from "./simulated_host.ts";
+import { type ConnectingBackend, connectingBackend } from "./connecting_backend.ts";
 import type { DiskManagerConfig } from "../config/schema.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
 import { DetectRepo } from "../store/detect_repo.ts";
@@ -235,6 +236,8 @@ export async function buildDiskManagerApp(
     ratePerSecond: config.rate_limit_per_second,
     rateBurst: config.rate_limit_burst,
     requestTimeoutMs: config.request_timeout_seconds * 1000,
+    authFailuresPerSecond: config.auth_failures_per_second,
+    authFailureBurst: config.auth_failure_burst,
   };
   const app = createApp({
     backend: deps.backend,
@@ -249,7 +252,13 @@ export async function buildDiskManagerApp(
     log,
     ...(deps.now ? { now: deps.now } : {}),
   });
-  const opsApp = createOpsApp({ metrics });
+  const b = deps.backend as Partial<ConnectingBackend>;
+  const opsApp = createOpsApp({
+    metrics,
+    readiness: b.readiness
+      ? () => b.readiness!()
+      : () => Promise.resolve({ ready: true, backend: deps.backend.name }),
+  });
   return { app, opsApp, registry, metrics, tls, fetch: f };
 }
 
@@ -366,7 +375,8 @@ export function loadDiskManagerConfig(configDir: string): Promise<Config> {
  * @param options Configuration directory, loop devices and overrides.
  * @returns The running disk-manager.
  * @throws {ConfigError} When the configuration is invalid.
- * @throws {RadosError} When the Ceph cluster cannot be reached.
+ * The Ceph backend connects in the background (never fails the start: `/readyz` and 503s say
+ * why until the cluster answers).
  */
 export async function startDiskManagerProgram(
   options: DiskManagerProgramOptions,
@@ -379,10 +389,16 @@ export async function startDiskManagerProgram(
   try {
     const dm = config.diskManager;
     const sim = dm.backend === "simulate" ? simulatedHost({ stepMs: dm.simulate_step_ms }) : null;
-    const backend = b ?? sim?.backend ?? await createCephBackend(config.ceph, {
-      db,
-      log: (line) => console.error(`disk-manager: ${line}`),
-    });
+    // Ceph is connected in the background: the API serves while the cluster is unreachable
+    // (/readyz says why, backend calls answer 503) and the backend is used once it answers.
+    const backend = b ?? sim?.backend ?? connectingBackend(
+      () =>
+        createCephBackend(config.ceph, {
+          db,
+          log: (line) => console.error(`disk-manager: ${line}`),
+        }),
+      { name: "ceph", ...(deps.log ? { log: deps.log } : {}) },
+    );
     const inventory = i ?? sim?.inventory ?? discoverInventory({
       includeLoop: options.includeLoop ?? config.bynar.include_loop_devices,
       loopDevices: config.bynar.loop_devices,
