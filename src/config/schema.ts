@@ -365,10 +365,10 @@ export const CephConfigSchema = z.strictObject({
   max_concurrent_removals: z.number().int().min(1).default(1),
   /**
    * CRUSH bucket type whose members share a removal budget of their own (`host`, `rack` …;
-   * the type the pools' CRUSH rules spread replicas over). Null: no per-domain budget (the
+   * the type the pools' CRUSH rules spread replicas over). Unset: no per-domain budget (the
    * `osd ok-to-stop` check of every draining OSD together still applies).
    */
-  failure_domain: z.string().min(1).nullable().default(null),
+  failure_domain: z.string().min(1).optional(),
   /** At most this many OSDs of one failure-domain bucket draining at once. */
   max_removals_per_failure_domain: z.number().int().min(1).default(1),
   /** Removal lease lifetime in seconds (renewed while the holder works). */

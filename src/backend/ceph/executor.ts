@@ -41,7 +41,7 @@ export interface StepDeps {
   maxRemovals: number;
   /** ceph.json's per-failure-domain budget (absent: none). */
   failureDomain?:
-    | { failure_domain: string | null; max_removals_per_failure_domain: number }
+    | { failure_domain?: string | null | undefined; max_removals_per_failure_domain: number }
     | undefined;
   /** Lease lifetime. */
   leaseSeconds: number;

@@ -110,7 +110,7 @@ export interface DomainBudget {
 
 /**
  * The per-failure-domain budget of ceph.json over the CRUSH tree, or undefined when
- * `failure_domain` is null.
+ * `failure_domain` is unset.
  *
  * @param tree `osd tree` (with each OSD's buckets).
  * @param config ceph.json `failure_domain` and `max_removals_per_failure_domain`.
@@ -118,7 +118,7 @@ export interface DomainBudget {
  */
 export function domainBudget(
   tree: readonly TreeOsd[],
-  config: { failure_domain: string | null; max_removals_per_failure_domain: number },
+  config: { failure_domain?: string | null | undefined; max_removals_per_failure_domain: number },
 ): DomainBudget | undefined {
   const type = config.failure_domain;
   if (!type) return undefined;
@@ -191,7 +191,7 @@ export interface BudgetRequest {
   max: number;
   /** Ids of the cluster's destroyed OSDs (`osd dump` state `destroyed`), awaiting a replacement. */
   destroyed?: readonly number[];
-  /** The per-failure-domain budget (absent: ceph.json `failure_domain` is null). */
+  /** The per-failure-domain budget (absent: ceph.json `failure_domain` is unset). */
   domains?: DomainBudget | undefined;
 }
 
