@@ -132,6 +132,26 @@ async function run(
   }
 }
 
+/**
+ * One progress line of a running operation, or null when there is nothing new to say (the
+ * same step and message as the line printed before, or neither step nor message: never a
+ * bare "…"). Pure.
+ *
+ * @param s The operation's state.
+ * @param previous The line printed before (null at first).
+ * @returns The line, or null.
+ */
+export function progressLine(
+  s: Pick<OperationStatusMsg, "state" | "step" | "message">,
+  previous: string | null,
+): string | null {
+  if (s.state !== "RUNNING") return null;
+  const text = [s.step, s.message].map((x) => (x ?? "").trim()).filter(Boolean).join(": ");
+  if (!text) return null;
+  const line = `… ${text}`;
+  return line === previous ? null : line;
+}
+
 async function mutation(
   c: ApiClient,
   reply: MutationReply,
@@ -139,9 +159,12 @@ async function mutation(
 ): Promise<OperationStatusMsg | OpOutcomeResultMsg> {
   if (reply.operation) {
     if (!wait) return reply.operation;
+    let last: string | null = null;
     return await c.waitOperation(reply.operation.id, {
       onUpdate: (s) => {
-        if (s.state === "RUNNING") console.error(`… ${s.step ?? ""} ${s.message ?? ""}`.trimEnd());
+        const line = progressLine(s, last);
+        if (line !== null) console.error(line);
+        last = line ?? last;
       },
     });
   }

@@ -8,11 +8,15 @@
  * @module
  */
 import { Command, Option } from "@commander-js/extra-typings";
-import { signalsProgram } from "../app/signals.ts";
-import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/defaults.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
-import { renderSignalMetrics } from "../signals/metrics.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
+
+/** Loads ../app/signals.ts when a command runs (not for `--help`). */
+const loadAppSignals = () => import("../app/signals.ts");
+
+/** Loads ../signals/metrics.ts when a command runs (not for `--help`). */
+const loadSignalsMetrics = () => import("../signals/metrics.ts");
 
 /**
  * Builds the `signals` subcommand.
@@ -24,7 +28,8 @@ export function signalsCommand(): Command {
     .description(
       "read the detection signals beyond SMART for this host's disks (kernel I/O errors, I/O " +
         "latency against the other disks of the same kind over --interval, ext4 error " +
-        "counters, SMART counter growth and NVMe wear-out from the check history) and decide " +
+        "counters, SMART counter growth and NVMe wear-out from the check history; with --ceph " +
+        "Ceph's view of the OSD) and decide " +
         "per disk: none, warn, ticket (without removal) or removal. A signal Bynar could not " +
         "read is shown as unknown and never counts. Read-only unless --record.",
     )
@@ -42,6 +47,11 @@ export function signalsCommand(): Command {
     )
     .option("--interval <seconds>", "seconds over which I/O latency is measured", "10")
     .option("--record", "store each decision (warn, ticket, removal) with its evidence")
+    .option(
+      "--ceph",
+      "also ask the Ceph cluster of ceph.json about the OSD on each disk (read errors and " +
+        "repairs, crashes, flapping, commit latency against the same device class)",
+    )
     .action(async (opts) => {
       const interval = Number(opts.interval);
       if (!Number.isFinite(interval) || interval < 1 || interval > 3600) {
@@ -52,13 +62,14 @@ export function signalsCommand(): Command {
       }
       let result;
       try {
-        result = await signalsProgram({
+        result = await (await loadAppSignals()).signalsProgram({
           configDir: opts.configDir,
           db: opts.db,
           includeLoop: opts.includeLoop ?? false,
           devices: opts.device,
           intervalSeconds: interval,
           record: opts.record ?? false,
+          ceph: opts.ceph ?? false,
         });
       } catch (err) {
         if (err instanceof ConfigError) {
@@ -71,7 +82,9 @@ export function signalsCommand(): Command {
         return;
       }
       if (opts.format === "prometheus") {
-        Deno.stdout.writeSync(new TextEncoder().encode(renderSignalMetrics(result)));
+        Deno.stdout.writeSync(
+          new TextEncoder().encode((await loadSignalsMetrics()).renderSignalMetrics(result)),
+        );
         return;
       }
       const out: string[] = [];
