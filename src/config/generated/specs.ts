@@ -226,6 +226,8 @@ export const CEPH_SPEC: FastSpec = {
     "client_mount_timeout": { t: "default", value: 10, inner: { t: "number", c: [{ k: "safeint" }, { k: "gt", v: 1, inclusive: true }] } },
     "osd_create_mode": { t: "default", value: "lvm", inner: { t: "enum", values: ["lvm","raw"] } },
     "max_concurrent_removals": { t: "default", value: 1, inner: { t: "number", c: [{ k: "safeint" }, { k: "gt", v: 1, inclusive: true }] } },
+    "failure_domain": { t: "optional", inner: { t: "string", c: [{ k: "min_length", n: 1 }] } },
+    "max_removals_per_failure_domain": { t: "default", value: 1, inner: { t: "number", c: [{ k: "safeint" }, { k: "gt", v: 1, inclusive: true }] } },
     "removal_lease_seconds": { t: "default", value: 3600, inner: { t: "number", c: [{ k: "safeint" }, { k: "gt", v: 30, inclusive: true }] } },
     "daemon_control": { t: "default", value: "systemd", inner: { t: "enum", values: ["systemd","process"] } },
     "keyring": { t: "optional", inner: { t: "string", c: [] } },
