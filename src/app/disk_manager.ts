@@ -14,6 +14,7 @@ import { type Config, databasePath, loadConfig } from "../config/load.ts";
 import { discoverInventory } from "../api/inventory_source.ts";
 import { openDatabase } from "../store/db.ts";
 import { createCephBackend } from "./ceph_backend.ts";
+import { ExecutorBackend, executorInventory } from "../api/executor_backend.ts";
 import type { DiskManagerConfig } from "../config/schema.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
 import { DetectRepo } from "../store/detect_repo.ts";
@@ -310,6 +311,11 @@ export interface DiskManagerProgramOptions {
   configDir: string;
   /** Manage loop devices too (labs and test clusters). */
   includeLoop?: boolean;
+  /**
+   * The executor's unix socket: run as the unprivileged front, forwarding every disk
+   * operation and the inventory to `bynar executor` (no FFI, no Ceph connection here).
+   */
+  executorSocket?: string | undefined;
   /** Overrides (tests, labs). */
   overrides?: DiskManagerOverrides;
 }
@@ -355,8 +361,10 @@ export async function startDiskManagerProgram(
   assertGranted(requiredGrants(config, "disk-manager"), denoPermissionQuery);
   const db = givenDb ?? openDatabase(databasePath(config.bynar));
   try {
-    const backend = b ?? await createCephBackend(config.ceph, { db });
-    const inventory = i ?? discoverInventory({
+    const sock = options.executorSocket;
+    const backend = b ??
+      (sock ? new ExecutorBackend(sock) : await createCephBackend(config.ceph, { db }));
+    const inventory = i ?? (sock ? executorInventory(sock) : undefined) ?? discoverInventory({
       includeLoop: options.includeLoop ?? false,
       systemDisks: config.ceph.system_disks.map((d) => d.device),
     });

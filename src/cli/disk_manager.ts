@@ -24,6 +24,10 @@ export function diskManagerCommand(): Command {
     )
     .option("--config-dir <dir>", "configuration directory", DEFAULT_CONFIG_DIR)
     .option("--include-loop", "manage loop devices too (labs and test clusters)")
+    .option(
+      "--executor-socket <path>",
+      "run as the unprivileged front: disk operations go to `bynar executor` on this socket",
+    )
     .action(async (opts) => {
       try {
         await loadDiskManagerConfig(opts.configDir);
@@ -33,6 +37,7 @@ export function diskManagerCommand(): Command {
       const running = await startDiskManagerProgram({
         configDir: opts.configDir,
         includeLoop: opts.includeLoop ?? false,
+        executorSocket: opts.executorSocket,
       }).catch((err) => {
         if (err instanceof ConfigError) {
           throw new ExitRequest(EXIT.USAGE, `bynar disk-manager: ${errorMessage(err)}`);
