@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { readTextConfined } from "../config/confined_read.ts";
 import { assertGranted, denoPermissionQuery, requiredGrants } from "./grants.ts";
 import type { DatabaseSync } from "node:sqlite";
 import type { Backend } from "../backend/types.ts";
@@ -128,7 +129,7 @@ async function vaultFetch(config: DiskManagerConfig): Promise<typeof fetch> {
   if (!config.vault_ca_file) return fetch;
   let ca: string;
   try {
-    ca = await Deno.readTextFile(config.vault_ca_file);
+    ca = await readTextConfined(config.vault_ca_file);
   } catch (err) {
     throw new ConfigError("disk-manager.json", `Cannot read vault_ca_file: ${errorMessage(err)}`, {
       field: "vault_ca_file",
@@ -141,7 +142,7 @@ async function vaultFetch(config: DiskManagerConfig): Promise<typeof fetch> {
 
 async function readPem(path: string, field: string): Promise<string> {
   try {
-    return await Deno.readTextFile(path);
+    return await readTextConfined(path);
   } catch (err) {
     throw new ConfigError(
       "disk-manager.json",
@@ -316,6 +317,11 @@ export interface DiskManagerProgramOptions {
    * operation and the inventory to `bynar executor` (no FFI, no Ceph connection here).
    */
   executorSocket?: string | undefined;
+  /**
+   * The state database (the front does not read bynar.json, which holds JIRA/Slack
+   * secrets). @default bynar.json's database_path, else the default path
+   */
+  databasePath?: string | undefined;
   /** Overrides (tests, labs). */
   overrides?: DiskManagerOverrides;
 }
@@ -336,12 +342,24 @@ export interface RunningDiskManagerProgram extends RunningDiskManager {
  * Loads the disk-manager's configuration files.
  *
  * @param configDir The configuration directory.
+ * @param options `front`: only disk-manager.json (the front of the privilege split).
  * @returns The configuration.
  * @throws {ConfigError} When one of those files is invalid.
  */
-export function loadDiskManagerConfig(configDir: string): Promise<Config> {
-  return loadConfig(configDir, { files: DISK_MANAGER_CONFIG_FILES });
+export function loadDiskManagerConfig(
+  configDir: string,
+  options: { front?: boolean | undefined } = {},
+): Promise<Config> {
+  return loadConfig(configDir, {
+    files: options.front ? FRONT_CONFIG_FILES : DISK_MANAGER_CONFIG_FILES,
+  });
 }
+
+/**
+ * The only file the front reads: `bynar.json` (JIRA/Slack secrets) and `ceph.json` stay
+ * unreadable to it; its database is the default path.
+ */
+export const FRONT_CONFIG_FILES = ["diskManager"] as const;
 
 /**
  * Starts `bynar disk-manager`: configuration, database, Ceph backend, inventory, service.
@@ -357,11 +375,15 @@ export async function startDiskManagerProgram(
 ): Promise<RunningDiskManagerProgram> {
   const o = options.overrides ?? {};
   const { config: configOverride, backend: b, inventory: i, db: givenDb, ...deps } = o;
-  const config = { ...await loadDiskManagerConfig(options.configDir), ...configOverride };
+  const sock = options.executorSocket;
+  const config = {
+    ...await loadDiskManagerConfig(options.configDir, { front: sock !== undefined }),
+    ...configOverride,
+  };
   assertGranted(requiredGrants(config, "disk-manager"), denoPermissionQuery);
+  if (options.databasePath) config.bynar = { ...config.bynar, database_path: options.databasePath };
   const db = givenDb ?? openDatabase(databasePath(config.bynar));
   try {
-    const sock = options.executorSocket;
     const backend = b ??
       (sock ? new ExecutorBackend(sock) : await createCephBackend(config.ceph, { db }));
     const inventory = i ?? (sock ? executorInventory(sock) : undefined) ?? discoverInventory({

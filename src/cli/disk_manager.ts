@@ -28,9 +28,10 @@ export function diskManagerCommand(): Command {
       "--executor-socket <path>",
       "run as the unprivileged front: disk operations go to `bynar executor` on this socket",
     )
+    .option("--database <file>", "state database (default: bynar.json's database_path)")
     .action(async (opts) => {
       try {
-        await loadDiskManagerConfig(opts.configDir);
+        await loadDiskManagerConfig(opts.configDir, { front: opts.executorSocket !== undefined });
       } catch (err) {
         throw new ExitRequest(EXIT.USAGE, `bynar disk-manager: ${errorMessage(err)}`);
       }
@@ -38,6 +39,7 @@ export function diskManagerCommand(): Command {
         configDir: opts.configDir,
         includeLoop: opts.includeLoop ?? false,
         executorSocket: opts.executorSocket,
+        databasePath: opts.database,
       }).catch((err) => {
         if (err instanceof ConfigError) {
           throw new ExitRequest(EXIT.USAGE, `bynar disk-manager: ${errorMessage(err)}`);
@@ -57,7 +59,7 @@ export function diskManagerCommand(): Command {
       // SIGHUP (systemctl reload): re-validate the configuration on disk and say what a
       // restart would change; the API keeps serving with the configuration it started with.
       const reload = (): void => {
-        loadDiskManagerConfig(opts.configDir).then(
+        loadDiskManagerConfig(opts.configDir, { front: opts.executorSocket !== undefined }).then(
           (next) => {
             const changed = (["bynar", "diskManager", "ceph"] as const)
               .filter((k) => JSON.stringify(next[k]) !== JSON.stringify(running.config[k]));

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { jsonErrorWhere, readTextConfined } from "./confined_read.ts";
 import { z } from "zod";
 import { ConfigError } from "../errors.ts";
 import {
@@ -116,7 +117,7 @@ export async function loadConfigFile<S extends z.ZodType>(
 ): Promise<{ value: z.infer<S>; present: boolean }> {
   let text: string | null = null;
   try {
-    text = await Deno.readTextFile(path);
+    text = await readTextConfined(path);
   } catch (err) {
     if (!(err instanceof Deno.errors.NotFound)) {
       throw new ConfigError(path, `Cannot read config file "${path}": ${(err as Error).message}`, {
@@ -131,7 +132,7 @@ export async function loadConfigFile<S extends z.ZodType>(
     } catch (err) {
       throw new ConfigError(
         path,
-        `Cannot parse config file "${path}": not valid JSON (${(err as Error).message})`,
+        `Cannot parse config file "${path}": not valid JSON (${jsonErrorWhere(err)})`,
         { cause: err },
       );
     }
@@ -148,7 +149,7 @@ export async function loadConfigFile<S extends z.ZodType>(
 
 async function readSecretFile(file: string, configPath: string, field: string): Promise<string> {
   try {
-    return (await Deno.readTextFile(file)).trim();
+    return (await readTextConfined(file)).trim();
   } catch (err) {
     throw new ConfigError(
       configPath,
