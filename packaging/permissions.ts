@@ -51,6 +51,18 @@ export type PermissionProcess = "cli" | "front" | "executor";
 /** Where the executor's socket lives (the executor unit's RuntimeDirectory). */
 export const EXECUTOR_SOCKET_DIR = "/run/bynar-executor";
 
+/**
+ * The executor's socket. Deno 2.9.6 checks unix sockets against `--allow-net=unix:<path>`
+ * (the exact path; a directory grants nothing), so the path is fixed here and another
+ * socket needs `BYNAR_ALLOW_NET=unix:<path>` in `/etc/default/bynar`.
+ */
+export const EXECUTOR_SOCKET = `${EXECUTOR_SOCKET_DIR}/executor.sock`;
+
+const SOCKET_NET: PermissionEntry = {
+  value: `unix:${EXECUTOR_SOCKET}`,
+  reason: "the executor's unix socket (Deno checks unix sockets as net, by exact path)",
+};
+
 /** Programs the executor runs (the Ceph backend); no smartctl, fsck, mkfs or mount. */
 export const EXECUTOR_PROGRAMS: readonly string[] = [
   "/usr/sbin/ceph-volume",
@@ -259,11 +271,18 @@ function frontGrants(options: PermissionOptions): PermissionGrant[] {
         socket,
       ],
     },
-    netGrant(options, "the API listener, its metrics listener, on loopback by default"),
+    {
+      kind: "net",
+      entries: [
+        ...netGrant(options, "the API listener, its metrics listener, on loopback by default")
+          .entries,
+        SOCKET_NET,
+      ],
+    },
     {
       kind: "env",
       entries: [
-        ENV_VARS.find((e) => e.value === "BYNAR_VAULT_TOKEN")!,
+        ...ENV_VARS.filter((e) => ["BYNAR_VAULT_TOKEN", "BYNAR_SLACK_WEBHOOK"].includes(e.value)),
         ...COMMANDER_ENV,
       ],
     },
@@ -302,6 +321,7 @@ function executorGrants(_options: PermissionOptions): PermissionGrant[] {
       kind: "run",
       entries: RUN_PROGRAMS.filter((e) => EXECUTOR_PROGRAMS.includes(e.value)),
     },
+    { kind: "net", entries: [SOCKET_NET] },
     { kind: "env", entries: COMMANDER_ENV },
     {
       kind: "sys",

@@ -1,6 +1,6 @@
 /**
  * Composition root of `bynar executor`: the privileged half of the disk-manager. Loads
- * `bynar.json` (database path) and `ceph.json`, builds the host inventory and the backend
+ * `ceph.json` only (bynar.json's JIRA/Slack secrets are none of its business), builds the host inventory and the backend
  * (Ceph, or the side-effect-free simulate backend), and serves the executor protocol on a
  * local unix socket. No network listener.
  *
@@ -40,6 +40,8 @@ export interface ExecutorProgramOptions {
   backend?: "ceph" | "simulate" | undefined;
   /** Manage loop devices too (labs and test clusters). */
   includeLoop?: boolean | undefined;
+  /** The state database (operation journal of the Ceph backend). @default the default path */
+  databasePath?: string | undefined;
   /** Journal file. @default DEFAULT_EXECUTOR_JOURNAL */
   journalPath?: string | undefined;
   /** Removal budget. @default DEFAULT_REMOVAL_BUDGET */
@@ -72,7 +74,8 @@ export interface RunningExecutorProgram extends RunningExecutor {
 export async function startExecutorProgram(
   options: ExecutorProgramOptions,
 ): Promise<RunningExecutorProgram> {
-  const config = await loadConfig(options.configDir, { files: ["bynar", "ceph"] });
+  const config = await loadConfig(options.configDir, { files: ["ceph"] });
+  if (options.databasePath) config.bynar = { ...config.bynar, database_path: options.databasePath };
   const systemDisks = config.ceph.system_disks.map((d) => d.device);
   const inventory = options.inventoryOverride ?? discoverInventory({
     includeLoop: options.includeLoop ?? false,

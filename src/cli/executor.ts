@@ -63,6 +63,7 @@ export function executorCommand(): Command {
       "--remove-budget <n>",
       `real removals allowed per 24 h (default ${DEFAULT_REMOVAL_BUDGET.max})`,
     )
+    .option("--database <file>", "state database (default /var/lib/bynar/bynar.db)")
     .option("--include-loop", "manage loop devices too (labs and test clusters)")
     .action(async (opts) => {
       const budget = opts.removeBudget === undefined ? DEFAULT_REMOVAL_BUDGET : {
@@ -79,6 +80,7 @@ export function executorCommand(): Command {
         backend: opts.backend,
         includeLoop: opts.includeLoop ?? false,
         journalPath: opts.journal,
+        databasePath: opts.database,
         budget,
       }).catch((err) => {
         if (err instanceof ConfigError) {

@@ -71,9 +71,9 @@ export const SECRET_ENV_VARS: readonly string[] = Object.freeze([
   "BYNAR_SLACK_WEBHOOK",
 ]);
 
-function secretEnv(): Record<string, string> {
+function secretEnv(names: Iterable<string> = SECRET_ENV_VARS): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const name of SECRET_ENV_VARS) {
+  for (const name of names) {
     const value = Deno.env.get(name);
     if (value !== undefined) env[name] = value;
   }
@@ -212,7 +212,14 @@ function loadIfNeeded<S extends z.ZodType>(
  */
 export async function loadConfig(dir: string, options: LoadConfigOptions = {}): Promise<Config> {
   const files = new Set(options.files ?? ALL_CONFIG_FILES);
-  const env = options.env ?? secretEnv();
+  // Only the variables of the files this command reads: a process whose permission set
+  // does not cover bynar.json's secrets (the executor, the front) never asks for them.
+  const env = options.env ?? secretEnv([
+    ...(files.has("bynar")
+      ? ["BYNAR_JIRA_PASSWORD", "BYNAR_VAULT_TOKEN", "BYNAR_SLACK_WEBHOOK"]
+      : []),
+    ...(files.has("diskManager") ? ["BYNAR_VAULT_TOKEN", "BYNAR_SLACK_WEBHOOK"] : []),
+  ].filter((n, i, all) => all.indexOf(n) === i && SECRET_ENV_VARS.includes(n)));
   const bynarPath = `${dir}/bynar.json`;
   const dmPath = `${dir}/disk-manager.json`;
   const bynar = await loadIfNeeded(bynarPath, BynarConfigSchema, files.has("bynar"));
