@@ -19,6 +19,10 @@ import { join } from "node:path";
 import { AUDIENCE, HOST, ISSUER, makeKey, sign } from "../api/harness.ts";
 import { shippedArgv, shippedProduct } from "../builders/shipped.ts";
 
+/** A parsed JSON answer, checked field by field by the assertions. */
+// deno-lint-ignore no-explicit-any
+type Json = any;
+
 const FRONT_UID = 65534;
 const OTHER_UID = 65533;
 const SOCKET_ROOT = "/run/bynar-executor";
@@ -28,7 +32,7 @@ function asUid(uid: number, argv: string[]): string[] {
   return ["setpriv", `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--", ...argv];
 }
 
-async function freePort(): Promise<number> {
+function freePort(): number {
   const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (l.addr as Deno.NetAddr).port;
   l.close();
@@ -101,8 +105,8 @@ async function withSplit(run: (s: Split) => Promise<void>): Promise<void> {
       join(frontDir, "jwks.json"),
       JSON.stringify({ keys: [key.publicJwk] }),
     );
-    const port = await freePort();
-    const metricsPort = await freePort();
+    const port = freePort();
+    const metricsPort = freePort();
     await Deno.writeTextFile(
       join(frontDir, "disk-manager.json"),
       JSON.stringify({
@@ -215,7 +219,11 @@ async function withSplit(run: (s: Split) => Promise<void>): Promise<void> {
   }
 }
 
-async function post(s: Split, path: string, body: unknown): Promise<{ status: number; json: any }> {
+async function post(
+  s: Split,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; json: Json }> {
   const r = await fetch(`${s.base}${path}`, {
     method: "POST",
     headers: {
@@ -228,6 +236,62 @@ async function post(s: Split, path: string, body: unknown): Promise<{ status: nu
   return { status: r.status, json: await r.json() };
 }
 
+async function get(s: Split, path: string): Promise<{ status: number; json: Json }> {
+  const r = await fetch(`${s.base}${path}`, {
+    headers: { authorization: `Bearer ${s.token}`, accept: "application/json" },
+  });
+  return { status: r.status, json: await r.json() };
+}
+
+async function finished(s: Split, id: string): Promise<Json> {
+  let op: Json;
+  await waitFor(async () => {
+    op = (await get(s, `/v1/operations/${id}`)).json;
+    return op.state !== "RUNNING" && op.state !== "PENDING";
+  }, `operation ${id}`);
+  return op;
+}
+
+const CLIENT = `
+const [path, line] = Deno.args;
+try {
+  const conn = await Deno.connect({ transport: "unix", path });
+  await conn.write(new TextEncoder().encode(line + "\\n"));
+  const answer = await new Response(conn.readable).text();
+  console.log(JSON.stringify({ connect: "ok", answer: JSON.parse(answer) }));
+} catch (err) {
+  console.log(JSON.stringify({ connect: "refused", error: err.name + ": " + err.message }));
+}
+`;
+
+/** Sends one raw line to the executor socket as a given uid (the shipped deno runtime). */
+async function rawAs(s: Split, uid: number, line: string): Promise<Json> {
+  const { tree } = await shippedProduct();
+  const work = join(s.dir, `client-${uid}`);
+  await Deno.mkdir(work, { recursive: true, mode: 0o700 });
+  await Deno.chown(work, uid, uid);
+  await Deno.writeTextFile(join(work, "client.ts"), CLIENT);
+  const r = await out(
+    asUid(uid, [
+      join(tree, "usr/lib/bynar/deno"),
+      "run",
+      "--no-config",
+      "--no-lock",
+      "--quiet",
+      `--allow-net=unix:${s.sock}`,
+      `--allow-read=${s.sock}`,
+      `--allow-write=${s.sock}`,
+      join(work, "client.ts"),
+      s.sock,
+      line,
+    ]),
+    { DENO_DIR: join(work, ".deno"), HOME: work },
+  );
+  const text = new TextDecoder().decode(r.stdout).trim();
+  assert.ok(text, new TextDecoder().decode(r.stderr));
+  return JSON.parse(text);
+}
+
 Deno.test("split as shipped: remove/add through the unprivileged front and the executor", async () => {
   await withSplit(async (s) => {
     const sim = await post(s, "/v1/disks/remove", {
@@ -238,7 +302,66 @@ Deno.test("split as shipped: remove/add through the unprivileged front and the e
     assert.equal(sim.status, 200, JSON.stringify(sim.json));
     assert.match(JSON.stringify(sim.json), /simulate backend/);
     const real = await post(s, "/v1/disks/remove", { disk: s.loop, disk_identity: s.identity });
-    assert.ok(real.status === 200 || real.status === 202, JSON.stringify(real.json));
-    console.log(JSON.stringify(real.json));
+    assert.equal(real.status, 202, JSON.stringify(real.json));
+    const removed = await finished(s, real.json.id);
+    assert.equal(removed.state, "SUCCEEDED", JSON.stringify(removed));
+    const add = await post(s, "/v1/disks/add", { disk: s.loop, disk_identity: s.identity });
+    assert.equal(add.status, 202, JSON.stringify(add.json));
+    assert.equal((await finished(s, add.json.id)).state, "SUCCEEDED");
+    const system = await post(s, "/v1/disks/remove", {
+      disk: "/dev/vda",
+      disk_identity: "overlayblk",
+    });
+    assert.match(JSON.stringify(system.json), /system disk/);
+    // journalled before acting: begin precedes end for each change
+    const journal = (await Deno.readTextFile(s.journal)).trim().split("\n").map((l) =>
+      JSON.parse(l)
+    );
+    assert.deepEqual(
+      journal.map((e) => `${e.phase} ${e.op} ${e.path}`),
+      [
+        `begin remove ${s.loop}`,
+        `end remove ${s.loop}`,
+        `begin add ${s.loop}`,
+        `end add ${s.loop}`,
+      ],
+    );
+  });
+});
+
+Deno.test("split as shipped: the executor socket refuses another uid; the front's uid gets only the typed set", async () => {
+  await withSplit(async (s) => {
+    const other = await rawAs(s, OTHER_UID, `{"op":"status"}`);
+    assert.equal(other.connect, "refused", JSON.stringify(other));
+    assert.match(other.error, /PermissionDenied|Permission denied/);
+    const status = await rawAs(s, FRONT_UID, `{"op":"status"}`);
+    assert.equal(status.connect, "ok", JSON.stringify(status));
+    assert.equal(status.answer.result.backend, "simulate");
+    for (
+      const line of [
+        `{"op":"run","argv":["/usr/bin/id"]}`,
+        `{"op":"remove","disk":{"path":"${s.loop}","identity":"${s.identity}"},"simulate":false,"argv":["x"]}`,
+        `{"op":"remove","disk":{"path":"/etc/shadow"},"simulate":true}`,
+      ]
+    ) {
+      const r = await rawAs(s, FRONT_UID, line);
+      assert.equal(r.answer.ok, false, line);
+      assert.equal(r.answer.error.status, 400, line);
+    }
+    // a change the front would refuse is refused by the executor too (defence in depth)
+    const mismatch = await rawAs(
+      s,
+      FRONT_UID,
+      `{"op":"remove","disk":{"path":"${s.loop}","identity":"serial:OTHER"},"simulate":false}`,
+    );
+    assert.equal(mismatch.answer.error.code, "executor_refused");
+    const sys = await rawAs(
+      s,
+      FRONT_UID,
+      `{"op":"remove","disk":{"path":"/dev/vda","identity":"overlayblk"},"simulate":false}`,
+    );
+    assert.match(sys.answer.error.message, /system disk/);
+    const journal = await Deno.readTextFile(s.journal);
+    assert.doesNotMatch(journal, /"phase":"begin"/, "nothing was started");
   });
 });
