@@ -17,11 +17,12 @@ import {
   BynarError,
   CommandError,
   ConfigError,
+  errorMessage,
   FfiError,
   ParseError,
   SafetyError,
 } from "../errors.ts";
-import type { AuditSink } from "./audit/log.ts";
+import { type AuditEntry, AuditError, type AuditSink } from "./audit/log.ts";
 import { encodeMessage, protoTypes } from "./codec/proto.ts";
 import { PROBLEM_TYPE, PROTOBUF_TYPE, wantsProtobuf } from "./codec/negotiate.ts";
 import { DiskService } from "./disk_service.ts";
@@ -103,6 +104,12 @@ function routeLabel(path: string): string {
  */
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
+  if (err instanceof AuditError) {
+    return new ApiError(503, "audit_unavailable", `${err.message}; retry when it is writable`, {
+      cause: err,
+      headers: { "retry-after": "30" },
+    });
+  }
   if (err instanceof SafetyError) {
     return new ApiError(403, err.code, err.message, { cause: err, device: err.device });
   }
@@ -123,9 +130,73 @@ export function toApiError(err: unknown): ApiError {
   });
 }
 
-function errorResponse(c: Context<AppEnv>, err: unknown, log: (l: string) => void): Response {
+/** Statuses of refused requests that go to the security log. */
+const REFUSALS = new Set([400, 401, 403, 404, 405, 413, 415, 429]);
+
+/** Options of {@linkcode securityLog}. */
+export interface SecurityLogOptions {
+  /**
+   * Lines per window; more are counted and summarised in the next line.
+   * @default 20
+   */
+  perWindow?: number;
+  /**
+   * Window, ms.
+   * @default 1000
+   */
+  windowMs?: number;
+  /** Clock, epoch ms. @default Date.now */
+  now?: () => number;
+}
+
+/**
+ * A rate-limited security log of refused requests: request id, client address, method,
+ * path, status and reason code — never the token or the body.
+ *
+ * @param log Receives the lines.
+ * @param options Rate and clock.
+ * @returns The logger.
+ */
+export function securityLog(
+  log: (line: string) => void,
+  options: SecurityLogOptions = {},
+): (c: Context<AppEnv>, e: ApiError) => void {
+  const per = options.perWindow ?? 20;
+  const windowMs = options.windowMs ?? 1000;
+  const now = options.now ?? Date.now;
+  let start = 0;
+  let count = 0;
+  let dropped = 0;
+  return (c, e) => {
+    const t = now();
+    if (t - start >= windowMs) {
+      start = t;
+      count = 0;
+    }
+    if (count >= per) {
+      dropped++;
+      return;
+    }
+    count++;
+    const more = dropped > 0 ? ` (${dropped} earlier refusals not logged: rate limit)` : "";
+    dropped = 0;
+    log(
+      `security: refused ${e.status} ${e.code} request_id=${c.get("requestId") ?? ""} ` +
+        `client=${c.get("clientAddr") ?? "unknown"} method=${c.req.method} ` +
+        `path=${JSON.stringify(c.req.path.slice(0, 200))}${more}`,
+    );
+  };
+}
+
+function errorResponse(
+  c: Context<AppEnv>,
+  err: unknown,
+  log: (l: string) => void,
+  refused?: (c: Context<AppEnv>, e: ApiError) => void,
+): Response {
   const e = toApiError(err);
   const rid = c.get("requestId") ?? "";
+  if (REFUSALS.has(e.status)) refused?.(c, e);
   if (e.status >= 500) {
     log(`request ${rid} failed: ${e.code}: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -159,11 +230,24 @@ export function createApp(deps: ApiDeps): Hono<AppEnv> {
   const log = deps.log ?? ((l: string) => console.error(l));
   const limits = deps.limits ?? {};
   const maxBody = limits.maxBodyBytes ?? 65_536;
+  const security = securityLog(log);
+  const refused = (c: Context<AppEnv>, e: ApiError): void => {
+    // The auth middleware counts its own refusals; the scope check is counted here.
+    if (e.code === "insufficient_scope") metrics.authFailure(e.code);
+    security(c, e);
+  };
   const ctx = {
     service: new DiskService(deps),
     backend: deps.backend,
     registry,
     audit: deps.audit,
+    auditAlarm: (kind: "start" | "finish" | "refusal", err: unknown, entry: AuditEntry): void => {
+      metrics.auditWriteFailure(kind);
+      log(
+        `ALARM: audit record not written (${kind}): ${errorMessage(err)}; lost record: ` +
+          JSON.stringify(entry),
+      );
+    },
     ...(deps.tickets ? { tickets: deps.tickets } : {}),
   };
 
@@ -221,8 +305,9 @@ export function createApp(deps: ApiDeps): Hono<AppEnv> {
       c,
       new ApiError(404, "not_found", "Cannot find this resource; see /v1/openapi.json"),
       log,
+      refused,
     )
   );
-  app.onError((err, c) => errorResponse(c, err, log));
+  app.onError((err, c) => errorResponse(c, err, log, refused));
   return app;
 }

@@ -11,6 +11,8 @@ import type { DiskInventory, InventoryDisk } from "./types.ts";
 export interface DiscoverInventoryOptions {
   /** Include loop devices (labs, test clusters). @default false */
   includeLoop?: boolean;
+  /** bynar.json `loop_devices`: the loop-device allow-list. @default undefined */
+  loopDevices?: readonly string[] | undefined;
   /** ceph.json system disks. @default [] */
   systemDisks?: string[];
   /**
@@ -38,6 +40,7 @@ export function discoverInventory(options: DiscoverInventoryOptions = {}): DiskI
       if (cached && t - cached.at < ttl) return cached.disks;
       const disks = discoverDisks({
         includeLoop: options.includeLoop ?? false,
+        loopDevices: options.loopDevices,
         systemDisks: options.systemDisks ?? [],
       }).then((r) => r.disks);
       cached = { at: t, disks };

@@ -8,6 +8,7 @@
 export class ApiMetrics {
   #requests = new Map<string, number>();
   #authFailures = new Map<string, number>();
+  #auditFailures = new Map<string, number>();
   #cacheHits = 0;
   #cacheMisses = 0;
   #durationSum = 0;
@@ -40,6 +41,16 @@ export class ApiMetrics {
   }
 
   /**
+   * Counts an audit record that could not be written (an alarm: the log is incomplete).
+   *
+   * @param kind `start` (the request was refused, nothing started), `finish` (an
+   *   operation's end record) or `refusal` (a refused request's record).
+   */
+  auditWriteFailure(kind: string): void {
+    this.#auditFailures.set(kind, (this.#auditFailures.get(kind) ?? 0) + 1);
+  }
+
+  /**
    * Counts a token cache lookup.
    *
    * @param hit Hit or miss.
@@ -67,6 +78,17 @@ export class ApiMetrics {
     out.push("# TYPE bynar_api_auth_failures_total counter");
     for (const [k, v] of this.#authFailures) {
       out.push(`bynar_api_auth_failures_total{reason="${k}"} ${v}`);
+    }
+    out.push(
+      "# HELP bynar_api_audit_write_failures_total Audit records that could not be written.",
+    );
+    out.push("# TYPE bynar_api_audit_write_failures_total counter");
+    for (const kind of ["start", "finish", "refusal"]) {
+      out.push(
+        `bynar_api_audit_write_failures_total{kind="${kind}"} ${
+          this.#auditFailures.get(kind) ?? 0
+        }`,
+      );
     }
     out.push("# HELP bynar_api_token_cache_total Verified-token cache lookups.");
     out.push("# TYPE bynar_api_token_cache_total counter");

@@ -9,6 +9,7 @@
 import https from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { checkRequestTarget } from "./request_target.ts";
 
 /** Something with a fetch handler (a Hono app). */
 export interface FetchApp {
@@ -30,8 +31,46 @@ export interface NodeTlsServer {
   shutdown(): Promise<void>;
 }
 
-async function handle(app: FetchApp, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const host = req.headers.host ?? "localhost";
+function refuse(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, string> = {},
+): void {
+  const body = JSON.stringify({ type: "about:blank", title: code, status, detail });
+  res.writeHead(status, {
+    "content-type": "application/problem+json",
+    "content-length": String(new TextEncoder().encode(body).byteLength),
+    ...extra,
+  });
+  res.end(body);
+}
+
+/**
+ * The URL handed to the app: the server's own origin and the request target (origin-form
+ * only); the Host header is checked, never used to route.
+ *
+ * @returns The URL, or undefined when the request was refused.
+ */
+function requestUrl(req: IncomingMessage, res: ServerResponse, origin: string): string | undefined {
+  const target = req.url ?? "";
+  const refusal = checkRequestTarget(req.method ?? "", req.headers.host, { target });
+  if (refusal) {
+    refuse(res, refusal.status, refusal.code, refusal.detail, refusal.headers);
+    return undefined;
+  }
+  return origin + target;
+}
+
+async function handle(
+  app: FetchApp,
+  req: IncomingMessage,
+  res: ServerResponse,
+  origin: string,
+): Promise<void> {
+  const url = requestUrl(req, res, origin);
+  if (url === undefined) return;
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) {
     if (v === undefined) continue;
@@ -40,7 +79,7 @@ async function handle(app: FetchApp, req: IncomingMessage, res: ServerResponse):
   }
   const method = req.method ?? "GET";
   const hasBody = method !== "GET" && method !== "HEAD";
-  const request = new Request(`https://${host}${req.url ?? "/"}`, {
+  const request = new Request(url, {
     method,
     headers,
     ...(hasBody
@@ -74,12 +113,17 @@ export async function serveNodeTls(
   app: FetchApp,
   options: { hostname: string; port: number; cert: string; key: string },
 ): Promise<NodeTlsServer> {
+  // The app sees this origin whatever the client sent as Host (routing by target only).
+  const origin = `https://${
+    options.hostname.includes(":") ? `[${options.hostname}]` : options.hostname
+  }:${options.port}`;
   const server = https.createServer(
     { cert: options.cert, key: options.key, noDelay: true, keepAliveTimeout: 5000 },
     (req, res) => {
-      handle(app, req, res).catch(() => {
-        if (!res.headersSent) res.writeHead(500);
-        res.end();
+      handle(app, req, res, origin).catch(() => {
+        if (!res.headersSent) {
+          refuse(res, 500, "internal", "Cannot serve the request: internal error");
+        } else res.end();
       });
     },
   );

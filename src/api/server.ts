@@ -6,6 +6,7 @@
  */
 import { SafetyError } from "../errors.ts";
 import { type FetchApp, serveNodeTls } from "./node_tls_server.ts";
+import { guardHostRouting } from "./request_target.ts";
 
 export type { FetchApp } from "./node_tls_server.ts";
 
@@ -84,7 +85,9 @@ export async function listen(
   const server = options.insecureHttp
     ? Deno.serve(
       { hostname: options.hostname, port: options.port, ...quiet },
-      (req, info) => app.fetch(req, info),
+      guardHostRouting((req: Request, info: Deno.ServeHandlerInfo<Deno.NetAddr>) =>
+        app.fetch(req, info)
+      ),
     )
     : (options.tlsServer ?? "node") === "node"
     ? await serveNodeTls(app, {
@@ -99,7 +102,7 @@ export async function listen(
       cert: options.tls!.cert,
       key: options.tls!.key,
       ...quiet,
-    }, (req, info) => app.fetch(req, info));
+    }, guardHostRouting((req: Request, info) => app.fetch(req, info)));
   const ops = options.metricsPort === undefined ? undefined : Deno.serve({
     hostname: "127.0.0.1",
     port: options.metricsPort,

@@ -29,6 +29,8 @@ export interface AppEnv {
     principal: Principal;
     /** Client address. */
     clientAddr: string;
+    /** Why destructive calls fail closed now (verification keys stale past the grace). */
+    keysStale: string | undefined;
   };
 }
 

@@ -14,6 +14,7 @@ import {
   MIN_CEPH_MAJOR,
   RadosClusterApi,
 } from "../backend/ceph/mod.ts";
+import { TransientRetryingClusterApi } from "../backend/ceph/transient.ts";
 import type { Clock } from "../shared/clock.ts";
 import { type Config, databasePath, loadConfig } from "../config/load.ts";
 import type { CephConfig } from "../config/schema.ts";
@@ -36,6 +37,8 @@ export interface CreateCephBackendOptions {
    * @default "/var/lib/ceph/osd"
    */
   osdDataRoot?: string;
+  /** Log sink (transient Ceph answers that were asked again). */
+  log?: (line: string) => void;
 }
 
 /**
@@ -59,7 +62,18 @@ export async function createCephBackend(
     mountTimeoutSeconds: config.client_mount_timeout,
     ...(config.keyring ? { conf: { keyring: config.keyring } } : {}),
   });
-  const api = new RadosClusterApi(rados);
+  const log = options.log;
+  // The one policy for transient answers ("not yet"): every call asked again within
+  // transient_retry_seconds.
+  const api = new TransientRetryingClusterApi(new RadosClusterApi(rados), {
+    deadlineMs: config.transient_retry_seconds * 1000,
+    ...(log
+      ? {
+        onRetry: (what: string, reason: string, attempt: number) =>
+          log(`ceph: ${what}: not yet (${reason}); asking again (attempt ${attempt + 1})`),
+      }
+      : {}),
+  });
   const version = await api.version();
   if (version.major < MIN_CEPH_MAJOR) {
     throw new ConfigError(

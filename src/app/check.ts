@@ -57,6 +57,7 @@ export function realCheckDeps(config: Config, options: RealCheckDepsOptions): Ch
     discover: () =>
       discoverDisks({
         includeLoop: options.includeLoop || config.bynar.include_loop_devices,
+        loopDevices: config.bynar.loop_devices,
         devices: options.devices,
         systemDisks: config.ceph.system_disks.map((d) => d.device),
       }),

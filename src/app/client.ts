@@ -9,6 +9,7 @@ import { ApiClient } from "../api/client.ts";
 import { loadConfig } from "../config/load.ts";
 import { BynarError } from "../errors.ts";
 import { readCertPin } from "../vault/cert_pin.ts";
+import { isLoopback } from "../api/server.ts";
 import { VaultClient } from "../vault/client.ts";
 
 /** How to reach and trust the disk-manager. */
@@ -23,6 +24,8 @@ export interface ClientProgramOptions {
   pin?: string | undefined;
   /** Read the pin Vault publishes for `host`. */
   pinFromVault?: boolean | undefined;
+  /** Plain HTTP (loopback hosts only: a disk-manager with `insecure_http`). */
+  insecureHttp?: boolean | undefined;
   /** Bearer token file. */
   tokenFile?: string | undefined;
   /** Vault OIDC role to mint tokens with. */
@@ -61,6 +64,12 @@ export async function vaultTokenFrom(file: string | undefined): Promise<string> 
  * @throws {ConfigError} When disk-manager.json is invalid (only read for Vault).
  */
 export async function connectClient(o: ClientProgramOptions): Promise<ApiClient> {
+  if (o.insecureHttp && !isLoopback(o.host)) {
+    throw new BynarError(
+      "usage",
+      `Cannot use --insecure-http with host "${o.host}": plain HTTP is for loopback only`,
+    );
+  }
   let vault: VaultClient | undefined;
   const needVault = o.vaultRole !== undefined || o.pinFromVault;
   if (needVault) {
@@ -91,7 +100,9 @@ export async function connectClient(o: ClientProgramOptions): Promise<ApiClient>
     if (!p) throw new BynarError("no_pin", `Cannot pin ${o.host}: no pin published in Vault`);
     pin = p;
   }
-  return new ApiClient(`https://${o.host.includes(":") ? `[${o.host}]` : o.host}:${o.port}`, {
+  const scheme = o.insecureHttp ? "http" : "https";
+  const host = o.host.includes(":") && !o.host.startsWith("[") ? `[${o.host}]` : o.host;
+  return new ApiClient(`${scheme}://${host}:${o.port}`, {
     token,
     ...(o.ca ? { caCert: await Deno.readTextFile(o.ca) } : {}),
     ...(pin ? { pin } : {}),

@@ -21,10 +21,12 @@ import { DetectRepo } from "../store/detect_repo.ts";
 import { createTicketPlugin } from "../tickets/factory.ts";
 import type { TicketPlugin } from "../tickets/types.ts";
 import { VaultClient } from "../vault/client.ts";
+import { issueLocalToken } from "../api/local_tokens.ts";
+import { renewingToken, tokenTimes } from "../detect/token_source.ts";
 import { HttpDiskManager, type ManagerApi } from "../api/detect_manager.ts";
 import { type BuiltDetector, runDetector } from "../detect/daemon.ts";
 import { acquireInstanceLock } from "../detect/lock.ts";
-import type { PassDeps, PassSummary } from "../detect/pass.ts";
+import { type PassDeps, type PassSummary, scopeCheck } from "../detect/pass.ts";
 import { type Clock, nowDate, SYSTEM_CLOCK } from "../shared/clock.ts";
 import { SystemHost } from "./detect_host.ts";
 import type {
@@ -102,23 +104,92 @@ export function detectEnv(): Record<string, string> {
   return env;
 }
 
-function managerToken(config: Config, env: Record<string, string>): () => Promise<string> {
+/** Options of {@linkcode managerToken}. */
+export interface ManagerTokenOptions {
+  /** Environment (BYNAR_TOKEN). */
+  env: Record<string, string>;
+  /** This host's name (the `bynar_hosts` claim of a locally signed token). */
+  hostname: string;
+  /** Log sink (renewals). */
+  log?: ((line: string) => void) | undefined;
+  /** Now, ms. @default Date.now */
+  now?: (() => number) | undefined;
+}
+
+/**
+ * The detector's token for the disk-manager, in order of preference: signed locally with
+ * `manager_token_key_file` and renewed before expiry; fetched from Vault's identity token
+ * endpoint (`manager_vault_role`) and renewed before expiry; read from
+ * `manager_token_file` on every call (renewed by whoever writes it: an expired token is
+ * refused here with what to do, never sent); `BYNAR_TOKEN`.
+ *
+ * @param config The configuration.
+ * @param options Environment, host name, log, clock.
+ * @returns The token function for the API client.
+ * @throws {ConfigError} When no source is configured or one is incomplete.
+ */
+export function managerToken(
+  config: Config,
+  options: ManagerTokenOptions,
+): () => Promise<string> {
   const b = config.bynar;
+  const now = options.now ?? Date.now;
+  if (b.manager_token_key_file) {
+    const file = b.manager_token_key_file;
+    const issuer = config.diskManager.jwt_issuer;
+    if (!issuer) {
+      throw new ConfigError(
+        "disk-manager.json",
+        "Cannot sign the detector's token with manager_token_key_file: set jwt_issuer",
+        { field: "jwt_issuer" },
+      );
+    }
+    return renewingToken(async () => {
+      let jwk;
+      try {
+        jwk = JSON.parse(await Deno.readTextFile(file));
+      } catch (err) {
+        throw new ConfigError(
+          "bynar.json",
+          `Cannot read manager_token_key_file "${file}": ${errorMessage(err)}`,
+          { field: "manager_token_key_file", cause: err },
+        );
+      }
+      return await issueLocalToken(jwk, {
+        issuer,
+        audience: config.diskManager.jwt_audience,
+        subject: `bynar-detect@${options.hostname}`,
+        scopes: ["disks:read", "disks:write"],
+        hosts: [options.hostname],
+        ttlSeconds: b.manager_token_ttl_seconds,
+      }, { now });
+    }, { what: `the local key ${file}`, now, log: options.log });
+  }
   if (b.manager_token_file) {
     const file = b.manager_token_file;
     return async () => {
+      let token: string;
       try {
-        return (await Deno.readTextFile(file)).trim();
+        token = (await Deno.readTextFile(file)).trim();
       } catch (err) {
         throw new ConfigError(
           "bynar.json",
           `Cannot read manager_token_file "${file}": ${errorMessage(err)}`,
-          {
-            field: "manager_token_file",
-            cause: err,
-          },
+          { field: "manager_token_file", cause: err },
         );
       }
+      const exp = tokenTimes(token, now() / 1000).expiresAt;
+      if (exp !== null && exp <= now() / 1000) {
+        throw new ConfigError(
+          "bynar.json",
+          `Cannot call the disk-manager: the token in manager_token_file "${file}" expired at ${
+            new Date(exp * 1000).toISOString()
+          }; write a new one (bynar token issue … > ${file}) or let the detector renew its ` +
+            "own with manager_token_key_file or manager_vault_role",
+          { field: "manager_token_file" },
+        );
+      }
+      return token;
     };
   }
   if (b.manager_vault_role) {
@@ -133,13 +204,18 @@ function managerToken(config: Config, env: Record<string, string>): () => Promis
     }
     const vault = new VaultClient(b.vault_endpoint, { token: b.vault_token });
     const role = b.manager_vault_role;
-    return async () => (await vault.oidcToken(role)).token;
+    return renewingToken(async () => (await vault.oidcToken(role)).token, {
+      what: `Vault role ${role}`,
+      now,
+      log: options.log,
+    });
   }
-  const t = env.BYNAR_TOKEN;
+  const t = options.env.BYNAR_TOKEN;
   if (t) return () => Promise.resolve(t.trim());
   throw new ConfigError(
     "bynar.json",
-    "Cannot reach the disk-manager: set manager_token_file, manager_vault_role, or BYNAR_TOKEN",
+    "Cannot reach the disk-manager: set manager_token_key_file, manager_vault_role, " +
+      "manager_token_file, or BYNAR_TOKEN",
     { field: "manager_token_file" },
   );
 }
@@ -149,13 +225,13 @@ function managerToken(config: Config, env: Record<string, string>): () => Promis
  * (plain HTTP only when disk-manager.json allows it and the host is loopback).
  *
  * @param config The configuration.
- * @param env Environment for BYNAR_TOKEN.
+ * @param options Environment (BYNAR_TOKEN), host name, log, clock.
  * @returns The client.
  * @throws {ConfigError} When no token source is configured or a file cannot be read.
  */
 export async function managerClient(
   config: Config,
-  env: Record<string, string>,
+  options: ManagerTokenOptions,
 ): Promise<ApiClient> {
   const b = config.bynar;
   const host = b.manager_host.includes(":") ? `[${b.manager_host}]` : b.manager_host;
@@ -176,7 +252,7 @@ export async function managerClient(
     }
   }
   return new ApiClient(`${plain ? "http" : "https"}://${host}:${b.manager_port}`, {
-    token: managerToken(config, env),
+    token: managerToken(config, options),
     timeoutMs: b.manager_timeout_seconds * 1000,
     ...(caCert ? { caCert } : {}),
     ...(b.manager_cert_pin ? { pin: b.manager_cert_pin } : {}),
@@ -215,13 +291,14 @@ export async function buildDetector(
   let client: ApiClient | null = null;
   let manager = o.manager;
   if (!manager) {
-    client = await managerClient(config, env);
+    client = await managerClient(config, { env, hostname, log: options.log });
     manager = new HttpDiskManager(client as ManagerApi, { attempts: b.manager_retries });
   }
   const host = o.host ?? new SystemHost({
     db,
     hostname,
     includeLoop: o.includeLoop ?? b.include_loop_devices,
+    loopDevices: b.loop_devices,
     ...(o.devices ? { devices: o.devices } : {}),
     systemDisks: config.ceph.system_disks.map((d) => d.device),
     allowReformat: b.allow_reformat,
@@ -250,6 +327,8 @@ export async function buildDetector(
     host,
     gate,
     approvalMode: b.approval,
+    stallMs: b.stall_report_minutes * 60_000,
+    outOfScope: scopeCheck({ systemDisks: config.ceph.system_disks.map((d) => d.device) }),
   };
   const hardware = buildHardwarePass(config, db, {
     hostname,

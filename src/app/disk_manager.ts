@@ -16,6 +16,7 @@ import { discoverInventory } from "../api/inventory_source.ts";
 import { openDatabase } from "../store/db.ts";
 import { createCephBackend } from "./ceph_backend.ts";
 import { ExecutorBackend, executorInventory } from "../api/executor_backend.ts";
+import { simulatedHost } from "./simulated_host.ts";
 import type { DiskManagerConfig } from "../config/schema.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
 import { DetectRepo } from "../store/detect_repo.ts";
@@ -109,8 +110,21 @@ export function diskLookups(db: DatabaseSync): { stateOf: DiskStateLookup; seenA
   return {
     stateOf: (key) =>
       machine.getDisk(key)?.state ?? disks.history(key, { limit: 1 })[0]?.verdict ?? null,
-    seenAt: (path) =>
-      disks.seenAt(path).map((d) => ({ key: d.diskKey, serial: d.serial, wwn: d.wwn })),
+    // `bynar --check`'s records AND the detector's observations: a replacement Bynar added
+    // itself (seen only by the detector) is known when it fails in turn, so a second and
+    // third failure in one slot pass the identity check.
+    seenAt: (path) => {
+      const out = new Map<string, { key: string; serial: string | null; wwn: string | null }>();
+      for (const d of disks.seenAt(path)) {
+        out.set(d.diskKey, { key: d.diskKey, serial: d.serial, wwn: d.wwn });
+      }
+      for (const d of machine.disksAt(path)) {
+        if (!out.has(d.diskKey)) {
+          out.set(d.diskKey, { key: d.diskKey, serial: d.serial, wwn: null });
+        }
+      }
+      return [...out.values()];
+    },
   };
 }
 
@@ -177,7 +191,10 @@ export async function buildDiskManagerApp(
   if (!keys && config.vault_endpoint) {
     keys = remoteKeySource(vaultJwksUrl(config.vault_endpoint), {
       cooldownMs: config.jwks_refresh_cooldown_seconds * 1000,
+      maxAgeMs: config.jwks_max_age_seconds * 1000,
+      unreachableGraceMs: config.vault_unreachable_grace_seconds * 1000,
       fetch: f,
+      ...(deps.now ? { now: deps.now } : {}),
     });
   }
   if (!keys) {
@@ -212,7 +229,7 @@ export async function buildDiskManagerApp(
     ...(deps.now ? { now: deps.now } : {}),
   });
   const db = deps.db;
-  const registry = new OperationRegistry({ store: sqliteOperationStore(db) });
+  const registry = new OperationRegistry({ store: sqliteOperationStore(db), log });
   const auditPath = config.audit_log ?? DEFAULT_AUDIT_LOG;
   const audit = await AuditLog.open(auditPath);
   const limits: ApiLimits = {
@@ -274,18 +291,23 @@ export async function startDiskManager(
     metricsPort: config.metrics_port,
     tlsServer: config.tls_server,
   });
-  let closed = false;
+  // One close for every caller (the signal handler and the end of `finished` both call
+  // it): each waits for the same end, so the database is never closed under an operation.
+  let closing: Promise<void> | undefined;
   return {
     ...server,
     ...(pin ? { pin } : {}),
     registry,
     metrics,
-    async close(): Promise<void> {
-      if (closed) return;
-      closed = true;
-      await server.shutdown();
-      await registry.close();
-      deps.backend.close();
+    close(): Promise<void> {
+      closing ??= (async () => {
+        // Stop accepting first (new operations would be refused with 503 meanwhile).
+        const stopped = server.shutdown();
+        await registry.close({ graceMs: config.shutdown_grace_seconds * 1000 });
+        await stopped;
+        deps.backend.close();
+      })();
+      return closing;
     },
   };
 }
@@ -384,13 +406,24 @@ export async function startDiskManagerProgram(
   if (options.databasePath) config.bynar = { ...config.bynar, database_path: options.databasePath };
   const db = givenDb ?? openDatabase(databasePath(config.bynar));
   try {
-    const backend = b ??
-      (sock ? new ExecutorBackend(sock) : await createCephBackend(config.ceph, { db }));
-    const inventory = i ?? (sock ? executorInventory(sock) : undefined) ?? discoverInventory({
-      includeLoop: options.includeLoop ?? false,
+    const dm = config.diskManager;
+    // The front of the privilege split: disks and changes go to the executor.
+    const front = sock
+      ? { backend: new ExecutorBackend(sock), inventory: executorInventory(sock) }
+      : null;
+    const sim = !front && dm.backend === "simulate"
+      ? simulatedHost({ stepMs: dm.simulate_step_ms })
+      : null;
+    const backend = b ?? front?.backend ?? sim?.backend ?? await createCephBackend(config.ceph, {
+      db,
+      log: (line) => console.error(`disk-manager: ${line}`),
+    });
+    const inventory = i ?? front?.inventory ?? sim?.inventory ?? discoverInventory({
+      includeLoop: options.includeLoop ?? config.bynar.include_loop_devices,
+      loopDevices: config.bynar.loop_devices,
       systemDisks: config.ceph.system_disks.map((d) => d.device),
     });
-    const dm = config.diskManager;
+    let closeAll: Promise<void> | undefined;
     const running = await startDiskManager(dm, {
       ...deps,
       backend,
@@ -404,9 +437,12 @@ export async function startDiskManagerProgram(
       backend,
       inventory,
       db,
-      async close(): Promise<void> {
-        await running.close();
-        if (!givenDb && db.isOpen) db.close();
+      close(): Promise<void> {
+        closeAll ??= (async () => {
+          await running.close();
+          if (!givenDb && db.isOpen) db.close();
+        })();
+        return closeAll;
       },
     };
   } catch (err) {

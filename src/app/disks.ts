@@ -21,6 +21,8 @@ import { systemMachine, type SystemMachineOptions } from "./machine.ts";
 import { openDatabase } from "../store/db.ts";
 import { MachineRepo } from "../store/machine_repo.ts";
 import { type DiskAcknowledgement, DisksRepo, type KnownDisk } from "../store/disks_repo.ts";
+import type { StoredDecision } from "../store/signals_repo.ts";
+import { readSignalDecisions } from "./stats.ts";
 
 /** The configuration files `bynar disks` reads. */
 export const DISKS_CONFIG_FILES = ["bynar", "ceph"] as const;
@@ -43,6 +45,8 @@ export interface DisksListing extends DiscoverResult {
   states: DiskStateRow[];
   /** Disks acknowledged as gone (`bynar disks forget`), newest first. */
   acknowledgements: DiskAcknowledgement[];
+  /** Each disk's newest signal decision (warn, ticket, removal) with its evidence. */
+  signals: StoredDecision[];
 }
 
 /**
@@ -83,7 +87,9 @@ export async function listDisksProgram(
   const result = await discoverDisks({ ...scope(options, config), devices: options.devices });
   const dbPath = options.db ?? databasePath(config.bynar);
   const states = stateRows(result.disks, readDiskStates(dbPath), { devices: options.devices });
-  return { ...result, states, acknowledgements: readAcknowledgements(dbPath) };
+  const keys = new Set(states.map((r) => r.diskKey));
+  const signals = [...readSignalDecisions(dbPath).values()].filter((d) => keys.has(d.diskKey));
+  return { ...result, states, acknowledgements: readAcknowledgements(dbPath), signals };
 }
 
 /**

@@ -12,6 +12,8 @@ import type { DiskInventory } from "../api/types.ts";
 import type { Backend } from "../backend/types.ts";
 import { type Config, databasePath, loadConfig } from "../config/load.ts";
 import {
+  DEFAULT_EXECUTOR_JOURNAL,
+  DEFAULT_EXECUTOR_SOCKET,
   DEFAULT_REMOVAL_BUDGET,
   fileJournal,
   type RemovalBudget,
@@ -21,12 +23,6 @@ import {
 } from "../executor/mod.ts";
 import { openDatabase } from "../store/db.ts";
 import { createCephBackend } from "./ceph_backend.ts";
-
-/** Default socket path (the executor unit's RuntimeDirectory). */
-export const DEFAULT_EXECUTOR_SOCKET = "/run/bynar-executor/executor.sock";
-
-/** Default journal of the executor, next to the state database. */
-export const DEFAULT_EXECUTOR_JOURNAL = "/var/lib/bynar/executor-journal.jsonl";
 
 /** Options of {@linkcode startExecutorProgram}. */
 export interface ExecutorProgramOptions {

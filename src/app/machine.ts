@@ -30,6 +30,8 @@ export interface SystemMachineOptions {
    * @default false
    */
   includeLoop?: boolean;
+  /** bynar.json `loop_devices`: the loop-device allow-list (paths or backing-file globs). */
+  loopDevices?: readonly string[] | undefined;
   /**
    * Restrict the pass to these device paths (also limits vanish detection to them).
    * @default undefined (all disks)
@@ -89,6 +91,7 @@ export function systemMachine(options: SystemMachineOptions): RunMachineOptions 
     async list(): Promise<BlockDisk[]> {
       const res = await discoverDisks({
         includeLoop: options.includeLoop ?? false,
+        loopDevices: options.loopDevices,
         devices: options.devices,
         systemDisks: options.systemDisks ?? [],
       });

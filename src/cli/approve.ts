@@ -6,11 +6,16 @@
  * @module
  */
 import { Command } from "@commander-js/extra-typings";
-import { decideApproval, pendingApprovals } from "../app/approve.ts";
-import { DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/defaults.ts";
 import { errorMessage } from "../errors.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
 import { formatWorkflows } from "./detect.ts";
+
+/** Loads ../app/approve.ts when a command runs (not for `--help`). */
+const loadAppApprove = () => import("../app/approve.ts");
+
+/** Loads ../config/mod.ts when a command runs (not for `--help`). */
+const loadConfigMod = () => import("../config/mod.ts");
 
 /** Parsed `approve` options. */
 interface ApproveOptions {
@@ -57,7 +62,7 @@ export function approveCommand(): Command {
         }
         let waiting;
         try {
-          waiting = await pendingApprovals(program);
+          waiting = await (await loadAppApprove()).pendingApprovals(program);
         } catch (err) {
           throw new ExitRequest(EXIT.USAGE, `bynar approve: ${errorMessage(err)}`);
         }
@@ -65,14 +70,14 @@ export function approveCommand(): Command {
         return;
       }
       try {
-        await loadConfig(opts.configDir, { files: ["bynar"] });
+        await (await loadConfigMod()).loadConfig(opts.configDir, { files: ["bynar"] });
       } catch (err) {
         throw new ExitRequest(EXIT.USAGE, `bynar approve: ${errorMessage(err)}`);
       }
       const decision = opts.reject ? "reject" : "approve";
       let next;
       try {
-        next = await decideApproval(program, {
+        next = await (await loadAppApprove()).decideApproval(program, {
           disk,
           decision,
           actor: actorName({

@@ -4,10 +4,15 @@
  * @module
  */
 import { Command } from "@commander-js/extra-typings";
-import { DEFAULT_AUDIT_LOG, verifyAuditLog } from "../api/audit/log.ts";
-import { DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
+import { DEFAULT_AUDIT_LOG, DEFAULT_CONFIG_DIR } from "../config/defaults.ts";
 import { errorMessage } from "../errors.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
+
+/** Loads ../api/audit/log.ts when a command runs (not for `--help`). */
+const loadAuditLog = () => import("../api/audit/log.ts");
+
+/** Loads ../config/mod.ts when a command runs (not for `--help`). */
+const loadConfigMod = () => import("../config/mod.ts");
 
 /**
  * Builds the `audit` subcommand.
@@ -32,9 +37,14 @@ export function auditCommand(): Command {
       let v;
       try {
         // The log the packaged disk-manager writes (audit.jsonl), not a fixed name.
-        file ??= (await loadConfig(opts.configDir, { files: ["diskManager"] })).diskManager
-          .audit_log ?? DEFAULT_AUDIT_LOG;
-        v = await verifyAuditLog(file, opts.expectHead ? { expectHead: opts.expectHead } : {});
+        file ??=
+          (await (await loadConfigMod()).loadConfig(opts.configDir, { files: ["diskManager"] }))
+            .diskManager
+            .audit_log ?? DEFAULT_AUDIT_LOG;
+        v = await (await loadAuditLog()).verifyAuditLog(
+          file,
+          opts.expectHead ? { expectHead: opts.expectHead } : {},
+        );
       } catch (err) {
         throw new ExitRequest(EXIT.UNKNOWN, `bynar audit verify: ${errorMessage(err)}`);
       }

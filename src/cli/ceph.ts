@@ -6,11 +6,13 @@
  * @module
  */
 import { Command } from "@commander-js/extra-typings";
-import { listBackendOps, loadCephConfig, withCephBackend } from "../app/ceph_backend.ts";
-import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/defaults.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
 import type { CephBackend } from "../backend/ceph/mod.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
+
+/** Loads ../app/ceph_backend.ts when a command runs (not for `--help`). */
+const loadAppCephBackend = () => import("../app/ceph_backend.ts");
 
 interface CephCliOptions {
   configDir: string;
@@ -23,13 +25,13 @@ async function withBackend<T>(
 ): Promise<T> {
   let config;
   try {
-    config = await loadCephConfig(opts.configDir);
+    config = await (await loadAppCephBackend()).loadCephConfig(opts.configDir);
   } catch (err) {
     if (err instanceof ConfigError) throw new ExitRequest(EXIT.USAGE, `bynar ceph: ${err.message}`);
     throw err;
   }
   try {
-    return await withCephBackend(opts, fn, { config });
+    return await (await loadAppCephBackend()).withCephBackend(opts, fn, { config });
   } catch (err) {
     if (err instanceof ExitRequest) throw err;
     throw new ExitRequest(EXIT.FAILURE, `bynar ceph: ${errorMessage(err)}`);
@@ -59,7 +61,10 @@ export function cephCommand(): Command {
     .option("--limit <n>", "how many", "20")
     .action(async (o) => {
       const opts = parentOpts();
-      const ops = await listBackendOps({ ...opts, limit: Number(o.limit) }).catch((err) => {
+      const ops = await (await loadAppCephBackend()).listBackendOps({
+        ...opts,
+        limit: Number(o.limit),
+      }).catch((err) => {
         throw new ExitRequest(EXIT.USAGE, `bynar ceph: ${errorMessage(err)}`);
       });
       print(ops);

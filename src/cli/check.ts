@@ -7,11 +7,7 @@
  * @module
  */
 import { type Command, Option } from "@commander-js/extra-typings";
-import { runCheckProgram } from "../app/check.ts";
 import { errorMessage } from "../errors.ts";
-import { formatNagios, formatNagiosUnknown, NAGIOS_EXIT } from "../output/nagios.ts";
-import { formatJson } from "../output/json.ts";
-import { formatPrometheus } from "../output/prometheus.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
 
 /** Help text appended to `bynar --help` about the check. */
@@ -78,6 +74,11 @@ interface CheckOptions {
  * @throws {ExitRequest} Always, carrying the output and the exit code.
  */
 export async function checkAction(raw: Record<string, unknown>): Promise<never> {
+  // Loaded when the check runs, not when `bynar --help` lists it.
+  const { runCheckProgram } = await import("../app/check.ts");
+  const { formatNagios, formatNagiosUnknown, NAGIOS_EXIT } = await import("../output/nagios.ts");
+  const { formatJson } = await import("../output/json.ts");
+  const { formatPrometheus } = await import("../output/prometheus.ts");
   const opts = raw as CheckOptions;
   const format = opts.format ?? "nagios";
   const unknown = (message: string): never => {

@@ -10,12 +10,17 @@
  * @module
  */
 import { Command } from "@commander-js/extra-typings";
-import { ApiClient, ApiClientError, type MutationReply } from "../api/client.ts";
+import type { ApiClient, MutationReply } from "../api/client.ts";
 import type { DiskMsg, OperationStatusMsg, OpOutcomeResultMsg } from "../api/codec/messages.ts";
-import { connectClient } from "../app/client.ts";
-import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/defaults.ts";
 import { BynarError, errorMessage } from "../errors.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
+
+/** Loads ../api/client.ts when a command runs (not for `--help`). */
+const loadApiClient = () => import("../api/client.ts");
+
+/** Loads ../app/client.ts when a command runs (not for `--help`). */
+const loadAppClient = () => import("../app/client.ts");
 
 /** Global options of `bynar client`. */
 interface ClientOptions {
@@ -24,6 +29,7 @@ interface ClientOptions {
   ca?: string;
   pin?: string;
   pinFromVault?: true;
+  insecureHttp?: true;
   tokenFile?: string;
   vaultRole?: string;
   vaultEndpoint?: string;
@@ -35,7 +41,7 @@ interface ClientOptions {
 
 async function buildClient(o: ClientOptions): Promise<ApiClient> {
   try {
-    return await connectClient(o);
+    return await (await loadAppClient()).connectClient(o);
   } catch (err) {
     if (err instanceof BynarError && (err.code === "usage" || err.code === "no_pin")) {
       throw new ExitRequest(err.code === "usage" ? EXIT.USAGE : EXIT.FAILURE, err.message);
@@ -113,7 +119,7 @@ async function run(
     if (failed) throw new ExitRequest(EXIT.FAILURE);
   } catch (err) {
     if (err instanceof ExitRequest) throw err;
-    if (err instanceof ApiClientError) {
+    if (err instanceof (await loadApiClient()).ApiClientError) {
       throw new ExitRequest(
         EXIT.FAILURE,
         `bynar client: ${err.message} (${err.status} ${err.code})`,
@@ -158,6 +164,10 @@ export function clientCommand(): Command {
     .option("--ca <file>", "CA certificate (PEM) that signed the disk-manager's certificate")
     .option("--pin <sha256>", "expected SHA-256 fingerprint of the disk-manager's certificate")
     .option("--pin-from-vault", "read the pin the disk-manager published in Vault KV v2")
+    .option(
+      "--insecure-http",
+      "plain HTTP to a loopback disk-manager with insecure_http (try-it mode, development)",
+    )
     .option("--token-file <file>", "bearer token file (else BYNAR_TOKEN)")
     .option("--vault-role <role>", "get the token from Vault's identity OIDC role")
     .option("--vault-endpoint <url>", "Vault address (default: disk-manager.json vault_endpoint)")

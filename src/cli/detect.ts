@@ -7,11 +7,13 @@
  * @module
  */
 import { Command, Option } from "@commander-js/extra-typings";
-import { detectStatus, loadDetectConfig, runDetectProgram } from "../app/detect.ts";
-import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/defaults.ts";
 import type { Workflow } from "../detect/types.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
+
+/** Loads ../app/detect.ts when a command runs (not for `--help`). */
+const loadAppDetect = () => import("../app/detect.ts");
 
 /** Parsed `detect` options. */
 interface DetectOptions {
@@ -91,7 +93,10 @@ export function detectCommand(): Command {
       if (opts.status) {
         let wfs;
         try {
-          wfs = await detectStatus({ configDir: opts.configDir, db: opts.db });
+          wfs = await (await loadAppDetect()).detectStatus({
+            configDir: opts.configDir,
+            db: opts.db,
+          });
         } catch (err) {
           throw new ExitRequest(EXIT.USAGE, `bynar detect: ${errorMessage(err)}`);
         }
@@ -99,12 +104,12 @@ export function detectCommand(): Command {
         return;
       }
       try {
-        await loadDetectConfig(opts.configDir);
+        await (await loadAppDetect()).loadDetectConfig(opts.configDir);
       } catch (err) {
         throw new ExitRequest(EXIT.USAGE, `bynar detect: ${errorMessage(err)}`);
       }
       try {
-        await runDetectProgram({
+        await (await loadAppDetect()).runDetectProgram({
           configDir: opts.configDir,
           once: !!opts.once,
           log,

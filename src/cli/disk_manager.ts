@@ -5,10 +5,12 @@
  * @module
  */
 import { Command } from "@commander-js/extra-typings";
-import { loadDiskManagerConfig, startDiskManagerProgram } from "../app/disk_manager.ts";
-import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/defaults.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
+
+/** Loads ../app/disk_manager.ts when a command runs (not for `--help`). */
+const loadAppDiskManager = () => import("../app/disk_manager.ts");
 
 /**
  * Builds the `disk-manager` subcommand.
@@ -31,13 +33,15 @@ export function diskManagerCommand(): Command {
     .option("--database <file>", "state database (default: bynar.json's database_path)")
     .action(async (opts) => {
       try {
-        await loadDiskManagerConfig(opts.configDir, { front: opts.executorSocket !== undefined });
+        await (await loadAppDiskManager()).loadDiskManagerConfig(opts.configDir, {
+          front: opts.executorSocket !== undefined,
+        });
       } catch (err) {
         throw new ExitRequest(EXIT.USAGE, `bynar disk-manager: ${errorMessage(err)}`);
       }
-      const running = await startDiskManagerProgram({
+      const running = await (await loadAppDiskManager()).startDiskManagerProgram({
         configDir: opts.configDir,
-        includeLoop: opts.includeLoop ?? false,
+        ...(opts.includeLoop ? { includeLoop: true } : {}),
         executorSocket: opts.executorSocket,
         databasePath: opts.database,
       }).catch((err) => {
@@ -54,12 +58,24 @@ export function diskManagerCommand(): Command {
           (running.pin ? `; certificate pin at ${dm.vault_kv_mount}/data/${running.pin.path}` : ""),
       );
       const stop = (): void => {
-        running.close().catch(() => {});
+        const n = running.registry.runningCount;
+        console.error(
+          `disk-manager: stopping: no new requests` +
+            (n > 0
+              ? `; ${n} operation(s) get ${dm.shutdown_grace_seconds} s to finish, then park ` +
+                "at their next journaled safe point"
+              : ""),
+        );
+        running.close().catch((err) =>
+          console.error(`disk-manager: error while stopping: ${errorMessage(err)}`)
+        );
       };
       // SIGHUP (systemctl reload): re-validate the configuration on disk and say what a
       // restart would change; the API keeps serving with the configuration it started with.
       const reload = (): void => {
-        loadDiskManagerConfig(opts.configDir, { front: opts.executorSocket !== undefined }).then(
+        loadAppDiskManager().then((m) =>
+          m.loadDiskManagerConfig(opts.configDir, { front: opts.executorSocket !== undefined })
+        ).then(
           (next) => {
             const changed = (["bynar", "diskManager", "ceph"] as const)
               .filter((k) => JSON.stringify(next[k]) !== JSON.stringify(running.config[k]));
@@ -81,7 +97,9 @@ export function diskManagerCommand(): Command {
       Deno.addSignalListener("SIGINT", stop);
       Deno.addSignalListener("SIGHUP", reload);
       await running.finished;
+      // The same close the signal started: returns once operations ended and the store closed.
       await running.close();
+      console.error("disk-manager: stopped");
       Deno.removeSignalListener("SIGTERM", stop);
       Deno.removeSignalListener("SIGINT", stop);
       Deno.removeSignalListener("SIGHUP", reload);

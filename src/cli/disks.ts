@@ -5,20 +5,21 @@
  * @module
  */
 import { Command, Option } from "@commander-js/extra-typings";
-import {
-  type DiskStateRow,
-  forgetDiskProgram,
-  listDisksProgram,
-  loadDisksConfig,
-  runMachineProgram,
-} from "../app/disks.ts";
+import type { DiskStateRow } from "../app/disks.ts";
 import type { DiskAcknowledgement } from "../store/disks_repo.ts";
+import type { StoredDecision } from "../store/signals_repo.ts";
 import { actorName } from "./approve.ts";
-import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/defaults.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
 import type { DiscoverResult } from "../inventory/mod.ts";
-import { type PassReport, renderDot } from "../machine/mod.ts";
+import type { PassReport } from "../machine/mod.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
+
+/** Loads ../app/disks.ts when a command runs (not for `--help`). */
+const loadAppDisks = () => import("../app/disks.ts");
+
+/** Loads ../machine/mod.ts when a command runs (not for `--help`). */
+const loadMachineMod = () => import("../machine/mod.ts");
 
 /** Parsed `disks` options. */
 interface DisksOptions {
@@ -128,7 +129,7 @@ export function disksCommand(): Command {
     .action(async (raw) => {
       const opts = raw as DisksOptions;
       if (opts.graph) {
-        console.log(renderDot().trimEnd());
+        console.log((await loadMachineMod()).renderDot().trimEnd());
         return;
       }
       const program = {
@@ -139,7 +140,7 @@ export function disksCommand(): Command {
       };
       let config;
       try {
-        config = await loadDisksConfig(opts.configDir);
+        config = await (await loadAppDisks()).loadDisksConfig(opts.configDir);
       } catch (err) {
         if (err instanceof ConfigError) {
           throw new ExitRequest(EXIT.USAGE, `bynar disks: ${err.message}`);
@@ -147,7 +148,10 @@ export function disksCommand(): Command {
         throw err;
       }
       if (opts.run) {
-        const report = await runMachineProgram({ ...program, simulate: opts.simulate ?? false }, {
+        const report = await (await loadAppDisks()).runMachineProgram({
+          ...program,
+          simulate: opts.simulate ?? false,
+        }, {
           config,
         });
         console.log(opts.format === "json" ? JSON.stringify(report, null, 2) : formatPass(report));
@@ -155,17 +159,17 @@ export function disksCommand(): Command {
       }
       let listing;
       try {
-        listing = await listDisksProgram(program, { config });
+        listing = await (await loadAppDisks()).listDisksProgram(program, { config });
       } catch (err) {
         throw new ExitRequest(EXIT.FAILURE, `bynar disks: ${errorMessage(err)}`);
       }
-      const { states, acknowledgements, ...result } = listing;
+      const { states, acknowledgements, signals, ...result } = listing;
       console.log(
         opts.format === "json"
           ? JSON.stringify(listing, null, 2)
           : `${formatDisksTable(result)}\n\n${formatStateTable(states)}${
             formatAcknowledgements(acknowledgements)
-          }`,
+          }${formatSignalEvidence(signals)}`,
       );
     })
     .addCommand(forgetCommand()) as unknown as Command;
@@ -184,6 +188,31 @@ export function formatAcknowledgements(acks: readonly DiskAcknowledgement[]): st
       `forgotten: ${a.serial ?? a.diskKey} (${a.diskKey}, last at ${a.path}) by ${a.actor} at ` +
       `${a.at}: ${a.reason}`
     ).join("\n");
+}
+
+/**
+ * Formats each disk's newest signal decision with its evidence below the state table.
+ *
+ * @param decisions The decisions (one per disk).
+ * @returns The text (empty when there are none), starting with a blank line.
+ */
+export function formatSignalEvidence(decisions: readonly StoredDecision[]): string {
+  if (!decisions.length) return "";
+  const out: string[] = [];
+  for (const d of decisions) {
+    out.push(
+      `signals: ${d.diskKey} ${d.level.toUpperCase()} at ${d.decidedAt} (${d.score} points` +
+        `${d.ticketId ? `, ticket ${d.ticketId}` : ""}${
+          d.outcome ? `, ${d.outcome.replace("_", " ")}: ${d.ticketEnd}` : ""
+        })`,
+    );
+    for (const r of d.evidence) {
+      out.push(
+        `  ${r.signal}: ${r.status}${r.status === "fired" ? ` (${r.strength})` : ""}: ${r.reason}`,
+      );
+    }
+  }
+  return "\n\n" + out.join("\n");
 }
 
 function forgetCommand(): Command {
@@ -205,7 +234,7 @@ function forgetCommand(): Command {
       });
       let disk;
       try {
-        disk = await forgetDiskProgram(wanted, {
+        disk = await (await loadAppDisks()).forgetDiskProgram(wanted, {
           configDir: raw.configDir,
           db: raw.db,
           reason: raw.reason,

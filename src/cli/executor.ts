@@ -6,15 +6,17 @@
  * @module
  */
 import { Command, Option } from "@commander-js/extra-typings";
+import { DEFAULT_CONFIG_DIR } from "../config/defaults.ts";
 import {
   DEFAULT_EXECUTOR_JOURNAL,
   DEFAULT_EXECUTOR_SOCKET,
-  startExecutorProgram,
-} from "../app/executor.ts";
-import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
-import { DEFAULT_REMOVAL_BUDGET } from "../executor/mod.ts";
+  DEFAULT_REMOVAL_BUDGET,
+} from "../executor/defaults.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
+
+/** Loads ../app/executor.ts when the command runs (not for `--help`). */
+const loadAppExecutor = () => import("../app/executor.ts");
 
 /**
  * Resolves `--front-uid`: a number, or a user name looked up in `/etc/passwd`.
@@ -73,7 +75,7 @@ export function executorCommand(): Command {
       if (!Number.isInteger(budget.max) || budget.max < 0) {
         throw new ExitRequest(EXIT.USAGE, "bynar executor: --remove-budget must be a whole number");
       }
-      const running = await startExecutorProgram({
+      const running = await (await loadAppExecutor()).startExecutorProgram({
         configDir: opts.configDir,
         socketPath: opts.socket,
         frontUid: opts.frontUid === undefined ? undefined : await resolveUid(opts.frontUid),

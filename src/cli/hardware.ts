@@ -5,11 +5,15 @@
  * @module
  */
 import { Command } from "@commander-js/extra-typings";
-import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/defaults.ts";
 import { errorMessage } from "../errors.ts";
-import { hardwareReport, hardwareWorkflows } from "../app/hardware.ts";
-import { formatHardwareTable, formatPartWorkflows, hardwareToJson } from "../output/hardware.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
+
+/** Loads ../app/hardware.ts when a command runs (not for `--help`). */
+const loadAppHardware = () => import("../app/hardware.ts");
+
+/** Loads ../output/hardware.ts when a command runs (not for `--help`). */
+const loadOutputHardware = () => import("../output/hardware.ts");
 
 /**
  * Builds `bynar hardware`.
@@ -35,22 +39,27 @@ export function hardwareCommand(): Command {
       if (opts.workflows) {
         let list;
         try {
-          list = await hardwareWorkflows({ configDir: opts.configDir, db: opts.db });
+          list = await (await loadAppHardware()).hardwareWorkflows({
+            configDir: opts.configDir,
+            db: opts.db,
+          });
         } catch (err) {
           throw new ExitRequest(EXIT.USAGE, `bynar hardware: ${errorMessage(err)}`);
         }
-        const text = opts.json ? JSON.stringify(list, null, 2) : formatPartWorkflows(list);
+        const text = opts.json
+          ? JSON.stringify(list, null, 2)
+          : (await loadOutputHardware()).formatPartWorkflows(list);
         throw new ExitRequest(EXIT.OK, text, { toStderr: false });
       }
       let hw;
       try {
-        hw = await hardwareReport({ configDir: opts.configDir });
+        hw = await (await loadAppHardware()).hardwareReport({ configDir: opts.configDir });
       } catch (err) {
         throw new ExitRequest(EXIT.USAGE, `bynar hardware: ${errorMessage(err)}`);
       }
       const text = opts.json
-        ? JSON.stringify(hardwareToJson(hw), null, 2)
-        : formatHardwareTable(hw);
+        ? JSON.stringify((await loadOutputHardware()).hardwareToJson(hw), null, 2)
+        : (await loadOutputHardware()).formatHardwareTable(hw);
       throw new ExitRequest(hw.problems.length ? EXIT.FAILURE : EXIT.OK, text, { toStderr: false });
     }) as unknown as Command;
 }

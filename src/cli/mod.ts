@@ -18,6 +18,8 @@ import { tokenCommand } from "./token.ts";
 import { auditCommand } from "./audit.ts";
 import { cephCommand } from "./ceph.ts";
 import { hardwareCommand } from "./hardware.ts";
+import { statsCommand } from "./stats.ts";
+import { signalsCommand } from "./signals.ts";
 
 /**
  * Builds the whole `bynar` program.
@@ -39,5 +41,7 @@ export function buildProgram(): Command {
   program.addCommand(auditCommand());
   program.addCommand(cephCommand());
   program.addCommand(hardwareCommand());
+  program.addCommand(statsCommand());
+  program.addCommand(signalsCommand());
   return program;
 }

@@ -10,8 +10,11 @@
  */
 import { Command, Option } from "@commander-js/extra-typings";
 import { BynarError } from "../errors.ts";
-import { type PartitionTable, readPartitionTable } from "../partitions/mod.ts";
+import type { PartitionTable } from "../partitions/mod.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
+
+/** Loads ../partitions/mod.ts when a command runs (not for `--help`). */
+const loadPartitionsMod = () => import("../partitions/mod.ts");
 
 /**
  * Renders a table as the documented JSON document.
@@ -85,7 +88,7 @@ export function partitionsCommand(): Command {
     .action(async (path, opts) => {
       let table: PartitionTable;
       try {
-        table = await readPartitionTable(path, {
+        table = await (await loadPartitionsMod()).readPartitionTable(path, {
           sectorSize: opts.sectorSize ? Number(opts.sectorSize) : undefined,
         });
       } catch (err) {

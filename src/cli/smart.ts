@@ -9,19 +9,16 @@
  */
 import { readFileConfined } from "../config/confined_read.ts";
 import { Command, Option } from "@commander-js/extra-typings";
-import { DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/defaults.ts";
 import { BynarError, errorMessage } from "../errors.ts";
-import {
-  assess,
-  parseSmartctlJson,
-  readAtaBlob,
-  readSmart,
-  renderJson,
-  renderText,
-  type SmartReport,
-  type Verdict,
-} from "../smart/mod.ts";
+import type { SmartReport, Verdict } from "../smart/mod.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
+
+/** Loads ../config/mod.ts when a command runs (not for `--help`). */
+const loadConfigMod = () => import("../config/mod.ts");
+
+/** Loads ../smart/mod.ts when a command runs (not for `--help`). */
+const loadSmartMod = () => import("../smart/mod.ts");
 
 const VERDICT_EXIT: Record<Verdict, number> = {
   ok: EXIT.OK,
@@ -92,14 +89,16 @@ async function loadReport(device: string | undefined, opts: SmartOptions): Promi
   try {
     if (opts.blob !== undefined) {
       const bytes = await readInput(opts.blob, "the SMART dump", "--blob");
-      return await readAtaBlob(bytes, { name: opts.blob === "-" ? "<stdin>" : opts.blob });
+      return await (await loadSmartMod()).readAtaBlob(bytes, {
+        name: opts.blob === "-" ? "<stdin>" : opts.blob,
+      });
     }
     if (opts.smartctlJson !== undefined) {
       const bytes = await readInput(opts.smartctlJson, "the smartctl JSON file", "--smartctl-json");
       const file = opts.smartctlJson === "-" ? "<stdin>" : opts.smartctlJson;
-      return parseSmartctlJson(new TextDecoder().decode(bytes), { file });
+      return (await loadSmartMod()).parseSmartctlJson(new TextDecoder().decode(bytes), { file });
     }
-    return await readSmart(device!);
+    return await (await loadSmartMod()).readSmart(device!);
   } catch (err) {
     if (err instanceof BynarError) {
       throw new ExitRequest(EXIT.UNKNOWN, `bynar smart: ${err.message}`);
@@ -150,16 +149,19 @@ export function smartCommand(): Command {
       const globals = command.optsWithGlobals() as { configDir?: string };
       let policy;
       try {
-        policy = (await loadConfig(globals.configDir ?? DEFAULT_CONFIG_DIR, { files: ["bynar"] }))
-          .bynar.smart_policy;
+        policy =
+          (await (await loadConfigMod()).loadConfig(globals.configDir ?? DEFAULT_CONFIG_DIR, {
+            files: ["bynar"],
+          }))
+            .bynar.smart_policy;
       } catch (err) {
         throw new ExitRequest(EXIT.UNKNOWN, `bynar smart: ${errorMessage(err)}`);
       }
       const report = await loadReport(device, opts);
-      const assessment = assess(report, policy);
+      const assessment = (await loadSmartMod()).assess(report, policy);
       const text = opts.format === "json"
-        ? renderJson(report, assessment)
-        : renderText(report, assessment);
+        ? (await loadSmartMod()).renderJson(report, assessment)
+        : (await loadSmartMod()).renderText(report, assessment);
       console.log(text);
       const code = VERDICT_EXIT[assessment.verdict];
       if (code !== EXIT.OK) throw new ExitRequest(code, "");

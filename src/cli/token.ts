@@ -10,11 +10,19 @@
  * @module
  */
 import { Command } from "@commander-js/extra-typings";
-import { generateLocalKey, issueLocalToken, type LocalAlgorithm } from "../api/local_tokens.ts";
-import { DEFAULT_CONFIG_DIR, loadConfig } from "../config/mod.ts";
-import { vaultIdentityToken } from "../app/client.ts";
+import type { LocalAlgorithm } from "../api/local_tokens.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/defaults.ts";
 import { BynarError, errorMessage } from "../errors.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
+
+/** Loads ../api/local_tokens.ts when a command runs (not for `--help`). */
+const loadApiLocalTokens = () => import("../api/local_tokens.ts");
+
+/** Loads ../config/mod.ts when a command runs (not for `--help`). */
+const loadConfigMod = () => import("../config/mod.ts");
+
+/** Loads ../app/client.ts when a command runs (not for `--help`). */
+const loadAppClient = () => import("../app/client.ts");
 
 /**
  * Builds the `token` subcommand.
@@ -38,7 +46,9 @@ export function tokenCommand(): Command {
       if (!["EdDSA", "ES256", "RS256"].includes(opts.alg)) {
         throw new ExitRequest(EXIT.USAGE, `Cannot create a key: unsupported --alg "${opts.alg}"`);
       }
-      const k = await generateLocalKey({ algorithm: opts.alg as LocalAlgorithm });
+      const k = await (await loadApiLocalTokens()).generateLocalKey({
+        algorithm: opts.alg as LocalAlgorithm,
+      });
       try {
         await Deno.writeTextFile(opts.outKey, JSON.stringify(k.privateJwk) + "\n", {
           mode: 0o600,
@@ -67,19 +77,24 @@ export function tokenCommand(): Command {
     .option("--config-dir <dir>", "configuration directory", DEFAULT_CONFIG_DIR)
     .action(async (opts) => {
       try {
-        const dm = (await loadConfig(opts.configDir, { files: ["diskManager"] })).diskManager;
+        const dm =
+          (await (await loadConfigMod()).loadConfig(opts.configDir, { files: ["diskManager"] }))
+            .diskManager;
         const issuer = opts.issuer ?? dm.jwt_issuer;
         if (!issuer) throw new Error("set --issuer or jwt_issuer in disk-manager.json");
         const ttl = Number(opts.ttl);
         if (!Number.isInteger(ttl) || ttl <= 0) throw new Error("--ttl must be a positive integer");
-        const jwt = await issueLocalToken(JSON.parse(await Deno.readTextFile(opts.key)), {
-          issuer,
-          audience: opts.audience ?? dm.jwt_audience,
-          subject: opts.sub,
-          scopes: opts.scope.split(/[\s,]+/).filter((s) => s !== ""),
-          hosts: opts.host ?? [Deno.hostname()],
-          ttlSeconds: ttl,
-        });
+        const jwt = await (await loadApiLocalTokens()).issueLocalToken(
+          JSON.parse(await Deno.readTextFile(opts.key)),
+          {
+            issuer,
+            audience: opts.audience ?? dm.jwt_audience,
+            subject: opts.sub,
+            scopes: opts.scope.split(/[\s,]+/).filter((s) => s !== ""),
+            hosts: opts.host ?? [Deno.hostname()],
+            ttlSeconds: ttl,
+          },
+        );
         console.log(jwt);
       } catch (err) {
         if (err instanceof ExitRequest) throw err;
@@ -94,7 +109,7 @@ export function tokenCommand(): Command {
     .option("--config-dir <dir>", "configuration directory", DEFAULT_CONFIG_DIR)
     .action(async (opts) => {
       try {
-        console.log(await vaultIdentityToken(opts));
+        console.log(await (await loadAppClient()).vaultIdentityToken(opts));
       } catch (err) {
         if (err instanceof BynarError && err.code === "usage") {
           throw new ExitRequest(EXIT.USAGE, err.message);

@@ -19,8 +19,7 @@ import {
   DiskManagerConfigSchema,
 } from "./schema.ts";
 
-/** The default configuration directory. */
-export const DEFAULT_CONFIG_DIR = "/etc/bynar";
+export { DEFAULT_CONFIG_DIR } from "./defaults.ts";
 
 /** All three validated configuration files. */
 export interface Config {

@@ -158,6 +158,12 @@ export const BynarConfigSchema = z.strictObject({
   freeze_file: z.string().default("/etc/bynar/freeze"),
   /** Include loop devices in the inventory (labs and tests). */
   include_loop_devices: z.boolean().default(false),
+  /**
+   * Loop-device allow-list for labs: device paths (`/dev/loop3`) or globs on the backing
+   * file (`/var/lib/lab/osd-*.img`); only these loop devices are used (no need for
+   * include_loop_devices), every other loop device on the host is left alone.
+   */
+  loop_devices: z.array(z.string().min(1)).optional(),
   /** Reformat unrepairable filesystems (off by default; never OSDs or system disks). */
   allow_reformat: z.boolean().default(false),
   /** Ticket plugin. */
@@ -194,6 +200,14 @@ export const BynarConfigSchema = z.strictObject({
   manager_token_file: z.string().optional(),
   /** Vault identity-token role to fetch the disk-manager token with (vault_endpoint + vault_token). */
   manager_vault_role: z.string().optional(),
+  /**
+   * Local issuer: the private JWK from `bynar token keygen` (its public half in the
+   * disk-manager's jwks_file). The detector signs its own token with it (scopes
+   * disks:read+write, this host, disk-manager.json jwt_issuer/jwt_audience) and renews it.
+   */
+  manager_token_key_file: z.string().optional(),
+  /** Lifetime of the tokens the detector signs with manager_token_key_file, seconds. */
+  manager_token_ttl_seconds: z.number().int().min(10).default(3600),
   /** CA certificate (PEM) that signed the disk-manager's TLS certificate. */
   manager_ca_file: z.string().optional(),
   /** SHA-256 fingerprint of the disk-manager's (self-signed) certificate. */
@@ -204,12 +218,24 @@ export const BynarConfigSchema = z.strictObject({
   manager_retries: z.number().int().min(1).max(10).default(3),
   /** How long one detector pass waits for a started removal/add before checking again next pass. */
   operation_wait_seconds: z.number().int().min(0).default(60),
+  /**
+   * A workflow that waits this long without progress (not counting waits for people: the
+   * ticket, an approval) is reported once per step to Slack and its ticket, minutes
+   * (fractions allowed); 0 = never.
+   */
+  stall_report_minutes: z.number().min(0).default(60),
 });
 
 /** `disk-manager.json`. */
 export const DiskManagerConfigSchema = z.strictObject({
   // --- original fields (spec §3.2) ---
-  backend: z.enum(["ceph", "Ceph"]).default("ceph"),
+  /**
+   * `ceph`, or `simulate`: a simulated host and cluster in memory ("try it" mode; no device
+   * or cluster is read or changed).
+   */
+  backend: z.enum(["ceph", "Ceph", "simulate"]).default("ceph"),
+  /** `backend: "simulate"`: duration of each simulated remove/add step, ms. */
+  simulate_step_ms: z.number().int().min(0).max(60_000).default(200),
   vault_token: z.string().optional(),
   vault_endpoint: z.string().url().optional(),
   daemon_output: z.string().default("disk_manager_daemon.out"),
@@ -266,11 +292,27 @@ export const DiskManagerConfigSchema = z.strictObject({
   /** Minimum seconds between two JWKS fetches (bounds refetches on unknown kids). */
   jwks_refresh_cooldown_seconds: z.number().int().min(0).default(10),
   /**
+   * Longest use of Vault's JWKS before it is fetched again, seconds (a lower
+   * `Cache-Control: max-age` from Vault wins): a withdrawn key stops validating within it.
+   */
+  jwks_max_age_seconds: z.number().int().min(0).max(3600).default(60),
+  /**
+   * While Vault's JWKS cannot be refreshed: seconds after its max age during which remove/add
+   * still run; past it they answer 503 `key_source_stale` (reads continue).
+   */
+  vault_unreachable_grace_seconds: z.number().int().min(0).max(86_400).default(120),
+  /**
    * TLS server of the API: `node` (node:https with TCP_NODELAY, the default: p99 under
    * 10 ms) or `deno` (Deno.serve, whose TLS sockets stall replies over ≈350 bytes by
    * ≈40 ms on keep-alive).
    */
   tls_server: z.enum(["deno", "node"]).default("node"),
+  /**
+   * On SIGTERM: seconds running remove/add operations get to finish before their waits are
+   * aborted (they stop at the backend's next journaled safe point and are marked
+   * interrupted; a new request resumes them). Keep it under systemd's TimeoutStopSec.
+   */
+  shutdown_grace_seconds: z.number().int().min(0).max(600).default(20),
 });
 
 const SystemDiskSchema = z.strictObject({ device: nonEmpty });
@@ -296,7 +338,7 @@ export const CephConfigSchema = z.strictObject({
   config_file: z.string().default("/etc/ceph/ceph.conf"),
   user_id: z.string().default("admin"),
   pool_name: z.string().optional(),
-  target_weight: z.number().positive("must be greater than 0").default(1.0),
+  target_weight: z.number().positive("must be greater than 0").optional(),
   latency_cap: z.number().positive("must be greater than 0").default(15.0),
   backfill_cap: z.number().int().positive("must be greater than 0").default(50),
   increment: z.number().refine((v) => v !== 0, "must not be 0").transform(Math.abs).default(0.01),
@@ -326,6 +368,11 @@ export const CephConfigSchema = z.strictObject({
   keyring: z.string().optional(),
   /** Longest wait for an OSD to drain (safe-to-destroy and all PGs active+clean), seconds. */
   drain_timeout_seconds: z.number().int().min(10).default(21600),
+  /**
+   * Longest time one Ceph query or command is asked again while the cluster answers "not
+   * yet" (EAGAIN "pgs have unknown state", a mon election), seconds.
+   */
+  transient_retry_seconds: z.number().int().min(1).default(60),
   /** Longest gradual weigh-in of a new OSD (including the final wait for active+clean), seconds. */
   weigh_in_timeout_seconds: z.number().int().min(10).default(86400),
   /** Let ceph-volume use loop devices (test clusters only). */

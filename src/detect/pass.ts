@@ -28,6 +28,36 @@ export interface PassDeps extends RunnerDeps {
   gate: () => Promise<DestructiveGate>;
   /** bynar.json `approval`. */
   approvalMode: "auto" | "manual";
+  /**
+   * Report a workflow that waits without progress this long, ms (once per step); 0 = never.
+   * @default 0
+   */
+  stallMs?: number;
+  /**
+   * Why a failing disk is outside Bynar's scope (a system disk, a loop device not in the
+   * allow-list), or null: such a disk never gets a workflow, ticket or Slack message.
+   * @default every disk is in scope
+   */
+  outOfScope?: (disk: ObservedDisk) => string | null;
+}
+
+/**
+ * Builds the scope check of the detector's configuration: ceph.json `system_disks` (by
+ * path, so a system disk that vanished — whose identity the inventory can no longer
+ * classify — is still recognised). Loop devices outside `loop_devices` never reach the
+ * machine, so they never fail.
+ *
+ * @param options System disk paths.
+ * @returns The check.
+ */
+export function scopeCheck(
+  options: { systemDisks: readonly string[] },
+): (disk: ObservedDisk) => string | null {
+  const system = new Set(options.systemDisks);
+  return (disk) =>
+    system.has(disk.path)
+      ? `${disk.path} is a system disk (ceph.json system_disks): Bynar never replaces it`
+      : null;
 }
 
 /** What one pass did. */
@@ -78,6 +108,9 @@ export function slotCandidate(
   return attached.find((a) => a.key !== wf.diskKey && a.path === wf.path) ?? null;
 }
 
+/** Disks already logged as out of scope (the log says it once per process). */
+const skippedOnce = new Set<string>();
+
 /**
  * Runs one pass.
  *
@@ -94,6 +127,14 @@ export async function runPass(deps: PassDeps): Promise<PassSummary> {
   const failing = scan.disks.filter((d) => d.state === "waiting_for_replacement");
   for (const disk of failing) {
     if (!needsWorkflow(disk, deps.store.latest(disk.key))) continue;
+    const outside = deps.outOfScope?.(disk) ?? null;
+    if (outside !== null) {
+      if (!skippedOnce.has(disk.key)) {
+        deps.log(`no workflow for ${disk.serial ?? disk.key}: ${outside}`);
+      }
+      skippedOnce.add(disk.key);
+      continue;
+    }
     const wf = deps.store.create(newWorkflow(disk, {
       host: deps.host.hostname,
       approvalMode: deps.approvalMode,
@@ -165,6 +206,8 @@ export async function runPass(deps: PassDeps): Promise<PassSummary> {
       failedPresent: attachedKeys.has(wf.diskKey),
       slot,
       slotChecked,
+      stepSince: deps.store.stepSince?.(wf.id) ?? null,
+      stallMs: deps.stallMs ?? 0,
     };
     try {
       out.push(await advanceWorkflow(wf, facts, deps));

@@ -67,6 +67,13 @@ export function ticketDisk(wf: Workflow): TicketDisk {
   } else {
     actions.push(`not removed yet: ${wf.note}`);
   }
+  const removal = wf.removal === "done"
+    ? "removed"
+    : wf.removal === "skipped"
+    ? "not_in_cluster"
+    : wf.approval === "pending"
+    ? "awaiting_approval"
+    : "not_removed";
   return {
     host: wf.host,
     serial: wf.serial,
@@ -76,6 +83,10 @@ export function ticketDisk(wf: Workflow): TicketDisk {
     reasons: wf.reasons,
     actions,
     osdId: wf.osdId,
+    removal,
+    ...(removal === "not_removed"
+      ? { notRemovedReason: wf.safety && !wf.safety.safe ? wf.safety.reason : wf.note }
+      : {}),
   };
 }
 

@@ -78,6 +78,13 @@ export interface StepFacts {
   slot: SlotDisk | null;
   /** Whether the slot was inspected this pass (only after a resolved ticket). */
   slotChecked: boolean;
+  /** When the workflow entered its current step (ISO), when known. */
+  stepSince?: string | null | undefined;
+  /**
+   * After how long without progress a waiting workflow is reported (once per step) to
+   * Slack and the ticket, ms (bynar.json `stall_report_minutes`); 0 = never.
+   */
+  stallMs?: number | undefined;
 }
 
 /** The outcome of a disk-manager call that may start a long operation. */
@@ -248,4 +255,11 @@ export interface DetectStore {
    * @returns The workflow or null.
    */
   get(id: number): Workflow | null;
+  /**
+   * When a workflow entered its current step (from its journal).
+   *
+   * @param id The id.
+   * @returns The ISO time, or null when unknown.
+   */
+  stepSince?(id: number): string | null;
 }

@@ -182,7 +182,12 @@ function applyInner(
     }
     case "comment":
       if (result.kind !== "commented") break;
-      return ok(wf, { marks: [...wf.marks, action.mark] }, `commented (${action.mark})`);
+      return ok(
+        wf,
+        { marks: [...wf.marks, action.mark] },
+        `commented (${action.mark})`,
+        action.notify ?? [],
+      );
     case "close_ticket": {
       if (result.kind !== "closed") break;
       const status = wf.outcome === "replaced" ? "done" : "cancelled";

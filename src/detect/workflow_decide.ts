@@ -6,7 +6,7 @@
  */
 import type { NotifyEvent } from "../notify/types.ts";
 import type { SlotDisk, StepFacts, Workflow } from "./types.ts";
-import { type Action, diskName, smartAcceptable, ticketName } from "./workflow_model.ts";
+import { type Action, diskName, smartAcceptable, stepName, ticketName } from "./workflow_model.ts";
 
 function update(patch: Partial<Workflow>, event: string, notify: NotifyEvent[] = []): Action {
   return { kind: "update", patch, event, notify };
@@ -16,8 +16,16 @@ function wait(reason: string): Action {
   return { kind: "wait", reason };
 }
 
-function once(wf: Workflow, mark: string, text: string, then: Action): Action {
-  if (wf.ticket === "filed" && !wf.marks.includes(mark)) return { kind: "comment", mark, text };
+function once(
+  wf: Workflow,
+  mark: string,
+  text: string,
+  then: Action,
+  notify?: NotifyEvent[],
+): Action {
+  if (wf.ticket === "filed" && !wf.marks.includes(mark)) {
+    return { kind: "comment", mark, text, ...(notify ? { notify } : {}) };
+  }
   return then;
 }
 
@@ -64,6 +72,47 @@ export function closeText(wf: Workflow): string {
  * @returns The action.
  */
 export function decide(wf: Workflow, f: StepFacts): Action {
+  const next = decideNext(wf, f);
+  if (next.kind !== "wait" || wf.status !== "active") return next;
+  return stallReport(wf, f, next.reason) ?? next;
+}
+
+/** Steps that wait for people (the ticket, an approval), not for Bynar: never "stalled". */
+const PEOPLE_STEPS: ReadonlySet<string> = new Set(["awaiting_replacement", "awaiting_approval"]);
+
+/**
+ * The once-per-step report of a workflow that waits without progress for longer than
+ * `f.stallMs`: a ticket comment (when there is a ticket) and a Slack message.
+ *
+ * @param wf The workflow.
+ * @param f This pass's facts (`stepSince`, `stallMs`).
+ * @param reason Why it waits now.
+ * @returns The report action, or null.
+ */
+export function stallReport(wf: Workflow, f: StepFacts, reason: string): Action | null {
+  const step = stepName(wf);
+  if (!f.stallMs || !f.stepSince || PEOPLE_STEPS.has(step)) return null;
+  const ms = f.now.getTime() - Date.parse(f.stepSince);
+  const mark = `stalled:${step}`;
+  if (!(ms >= f.stallMs) || wf.marks.includes(mark)) return null;
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  const notify: NotifyEvent[] = [{
+    kind: "stalled",
+    host: wf.host,
+    disk: wf.path,
+    step,
+    minutes,
+    reason,
+    ticket: wf.ticketKey ?? undefined,
+  }];
+  const text = `Bynar has made no progress on ${diskName(wf)} for ${minutes} min: it is at ` +
+    `step "${step}" and ${reason}. Bynar keeps trying every pass; see "bynar detect ` +
+    `--status" and the detector log on ${wf.host}.`;
+  if (wf.ticket === "filed") return { kind: "comment", mark, text, notify };
+  return update({ marks: [...wf.marks, mark] }, `stalled at ${step} for ${minutes} min`, notify);
+}
+
+function decideNext(wf: Workflow, f: StepFacts): Action {
   if (wf.status !== "active") return wait(`closed (${wf.outcome ?? wf.status})`);
   if (wf.retryAt && f.now.getTime() < Date.parse(wf.retryAt)) {
     return wait(`retrying after ${wf.retryAt}: ${wf.note}`);
@@ -111,6 +160,17 @@ export function decide(wf: Workflow, f: StepFacts): Action {
     );
   }
   if (wf.resolution === "wont_do" && wf.add === "pending") {
+    const nothing = `${ticketName(wf)} was resolved as "${wf.resolutionName ?? "Won't Do"}": ` +
+      `Bynar does nothing more for ${diskName(wf)}` +
+      (wf.removal === "done" && wf.osdId !== null
+        ? `; osd.${wf.osdId} stays destroyed (id kept) and no disk is added to the cluster.`
+        : wf.removal === "done"
+        ? "; it stays out of the cluster and no disk is added."
+        : "; it was not removed from the cluster.") +
+      " To act on it later, reopen the ticket or use bynar client.";
+    if (wf.ticket === "filed" && !wf.marks.includes("wont_do")) {
+      return { kind: "comment", mark: "wont_do", text: nothing };
+    }
     return closeWith(
       f.now,
       "cancelled",
@@ -279,14 +339,31 @@ function decideReplacement(wf: Workflow, f: StepFacts): Action {
     );
   }
   if (!smartAcceptable(slot.smart)) {
+    const serial = slot.serial ?? slot.key;
+    const why = slot.smart.reasons.join("; ") || "no reason given";
+    const unverifiable = slot.smart.verdict === "unknown";
+    const reason = unverifiable
+      ? `its SMART data cannot be read, so Bynar cannot verify it (${why})`
+      : `it fails its SMART check (${slot.smart.verdict}: ${why})`;
+    const todo = unverifiable
+      ? `Fix what blocks the SMART read ("bynar smart ${slot.path}" on ${wf.host} shows it) ` +
+        `and Bynar adds it on its next pass, or add it by hand: bynar client add ${slot.path} ` +
+        `--identity ${serial}${wf.osdId !== null ? ` --osd-id ${wf.osdId}` : ""}`
+      : `Put a healthy disk in ${wf.path}; Bynar checks the slot every pass.`;
     return once(
       wf,
       `smart_bad:${slot.key}`,
-      `The new disk at ${slot.path} (serial ${slot.serial ?? slot.key}) fails its SMART check ` +
-        `(${slot.smart.verdict}: ${
-          slot.smart.reasons.join("; ") || "no reason given"
-        }); not added.`,
-      wait(`replacement ${slot.key} has SMART verdict ${slot.smart.verdict}`),
+      `The new disk at ${slot.path} (serial ${serial}) is not added: ${reason}. ${todo}`,
+      wait(`replacement ${slot.key} held: SMART verdict ${slot.smart.verdict}`),
+      [{
+        kind: "replacement_held",
+        host: wf.host,
+        disk: wf.path,
+        serial,
+        reason,
+        todo,
+        ticket: wf.ticketKey ?? undefined,
+      }],
     );
   }
   if (!f.gate.allowed) {

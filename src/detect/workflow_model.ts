@@ -30,7 +30,8 @@ export type Action =
   /** Start the removal, or resume/poll the one already journaled. */
   | { kind: "remove" }
   /** Comment on the ticket once (the mark is stored after it). */
-  | { kind: "comment"; mark: string; text: string }
+  /** (optionally telling Slack as well) */
+  | { kind: "comment"; mark: string; text: string; notify?: NotifyEvent[] | undefined }
   /** Start the add of the verified replacement, or resume/poll the journaled one. */
   | { kind: "add"; replacement: Pick<SlotDisk, "key" | "serial" | "path"> }
   /** Comment and close the ticket, then close the workflow with `wf.outcome`. */

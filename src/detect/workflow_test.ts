@@ -543,3 +543,113 @@ Deno.test("a ticket error honours the tracker's Retry-After", () => {
   assertEquals(r.wf.ticket, "requested");
   assertEquals(r.wf.retryAt, new Date(retryAt).toISOString());
 });
+
+Deno.test("a replacement that cannot be verified is held: Slack and the ticket say why and what to do", () => {
+  const start = {
+    ...drive(wf(), facts(), happy).wf,
+    resolution: "resolved" as const,
+    vanishedSeen: true,
+  };
+  const unreadable = newDisk({
+    smart: { verdict: "unknown", available: true, reasons: ["sk_disk_get_blob failed (ENODATA)"] },
+  });
+  const f = facts({ failedPresent: false, slot: unreadable, slotChecked: true });
+  const texts: string[] = [];
+  const r = drive(start, f, (a) => {
+    if (a.kind === "comment") texts.push(a.text);
+    return happy(a);
+  });
+  assertEquals(r.actions, ["comment"]);
+  assertEquals(r.wf.add, "pending");
+  assert(texts[0]!.includes("cannot verify it (sk_disk_get_blob failed (ENODATA))"), texts[0]);
+  assert(texts[0]!.includes("bynar client add /dev/sdb --identity S2 --osd-id 7"), texts[0]);
+  const held = r.notify.find((n) => n.kind === "replacement_held");
+  assert(
+    held && held.kind === "replacement_held" && held.ticket === "OPS-1",
+    JSON.stringify(r.notify),
+  );
+  // Told once: the next pass waits silently.
+  const again = drive(r.wf, f, happy);
+  assertEquals([again.actions, again.notify], [[], []]);
+  // A loop device (no SMART at all) is accepted, as --check reports it.
+  const loop = newDisk({
+    smart: { verdict: "unknown", available: false, reasons: ["loop devices have no SMART data"] },
+  });
+  const added = drive(start, facts({ failedPresent: false, slot: loop, slotChecked: true }), happy);
+  assert(added.actions.includes("add"), added.actions.join(","));
+});
+
+Deno.test("a stall (no progress for stall_report_minutes) is reported once to Slack and the ticket", () => {
+  // Not safe: the workflow stays at checking_safety with a ticket.
+  const notSafe = (a: Action): ActionResult | null =>
+    a.kind === "check_safe"
+      ? {
+        kind: "safety",
+        answer: { outcome: "Success", safe: false, reason: "noout is set", osdId: 7 },
+      }
+      : happy(a);
+  const stallMs = 30 * 60_000;
+  const first = drive(wf(), facts({ stallMs, stepSince: T0.toISOString() }), notSafe);
+  assertEquals(first.wf.step, "checking_safety");
+  assertFalse(first.notify.some((n) => n.kind === "stalled"), "not yet stalled");
+  const later = new Date(T0.getTime() + stallMs + 1000);
+  const texts: string[] = [];
+  const f = facts({ now: later, passId: "p2", stallMs, stepSince: T0.toISOString() });
+  const r = drive(first.wf, f, (a) => {
+    if (a.kind === "comment") texts.push(a.text);
+    return notSafe(a);
+  });
+  const stalled = r.notify.filter((n) => n.kind === "stalled");
+  assertEquals(stalled.length, 1, JSON.stringify(r.notify));
+  assert(
+    texts.some((t) => t.includes("no progress") && t.includes('"checking_safety"')),
+    texts.join("\n"),
+  );
+  assert(r.wf.marks.includes("stalled:checking_safety"));
+  const again = drive(r.wf, facts({ ...f, passId: "p3" }), notSafe);
+  assertFalse(again.notify.some((n) => n.kind === "stalled"), "reported once");
+  // Waiting for people (the ticket) is not a stall.
+  const waiting = drive(wf(), facts(), happy).wf;
+  const w2 = drive(waiting, facts({ now: later, stallMs, stepSince: T0.toISOString() }), happy);
+  assertEquals(w2.notify, []);
+  // 0 = never.
+  const off = drive(
+    first.wf,
+    facts({ now: later, passId: "p4", stallMs: 0, stepSince: T0.toISOString() }),
+    notSafe,
+  );
+  assertFalse(off.notify.some((n) => n.kind === "stalled"));
+});
+
+Deno.test("won't-do: the ticket is commented with what Bynar did and did not do", () => {
+  const start = {
+    ...drive(wf(), facts(), happy).wf,
+    resolution: "wont_do" as const,
+    resolutionName: "Won't Do",
+  };
+  const texts: string[] = [];
+  const r = drive(start, facts({ failedPresent: false }), (a) => {
+    if (a.kind === "comment") texts.push(a.text);
+    return happy(a);
+  });
+  assert(r.actions.includes("comment"), r.actions.join(","));
+  assert(texts[0]!.includes("osd.7 stays destroyed (id kept) and no disk is added"), texts[0]);
+  assertEquals(r.wf.outcome, "wont_do");
+});
+
+Deno.test("the ticket of a disk safe-to-remove refused says it was NOT removed (not 'adds it back')", async () => {
+  const { ticketDisk } = await import("./runner.ts");
+  const { renderPlain, descriptionBlocks } = await import("../tickets/text.ts");
+  const refused = drive(wf(), facts(), (a) =>
+    a.kind === "check_safe"
+      ? {
+        kind: "safety",
+        answer: { outcome: "Success", safe: false, reason: "noout is set", osdId: 7 },
+      }
+      : happy(a));
+  const text = renderPlain(descriptionBlocks(ticketDisk(refused.wf)));
+  assert(text.includes("Bynar has NOT removed this disk from the cluster (noout is set)"), text);
+  assertFalse(text.includes("adds it back"), text);
+  const removed = drive(wf(), facts(), happy).wf;
+  assert(renderPlain(descriptionBlocks(ticketDisk(removed))).includes("adds it back as osd.7"));
+});

@@ -8,6 +8,7 @@
 import { identityMatches } from "../api/disk_service.ts";
 import type { InventoryDisk } from "../api/types.ts";
 import type { ExecutorRequest } from "./protocol.ts";
+import { DEFAULT_REMOVAL_BUDGET, type RemovalBudget } from "./defaults.ts";
 
 /** What the checks are given besides the request. */
 export interface ExecutorCheckFacts {
@@ -20,17 +21,6 @@ export interface ExecutorCheckFacts {
   /** Now, epoch ms. */
   now: number;
 }
-
-/** The removal budget: at most `max` real removals per `windowMs`. */
-export interface RemovalBudget {
-  /** Maximum real removals in the window. */
-  max: number;
-  /** Window length in milliseconds. */
-  windowMs: number;
-}
-
-/** The default budget: four real removals per 24 hours on one host. */
-export const DEFAULT_REMOVAL_BUDGET: RemovalBudget = { max: 4, windowMs: 24 * 3600_000 };
 
 /**
  * Decides whether the executor may run a request.

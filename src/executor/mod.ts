@@ -15,12 +15,13 @@ export {
   ExecutorResponseSchema,
   parseExecutorRequest,
 } from "./protocol.ts";
+export { type ExecutorCheckFacts, refusalOf } from "./checks.ts";
 export {
+  DEFAULT_EXECUTOR_JOURNAL,
+  DEFAULT_EXECUTOR_SOCKET,
   DEFAULT_REMOVAL_BUDGET,
-  type ExecutorCheckFacts,
-  refusalOf,
   type RemovalBudget,
-} from "./checks.ts";
+} from "./defaults.ts";
 export {
   type ExecutorJournal,
   type ExecutorJournalEntry,

@@ -15,7 +15,8 @@ import type { Backend, DiskRef } from "../backend/types.ts";
 import type { DiskInventory } from "../api/types.ts";
 import { toApiError } from "../api/app.ts";
 import { errorMessage } from "../errors.ts";
-import { DEFAULT_REMOVAL_BUDGET, refusalOf, type RemovalBudget } from "./checks.ts";
+import { refusalOf } from "./checks.ts";
+import { DEFAULT_REMOVAL_BUDGET, type RemovalBudget } from "./defaults.ts";
 import {
   type ExecutorRequest,
   type ExecutorResponse,

@@ -195,6 +195,38 @@ export function readBytesNative(
 }
 
 /**
+ * Reads every record the kernel log buffer holds now from `/dev/kmsg` (one record per
+ * `read`; non-blocking, so the end of the buffer answers EAGAIN; EPIPE means records were
+ * overwritten meanwhile and reading goes on).
+ *
+ * @param path The kernel log device (`/dev/kmsg`).
+ * @returns The records, oldest first, as text (`prio,seq,usec,flags;message`).
+ * @throws {Deno.errors.NotFound} And the other Deno error classes, by errno.
+ */
+export function readKmsgNative(path: string): string[] {
+  const c = libc();
+  const fd = openChecked(c, path, O_READ, "open");
+  const out: string[] = [];
+  try {
+    const buf = new Uint8Array(8192);
+    for (;;) {
+      const n = Number(c.read(fd, buf, BigInt(buf.length)));
+      if (n < 0) {
+        const e = errno(c);
+        if (e === 4 || e === 32) continue; // EINTR; EPIPE: overwritten, go on
+        if (e === 11) break; // EAGAIN: the end of the buffer
+        throw errnoError(c, e, `read '${path}'`);
+      }
+      if (n === 0) break;
+      out.push(DECODER.decode(buf.subarray(0, n)));
+    }
+    return out;
+  } finally {
+    c.close(fd);
+  }
+}
+
+/**
  * Lists a pseudo-filesystem directory (without `.` and `..`).
  *
  * @param path The directory.

@@ -34,6 +34,7 @@ import {
   nvmeGetLogPageNative,
   readBytesNative,
   readDirNative,
+  readKmsgNative,
   readLinkNative,
   realPathNative,
   statNative,
@@ -147,6 +148,19 @@ function isMissing(err: unknown): boolean {
 export function readTextSync(path: string): string {
   if (!isHostPseudoPath(path)) return Deno.readTextFileSync(path);
   return DECODER.decode(readBytesNative(path));
+}
+
+/**
+ * Reads the records of the kernel log buffer (`/dev/kmsg`) through libc: Deno refuses
+ * /dev under the packaged permissions.
+ *
+ * @param path The kernel log device.
+ * @returns The records, oldest first (`prio,seq,usec,flags;message`).
+ * @throws {Deno.errors.PermissionDenied} Without CAP_SYSLOG when `dmesg_restrict` is set.
+ * @throws {FfiError} When libc cannot be loaded.
+ */
+export function readKernelLog(path = "/dev/kmsg"): string[] {
+  return readKmsgNative(path);
 }
 
 /**

@@ -51,6 +51,13 @@ export interface DiscoverOptions {
    */
   includeLoop?: boolean;
   /**
+   * Allow-list of loop devices (labs): device paths (`/dev/loop3`) or globs on the backing
+   * file (`/var/lib/lab/osd-*.img`). When given, only listed loop devices are included (and
+   * loop devices are included without `includeLoop`); every other loop device is skipped.
+   * @default undefined (`includeLoop` decides for all loop devices)
+   */
+  loopDevices?: readonly string[] | undefined;
+  /**
    * Restrict discovery to exactly these device paths (`/dev/loop3`, by-id links; a
    * partition path selects its disk). Unknown paths are reported in `skipped`.
    * @default undefined (every device)
@@ -250,7 +257,9 @@ export async function discoverDisks(options: DiscoverOptions = {}): Promise<Disc
   const disks: BlockDisk[] = [];
   for (const dev of selected) {
     const path = `${roots.dev}/${dev.name}`;
-    const reason = skipReason(dev, options.includeLoop ?? false);
+    const reason = options.loopDevices && dev.name.startsWith("loop")
+      ? loopAllowReason(dev, options.loopDevices)
+      : skipReason(dev, options.includeLoop ?? false);
     if (reason) {
       skipped.push({ name: dev.name, path, reason });
       continue;
@@ -291,6 +300,39 @@ function groupMounts(
     out.set(name, list);
   }
   return out;
+}
+
+/**
+ * Whether a loop device path or backing file matches an allow-list entry: a device path
+ * exactly, or a glob (`*`, `?`, `**`) on the backing file. Pure.
+ *
+ * @param entry The allow-list entry.
+ * @param device The loop device (`/dev/loop3`) and its backing file.
+ * @returns True when it matches.
+ */
+export function loopAllowed(
+  entry: string,
+  device: { path: string; backingFile: string | null },
+): boolean {
+  if (entry.startsWith("/dev/")) return entry === device.path;
+  if (!device.backingFile) return false;
+  const re = new RegExp(
+    "^" +
+      entry.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*\*/g, "\0").replace(/\*/g, "[^/]*")
+        .replace(/\?/g, "[^/]").replace(/\0/g, ".*") +
+      "$",
+  );
+  return re.test(device.backingFile);
+}
+
+function loopAllowReason(dev: SysBlockDevice, allow: readonly string[]): string | null {
+  const attached = skipReason(dev, true);
+  if (attached) return attached;
+  const backingFile = dev.backingFile;
+  // Allow-list entries name the host's device nodes, whatever the roots of this scan.
+  const path = `/dev/${dev.name}`;
+  if (allow.some((e) => loopAllowed(e, { path, backingFile }))) return null;
+  return "loop device not in the loop_devices allow-list";
 }
 
 function skipReason(dev: SysBlockDevice, includeLoop: boolean): string | null {

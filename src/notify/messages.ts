@@ -47,6 +47,14 @@ export function formatNotification(event: NotifyEvent): string {
         `is back in service${event.ticket ? ` (ticket ${event.ticket})` : ""}`;
     case "ticket_closed":
       return `Closed ticket ${event.ticket} for disk ${event.disk} on host ${event.host}`;
+    case "replacement_held":
+      return `Replacement disk ${event.serial} in ${event.disk} on host ${event.host} is ` +
+        `not added: ${event.reason}. ${event.todo}` +
+        (event.ticket ? ` (ticket ${event.ticket})` : "");
+    case "stalled":
+      return `Disk ${event.disk} on host ${event.host} has made no progress for ` +
+        `${event.minutes} min at step ${event.step}: ${event.reason}` +
+        (event.ticket ? ` (ticket ${event.ticket})` : "");
     case "hardware":
       return `${event.text} (host ${event.host})`;
     case "error":

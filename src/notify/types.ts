@@ -18,6 +18,24 @@ export type NotifyEvent =
   | { kind: "ticket_wont_do"; host: string; disk: string; ticket: string; resolution: string }
   | { kind: "replaced"; host: string; disk: string; newSerial: string; ticket?: string | undefined }
   | { kind: "ticket_closed"; host: string; disk: string; ticket: string }
+  | {
+    kind: "replacement_held";
+    host: string;
+    disk: string;
+    serial: string;
+    reason: string;
+    todo: string;
+    ticket?: string | undefined;
+  }
+  | {
+    kind: "stalled";
+    host: string;
+    disk: string;
+    step: string;
+    minutes: number;
+    reason: string;
+    ticket?: string | undefined;
+  }
   | { kind: "error"; host: string; disk?: string | undefined; error: string }
   /** A step of a server part's workflow (issue 19), already phrased. */
   | { kind: "hardware"; host: string; text: string };

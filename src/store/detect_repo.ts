@@ -181,6 +181,24 @@ export class DetectRepo {
   }
 
   /**
+   * When a workflow entered its current step: the first journal entry after the last one
+   * recorded at another step.
+   *
+   * @param id The workflow id.
+   * @returns The ISO time, or null when the workflow has no journal.
+   */
+  stepSince(id: number): string | null {
+    const r = this.#db.prepare(
+      `SELECT MIN(e.at) AS since FROM detect_events e
+        WHERE e.workflow_id = ?1
+          AND e.id > COALESCE((SELECT MAX(o.id) FROM detect_events o
+                                WHERE o.workflow_id = ?1
+                                  AND o.step != (SELECT step FROM detect_workflows WHERE id = ?1)), 0)`,
+    ).get(id) as { since: string | null } | undefined;
+    return r?.since ?? null;
+  }
+
+  /**
    * The journal of a workflow, oldest first.
    *
    * @param id The workflow id.

@@ -73,6 +73,18 @@ export class MachineRepo {
   }
 
   /**
+   * The disks the machine has seen at a device path (present or gone), by key.
+   *
+   * @param path The device path (the slot).
+   * @returns The records.
+   */
+  disksAt(path: string): MachineDiskRecord[] {
+    return (this.#db.prepare("SELECT * FROM machine_disks WHERE path = ? ORDER BY disk_key").all(
+      path,
+    ) as Record<string, unknown>[]).map(rowToDisk);
+  }
+
+  /**
    * Lists every disk the machine knows, by path then key.
    *
    * @returns The records.

@@ -81,13 +81,38 @@ export function descriptionBlocks(disk: TicketDisk): DescriptionBlock[] {
       title: "Actions already taken",
       items: disk.actions.length ? disk.actions : ["none yet"],
     },
-    {
-      kind: "paragraph",
-      text: "Replace the disk in the same slot, then resolve this ticket as done. Bynar " +
-        "checks the new disk, adds it back and comments here. A won't-do resolution is " +
-        "reported, not acted on.",
-    },
+    { kind: "paragraph", text: instructions(disk) },
   ];
+}
+
+/**
+ * What people should do, from what Bynar did (never "Bynar adds it back" for a disk it did
+ * not remove). Pure.
+ *
+ * @param disk The disk and its removal state.
+ * @returns The instructions paragraph.
+ */
+export function instructions(disk: TicketDisk): string {
+  const wontDo = "A won't-do resolution is reported, not acted on.";
+  switch (disk.removal ?? "removed") {
+    case "removed":
+      return "Replace the disk in the same slot, then resolve this ticket as done. Bynar " +
+        "checks the new disk, adds it back" +
+        (disk.osdId !== undefined && disk.osdId !== null ? ` as osd.${disk.osdId}` : "") +
+        ` and comments here. ${wontDo}`;
+    case "not_removed":
+      return "Bynar has NOT removed this disk from the cluster" +
+        (disk.notRemovedReason ? ` (${disk.notRemovedReason})` : "") +
+        ". Do not pull it yet: Bynar removes it when that is safe and comments here; then " +
+        "replace it and resolve this ticket, and Bynar adds the new disk. " + wontDo;
+    case "awaiting_approval":
+      return "Bynar has NOT removed this disk: an operator must approve it first " +
+        `(bynar approve ${disk.serial} on ${disk.host}). Do not pull it before Bynar comments ` +
+        `that it was removed. ${wontDo}`;
+    case "not_in_cluster":
+      return "This disk is not part of the Ceph cluster: Bynar removed nothing and adds " +
+        "nothing back. Replace it and resolve this ticket as done.";
+  }
 }
 
 /**

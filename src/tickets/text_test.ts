@@ -1,5 +1,12 @@
 import assert from "node:assert/strict";
-import { descriptionBlocks, diskLabel, renderPlain, sanitizeLabel, ticketSummary } from "./text.ts";
+import {
+  descriptionBlocks,
+  diskLabel,
+  instructions,
+  renderPlain,
+  sanitizeLabel,
+  ticketSummary,
+} from "./text.ts";
 
 Deno.test("sanitizeLabel: lower case, no spaces, only [a-z0-9._-], at most 255", () => {
   assert.equal(sanitizeLabel("WD-WCC4N7 ZX91"), "wd-wcc4n7-zx91");
@@ -41,7 +48,28 @@ Deno.test("description: identity, reasons, actions; unknowns said so", () => {
       "Actions already taken:\n- osd.4 out",
       "",
       "Replace the disk in the same slot, then resolve this ticket as done. Bynar checks the " +
-      "new disk, adds it back and comments here. A won't-do resolution is reported, not acted on.",
+      "new disk, adds it back as osd.4 and comments here. A won't-do resolution is reported, " +
+      "not acted on.",
     ].join("\n"),
   );
+});
+
+Deno.test("instructions follow what Bynar did: never 'adds it back' for a disk it did not remove", () => {
+  const base = { host: "n1", serial: "S1", path: "/dev/sdc", reasons: [], actions: [], osdId: 4 };
+  const notSafe = instructions({
+    ...base,
+    removal: "not_removed",
+    notRemovedReason: "noout is set",
+  });
+  assert.match(
+    notSafe,
+    /^Bynar has NOT removed this disk from the cluster \(noout is set\)\. Do not pull it yet/,
+  );
+  assert.ok(!/adds it back/.test(notSafe));
+  const approval = instructions({ ...base, removal: "awaiting_approval" });
+  assert.match(approval, /bynar approve S1 on n1/);
+  assert.ok(!/adds it back/.test(approval));
+  const outside = instructions({ ...base, removal: "not_in_cluster" });
+  assert.match(outside, /removed nothing and adds nothing back/);
+  assert.match(instructions({ ...base, removal: "removed" }), /adds it back as osd\.4/);
 });

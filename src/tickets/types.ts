@@ -30,6 +30,15 @@ export interface TicketDisk {
   /** The Ceph OSD id, when the disk was an OSD. */
   osdId?: number | null | undefined;
   /**
+   * Whether Bynar removed the disk from the cluster (the ticket's instructions follow it):
+   * `removed` (id kept, the replacement is added back), `not_removed` (refused, deferred,
+   * waiting: the disk must stay in until Bynar says so), `awaiting_approval`, `not_in_cluster`.
+   * @default "removed"
+   */
+  removal?: "removed" | "not_removed" | "awaiting_approval" | "not_in_cluster" | undefined;
+  /** Why it was not removed (with `not_removed`). */
+  notRemovedReason?: string | undefined;
+  /**
    * Set when the ticket is about a server part (PSU, fan, DIMM…) rather than a disk: its
    * summary subject (e.g. `failed fan`) and the full description, replacing the disk text.
    */

@@ -17,6 +17,7 @@ import type {
 } from "../../src/backend/types.ts";
 import { type ApiLimits, createApp } from "../../src/api/app.ts";
 import { type KeySource, localKeySource } from "../../src/api/middleware/auth/mod.ts";
+import type { ApiMetrics } from "../../src/api/metrics.ts";
 import type { OperationRegistry } from "../../src/api/operations/registry.ts";
 import type { DiskInventory, InventoryDisk } from "../../src/api/types.ts";
 import { buildDiskManagerApp } from "../../src/app/disk_manager.ts";
@@ -176,6 +177,7 @@ export interface TestApp {
   app: ReturnType<typeof createApp>;
   backend: FakeBackend;
   registry: OperationRegistry;
+  metrics: ApiMetrics;
   key: TestKey;
   keys: KeySource;
   auditPath: string;
@@ -196,6 +198,7 @@ export async function testApp(
     keys?: KeySource;
     key?: TestKey;
     now?: () => number;
+    log?: (line: string) => void;
     /** Expected token issuer. @default ISSUER */
     issuer?: string;
   } = {},
@@ -225,7 +228,7 @@ export async function testApp(
   });
   const limits = o.limits ?? { ratePerSecond: 0 };
   // The disk-manager's apps as its composition root builds them, in process.
-  const { app, registry } = await buildDiskManagerApp(
+  const { app, registry, metrics } = await buildDiskManagerApp(
     DiskManagerConfigSchema.parse({
       insecure_http: true,
       jwt_issuer: o.issuer ?? ISSUER,
@@ -250,7 +253,7 @@ export async function testApp(
       tickets: { list: () => Promise.resolve([{ ticketId: "OPS-1", serverName: HOST }]) },
       keys,
       hostnames: [HOST],
-      log: () => {},
+      log: o.log ?? (() => {}),
       ...(o.now ? { now: o.now } : {}),
     },
   );
@@ -259,6 +262,7 @@ export async function testApp(
     app: validatedApp(app),
     backend,
     registry,
+    metrics,
     key,
     keys,
     auditPath,

@@ -10,7 +10,7 @@ export class MemoryDetectStore implements DetectStore {
   #rows = new Map<number, Workflow>();
   #next = 1;
   /** Every journaled event, in order. */
-  readonly events: { id: number; step: string; event: string }[] = [];
+  readonly events: { id: number; step: string; event: string; at: string }[] = [];
 
   /** @inheritdoc */
   listActive(): Workflow[] {
@@ -32,14 +32,23 @@ export class MemoryDetectStore implements DetectStore {
     const attempt = (this.latest(wf.diskKey)?.attempt ?? 0) + 1;
     const full = { ...wf, id: this.#next++, attempt } as Workflow;
     this.#rows.set(full.id, full);
-    this.events.push({ id: full.id, step: full.step, event: "opened" });
+    this.events.push({ id: full.id, step: full.step, event: "opened", at: full.updatedAt });
     return { ...full };
   }
 
   /** @inheritdoc */
   save(wf: Workflow, event: string): void {
     this.#rows.set(wf.id, { ...wf });
-    this.events.push({ id: wf.id, step: wf.step, event });
+    this.events.push({ id: wf.id, step: wf.step, event, at: wf.updatedAt });
+  }
+
+  /** @inheritdoc */
+  stepSince(id: number): string | null {
+    const mine = this.events.filter((e) => e.id === id);
+    const step = mine.at(-1)?.step;
+    let since: string | null = null;
+    for (const e of mine) since = e.step === step ? since ?? e.at : null;
+    return since;
   }
 
   /** @inheritdoc */

@@ -44,7 +44,7 @@ async function reweight(id: number, w: number): Promise<void> {
 await withCluster(async (c) => {
   const config = testCephConfig(c);
   const osd = c.osds[0]!;
-  const target = config.target_weight;
+  const target = config.target_weight ?? 1.0;
   const written = await writeChecksummedData(c, { prefix: "measure", count: objects });
   await waitClean();
   const results: Record<string, number> = {};

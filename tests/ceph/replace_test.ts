@@ -292,7 +292,7 @@ Deno.test({
         assert.equal(added.osdId, osd.id, "same id");
         const v = await osdView(osd.id);
         assert.ok(v?.up && v.in && !v.destroyed);
-        assert.ok(Math.abs(v!.weight - config.target_weight) < 0.0001, `weight ${v!.weight}`);
+        assert.ok(Math.abs(v!.weight - config.target_weight!) < 0.0001, `weight ${v!.weight}`);
         assert.deepEqual(await verifyChecksummedData(c, sums), [], "data intact after add");
         assert.ok(!(await clusterFlags()).includes("noscrub"), "scrub flags restored");
         assert.deepEqual(await bynarLeases(), []);
@@ -370,7 +370,7 @@ Deno.test({
         assert.equal(added.osdId, osd.id);
         const v = await osdView(osd.id);
         assert.ok(v?.up && v.in && !v.destroyed);
-        assert.ok(Math.abs(v!.weight - config.target_weight) < 0.0001, `weight ${v!.weight}`);
+        assert.ok(Math.abs(v!.weight - config.target_weight!) < 0.0001, `weight ${v!.weight}`);
         assert.ok(!(await clusterFlags()).includes("noscrub"), "scrub flags restored");
         assert.deepEqual(await verifyChecksummedData(c, sums), []);
       });

@@ -21,7 +21,6 @@
 import { deepStrictEqual as assertEquals, ok as assert } from "node:assert/strict";
 import type { CephBackend } from "../../src/backend/ceph/mod.ts";
 import { discoverDisks } from "../../src/inventory/mod.ts";
-import { runCommand } from "../../src/process/run.ts";
 import type { BackendOp } from "../../src/backend/ceph/journal.ts";
 import { openDatabase } from "../../src/store/db.ts";
 import { DetectRepo } from "../../src/store/detect_repo.ts";
@@ -37,6 +36,7 @@ import {
   waitHealthy,
   withCluster,
 } from "../ceph/cluster.ts";
+import { attachInSlot, waitReleased } from "../ceph/slots.ts";
 import { JiraDouble } from "../doubles/jira.ts";
 import { SlackDouble } from "../doubles/slack.ts";
 import type { ScenarioHost } from "./detect_ceph_main.ts";
@@ -118,52 +118,6 @@ async function identityAt(path: string): Promise<string> {
   const [disk] = (await discoverDisks({ includeLoop: true, devices: [path] })).disks;
   assert(disk, `${path} is listed`);
   return disk.identity.key;
-}
-
-async function bound(loop: string): Promise<boolean> {
-  return await Deno.stat(`/sys/block/${loop.replace("/dev/", "")}/loop/backing_file`).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** Waits until the kernel has released a detached loop device (it does so lazily). */
-async function waitReleased(loop: string): Promise<void> {
-  for (let i = 0; i < 100 && await bound(loop); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/**
- * Attaches a disk of the harness in a given loop slot: blank placeholders of the harness
- * take the lower free slots first (detached again at the end).
- */
-async function attachInSlot(
-  slot: string,
-  attach: () => Promise<{ loop: string; file: string }>,
-): Promise<{ loop: string; file: string }> {
-  const placeholders: string[] = [];
-  try {
-    for (let i = 0; i < 20; i++) {
-      const next = (await runCommand("losetup", ["-f"], { timeoutMs: 10_000 })).stdout.trim();
-      if (next === slot) {
-        const got = await attach();
-        if (got.loop !== slot) {
-          placeholders.push(got.loop);
-          throw new Error(`Cannot get ${slot} back: another process took it (got ${got.loop})`);
-        }
-        return got;
-      }
-      if (await bound(slot)) {
-        await new Promise((r) => setTimeout(r, 200));
-        continue;
-      }
-      placeholders.push((await attachBlankDisk(`slot-hold-${crypto.randomUUID()}.img`)).loop);
-    }
-    throw new Error(`Cannot get ${slot} back (other loop devices are in use)`);
-  } finally {
-    for (const p of placeholders) await detachDisk(p);
-  }
 }
 
 /** Swaps in a new backing file (a new identity) in the OSD's slot. */

@@ -12,7 +12,7 @@ import {
   DiskManagerConfigSchema,
 } from "../../src/config/schema.ts";
 import type { BuiltDetector } from "../../src/detect/daemon.ts";
-import { type PassDeps, runPass } from "../../src/detect/pass.ts";
+import { type PassDeps, runPass, scopeCheck } from "../../src/detect/pass.ts";
 import { openDatabase } from "../../src/store/db.ts";
 import { DetectRepo } from "../../src/store/detect_repo.ts";
 import { JiraDouble } from "../doubles/jira.ts";
@@ -397,6 +397,26 @@ Deno.test("SIGTERM: the running workflow is parked and resumed by the next proce
     await runPass(w.deps);
     assertEquals(w.manager.removals, 2);
     assertEquals(w.jira.issues.size, 2);
+  } finally {
+    await w.close();
+  }
+});
+
+Deno.test("a system disk that vanishes gets no workflow, ticket or Slack message", async () => {
+  const w = await world({ disks: 2 });
+  try {
+    w.deps.outOfScope = scopeCheck({ systemDisks: ["/dev/sdb"] });
+    const logs: string[] = [];
+    w.deps.log = (l) => logs.push(l);
+    w.host.pull("serial:S0"); // /dev/sdb, listed in system_disks
+    w.host.pull("serial:S1"); // /dev/sdc, a data disk
+    const p = await runPass(w.deps);
+    assertEquals(p.opened, 1);
+    assertEquals(w.repo.list().map((x) => x.path), ["/dev/sdc"]);
+    await runPass(w.deps);
+    assertEquals(w.jira.issues.size, 1, "one ticket, for the data disk only");
+    assert(!w.notifier.events.some((e) => "disk" in e && e.disk === "/dev/sdb"));
+    assertEquals(logs.filter((l) => l.includes("system disk")).length, 1, "logged once");
   } finally {
     await w.close();
   }

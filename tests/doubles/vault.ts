@@ -21,6 +21,8 @@ import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 export interface DoubleToken {
   /** Entity id (`sub` of identity tokens); root tokens have none. */
   entityId?: string;
+  /** Entity metadata (`{{identity.entity.metadata.<key>}}` in role templates). */
+  metadata?: Record<string, string>;
 }
 
 /** An identity OIDC role. */
@@ -33,6 +35,29 @@ export interface DoubleRole {
   clientId: string;
   /** Extra claims (Vault's role template, already rendered). */
   template: Record<string, unknown>;
+  /**
+   * The role template as Vault stores it (a JSON text with `{{identity.entity.…}}`
+   * placeholders), rendered per token; wins over `template`.
+   */
+  templateText?: string;
+}
+
+/** Renders a Vault identity-token template for a caller, as Vault does (values JSON-quoted). */
+function renderTemplate(text: string, caller: DoubleToken): Record<string, unknown> {
+  const out = text.replace(
+    /\{\{\s*identity\.entity\.(id|metadata\.([A-Za-z0-9_-]+))\s*\}\}/g,
+    (_m, what, key) =>
+      JSON.stringify(what === "id" ? caller.entityId ?? "" : caller.metadata?.[key] ?? ""),
+  );
+  return JSON.parse(out) as Record<string, unknown>;
+}
+
+/** Parses a Vault duration (`3600`, `"1h"`, `"20s"`, `"30m"`) to seconds. */
+function durationSeconds(v: unknown, fallback: number): number {
+  if (typeof v === "number") return v;
+  const m = /^(\d+)([smh]?)$/.exec(String(v ?? ""));
+  if (!m) return fallback;
+  return Number(m[1]) * ({ "": 1, s: 1, m: 60, h: 3600 } as Record<string, number>)[m[2]!]!;
 }
 
 interface SigningKey {
@@ -65,8 +90,10 @@ export interface VaultDouble {
   tokens: Map<string, DoubleToken>;
   /** Roles by name. */
   roles: Map<string, DoubleRole>;
-  /** Health mode. */
+  /** Health mode (sealed: every API path but sys/health answers 503, as Vault does). */
   health: "active" | "standby" | "sealed" | "uninitialized";
+  /** `Cache-Control` of the JWKS response (Vault sends `max-age=…`); none when undefined. */
+  jwksCacheControl: string | undefined;
   /** Request counters. */
   stats: { jwksFetches: number; tokenRequests: number; kvWrites: number };
   /** KV v2 data of mount `secret`. */
@@ -109,6 +136,7 @@ export async function startVaultDouble(options: VaultDoubleOptions = {}): Promis
     tokens: new Map(),
     roles: new Map(),
     health: "active",
+    jwksCacheControl: undefined,
     stats: { jwksFetches: 0, tokenRequests: 0, kvWrites: 0 },
     kv: new Map(),
     async rotate(keyName = "bynar", verificationTtl = 86400): Promise<string> {
@@ -170,9 +198,12 @@ export async function startVaultDouble(options: VaultDoubleOptions = {}): Promis
         cluster_id: "00000000-0000-0000-0000-000000000000",
       });
     }
+    if (double.health === "sealed") return json(503, { errors: ["Vault is sealed"] });
     if (p === "/v1/identity/oidc/.well-known/keys" && req.method === "GET") {
       double.stats.jwksFetches++;
-      return json(200, { keys: published() });
+      const res = json(200, { keys: published() });
+      if (double.jwksCacheControl) res.headers.set("cache-control", double.jwksCacheControl);
+      return res;
     }
     if (p === "/v1/identity/oidc/.well-known/openid-configuration" && req.method === "GET") {
       return json(200, {
@@ -200,7 +231,8 @@ export async function startVaultDouble(options: VaultDoubleOptions = {}): Promis
       const k = keys.get(role.key)?.at(-1);
       if (!k) return json(400, { errors: [`key "${role.key}" not found`] });
       const iat = Math.floor(now() / 1000);
-      const jwt = await new SignJWT({ namespace: "root", ...role.template })
+      const claims = role.templateText ? renderTemplate(role.templateText, caller) : role.template;
+      const jwt = await new SignJWT({ namespace: "root", ...claims })
         .setProtectedHeader({ alg, kid: k.kid })
         .setIssuer(double.issuer)
         .setAudience(role.clientId)
@@ -209,6 +241,34 @@ export async function startVaultDouble(options: VaultDoubleOptions = {}): Promis
         .setExpirationTime(iat + role.ttl)
         .sign(k.privateKey);
       return json(200, envelope({ client_id: role.clientId, token: jwt, ttl: role.ttl }));
+    }
+    m = /^\/v1\/identity\/oidc\/key\/([^/]+)$/.exec(p);
+    if (m && (req.method === "POST" || req.method === "PUT")) {
+      if (!keys.has(m[1]!)) keys.set(m[1]!, [await newKey()]);
+      return new Response(null, { status: 204 });
+    }
+    m = /^\/v1\/identity\/oidc\/role\/([^/]+)$/.exec(p);
+    if (m && (req.method === "POST" || req.method === "PUT")) {
+      const b = await req.json().catch(() => ({})) as Record<string, unknown>;
+      if (typeof b.key !== "string" || !keys.has(b.key)) {
+        return json(400, { errors: ["the key parameter is required and must exist"] });
+      }
+      const templateText = typeof b.template === "string" ? b.template : undefined;
+      if (templateText) {
+        try {
+          renderTemplate(templateText, { entityId: "x", metadata: {} });
+        } catch {
+          return json(400, { errors: ["error parsing template JSON"] });
+        }
+      }
+      double.roles.set(m[1]!, {
+        key: b.key,
+        ttl: durationSeconds(b.ttl, 86400),
+        clientId: typeof b.client_id === "string" ? b.client_id : crypto.randomUUID(),
+        template: {},
+        ...(templateText ? { templateText } : {}),
+      });
+      return new Response(null, { status: 204 });
     }
     m = /^\/v1\/identity\/oidc\/key\/([^/]+)\/rotate$/.exec(p);
     if (m && (req.method === "POST" || req.method === "PUT")) {

@@ -335,3 +335,22 @@ Deno.test("discoverDisks fails clearly when mountinfo is missing (system disks u
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("loop_devices allow-list: only listed loop devices (path or backing-file glob), other disks unchanged", async () => {
+  const stat = { statFile: () => ({ dev: 2049, ino: 4242 }) };
+  for (const allow of [["/dev/loop0"], ["/var/lib/img/*.img"], ["/var/**/a.img"]]) {
+    await withHost(HOST, { loopDevices: allow, ...stat }, (r) => {
+      assert.ok(r.disks.some((d) => d.name === "loop0"), allow.join(","));
+      assert.ok(r.disks.some((d) => d.name === "sdf"), "other disks are not affected");
+    });
+  }
+  for (const allow of [["/dev/loop3"], ["/var/lib/img/b*.img"], []]) {
+    await withHost(HOST, { loopDevices: allow, includeLoop: true, ...stat }, (r) => {
+      assert.ok(!r.disks.some((d) => d.name === "loop0"), allow.join(","));
+      assert.equal(
+        r.skipped.find((s) => s.name === "loop0")?.reason,
+        "loop device not in the loop_devices allow-list",
+      );
+    });
+  }
+});

@@ -248,6 +248,27 @@ globalThis.addEventListener("unload", () => {
   for (const g of running) g.killSync();
 });
 
+/** On SIGINT/SIGTERM (Ctrl-C, a CI timeout) kill the guests, then end as the signal would. */
+const onSignal: Record<"SIGINT" | "SIGTERM", () => void> = {
+  SIGINT: () => killAllAndExit(130),
+  SIGTERM: () => killAllAndExit(143),
+};
+let signalsWatched = false;
+
+function killAllAndExit(code: number): void {
+  for (const g of running) g.killSync();
+  Deno.exit(code);
+}
+
+function watchSignals(on: boolean): void {
+  if (on === signalsWatched) return;
+  signalsWatched = on;
+  for (const sig of ["SIGINT", "SIGTERM"] as const) {
+    if (on) Deno.addSignalListener(sig, onSignal[sig]);
+    else Deno.removeSignalListener(sig, onSignal[sig]);
+  }
+}
+
 function deviceArgs(d: DiskSpec): string[] {
   const common = `drive=${d.id},id=${d.id},serial=${d.serial}`;
   switch (d.kind) {
@@ -585,6 +606,7 @@ export class Guest {
   /** Kills QEMU at once and removes the instance directory (synchronous, for unload). */
   killSync(): void {
     running.delete(this);
+    if (running.size === 0) watchSignals(false);
     this.#closed = true;
     this.#agent?.close();
     this.#qmp?.close();
@@ -607,6 +629,7 @@ export class Guest {
     if (this.#closed) return;
     this.#closed = true;
     running.delete(this);
+    if (running.size === 0) watchSignals(false);
     if (this.#exitStatus === undefined) {
       await Promise.race([
         this.qmp("quit").catch(() => {}),
@@ -782,6 +805,7 @@ export async function boot(instance: string, options: BootOptions = {}): Promise
   })();
   const guest = new Guest(instance, dir, disks, child);
   running.add(guest);
+  watchSignals(true);
   try {
     await Promise.race([
       guest.connect(options.bootTimeoutMs ?? 240_000),

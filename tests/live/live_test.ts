@@ -9,7 +9,8 @@
  * Needs root, `qemu-system-x86` and the guest packages (tools/test.sh installs them; see
  * `HOST_PACKAGES` in image.ts). Run alone: `deno test --allow-all tests/live/`;
  * `BYNAR_SKIP_LIVE=1` marks it ignored.
- * Set `BYNAR_LIVE_REPORT=FILE` to also write the case table (Markdown) to FILE.
+ * Set `BYNAR_LIVE_REPORT=FILE` to also write the case table (Markdown) to FILE, and
+ * `BYNAR_LIVE_ONLY=REGEX` to run only the matching cases (setup always runs).
  *
  * @module
  */
@@ -84,6 +85,10 @@ interface CaseRow {
 }
 
 const rows: CaseRow[] = [];
+
+/** `BYNAR_LIVE_ONLY=REGEX` runs only the matching cases (plus setup), for development. */
+const onlyEnv = Deno.env.get("BYNAR_LIVE_ONLY");
+const only = onlyEnv ? new RegExp(onlyEnv, "i") : null;
 
 /** The reports of the ten `disks --run` passes (read again by the system-disk case). */
 const passes: PassJson[] = [];
@@ -171,6 +176,13 @@ function describe(r: ExecResult, j?: CheckJson, path?: string): string {
   const d = path ? j?.disks.find((x) => x.path === path) : undefined;
   return `exit ${r.code} (${(r.ms / 1000).toFixed(1)} s)` + (j ? `, ${j.status}` : "") +
     (d ? `, ${d.path} ${d.verdict}: ${d.reasons.join("; ")}` : "") +
+    (j && !path && j.status !== "OK"
+      ? ` (${
+        j.disks.filter((x) => x.verdict !== "ok" && x.verdict !== "unknown").map((x) =>
+          `${x.path} ${x.verdict}: ${x.reasons.join("; ").slice(0, 160)}`
+        ).join(" / ")
+      })`
+      : "") +
     (r.code === 3 && r.stderr ? `, stderr: ${r.stderr.trim().slice(0, 200)}` : "");
 }
 
@@ -220,6 +232,10 @@ Deno.test({
     expected: string,
     fn: (observe: (s: string) => void) => void | Promise<void>,
   ): Promise<void> {
+    if (only && !only.test(name) && !name.startsWith("setup")) {
+      await t.step({ name, ignore: true, fn: () => {} });
+      return;
+    }
     const observed: string[] = [];
     const s0 = performance.now();
     let error: unknown;

@@ -13,8 +13,7 @@ import { BynarError } from "../../errors.ts";
 /** `prev` of the first record. */
 export const GENESIS_HASH = "0".repeat(64);
 
-/** The audit log when disk-manager.json sets no `audit_log`. */
-export const DEFAULT_AUDIT_LOG = "/var/lib/bynar/disk-manager-audit.log";
+export { DEFAULT_AUDIT_LOG } from "../../config/defaults.ts";
 
 /** What the caller records. */
 export interface AuditEntry {

@@ -39,6 +39,8 @@ export interface OperationRegistryOptions {
   now?: () => number;
   /** Id generator. @default crypto.randomUUID */
   newId?: () => string;
+  /** Receives a line when a record cannot be persisted. @default console.error */
+  log?: (line: string) => void;
   /**
    * Finished operations kept in memory.
    * @default 1000
@@ -60,6 +62,8 @@ export interface OperationInput {
   simulate: boolean;
   /** Token subject. */
   requestedBy: string;
+  /** The id, when chosen before the start (e.g. written to the audit log first). */
+  id?: string | undefined;
 }
 
 /** The work of an operation. */
@@ -84,9 +88,13 @@ export class OperationRegistry {
   #now: () => number;
   #newId: () => string;
   #keep: number;
+  #log: (line: string) => void;
+  #closing = false;
 
   /**
-   * Creates a registry; operations left running by a previous process are marked failed.
+   * Creates a registry; operations left running by a previous process (killed before it
+   * could finish them) are marked FAILED with what is known: the step they were at, and
+   * that the backend's journal resumes them on the next request for the same disk.
    *
    * @param options Store, clock, id generator.
    */
@@ -95,15 +103,30 @@ export class OperationRegistry {
     this.#now = options.now ?? Date.now;
     this.#newId = options.newId ?? (() => crypto.randomUUID());
     this.#keep = options.keep ?? 1000;
+    this.#log = options.log ?? ((l: string) => console.error(l));
     for (const op of (this.#store?.load(this.#keep) ?? []).reverse()) {
       if (op.state === "RUNNING" || op.state === "PENDING") {
         op.state = "FAILED";
-        op.message = "interrupted: the disk-manager stopped while the operation ran";
-        op.result = { result: "ERR", error_msg: op.message };
+        op.message = `interrupted: the disk-manager stopped while the operation ran` +
+          (op.step ? ` (last step: ${op.step})` : "") +
+          `; request ${op.op.toLowerCase()} of ${op.disk} again to resume from the ` +
+          "backend's journal";
+        op.result = { result: "ERR", error_msg: op.message, error_type: "interrupted" };
         op.updated_at = this.#iso();
-        this.#store?.save(op);
+        this.#save(op);
       }
       this.#ops.set(op.id, op);
+    }
+  }
+
+  /** Persists a record; a store that fails is logged, never thrown into the operation. */
+  #save(op: OperationStatusMsg): void {
+    try {
+      this.#store?.save(op);
+    } catch (err) {
+      this.#log(
+        `operations: cannot persist operation ${op.id} (${op.state}): ${errorMessage(err)}`,
+      );
     }
   }
 
@@ -149,11 +172,19 @@ export class OperationRegistry {
    * @param input What and on which disk.
    * @param work The work.
    * @returns The new record (state RUNNING).
-   * @throws {ApiError} 409 `disk_busy`.
+   * @throws {ApiError} 409 `disk_busy`; 503 `shutting_down` once {@linkcode close} began.
    */
   start(input: OperationInput, work: OperationWork): OperationStatusMsg {
+    if (this.#closing) {
+      throw new ApiError(
+        503,
+        "shutting_down",
+        `Cannot start ${input.op} of ${input.disk}: the disk-manager is shutting down; retry`,
+        { headers: { "retry-after": "10" } },
+      );
+    }
     const lease = this.claim(input.lockKeys, input.op);
-    const id = this.#newId();
+    const id = input.id ?? this.#newId();
     for (const k of input.lockKeys) this.#busy.set(k, id);
     const t = this.#iso();
     const rec: OperationStatusMsg = {
@@ -169,13 +200,13 @@ export class OperationRegistry {
     };
     this.#ops.set(id, rec);
     this.#trim();
-    this.#store?.save(rec);
+    this.#save(rec);
     const onProgress = (p: Progress): void => {
       rec.step = p.step;
       rec.message = p.message;
       if (p.percent !== undefined) rec.percent = Math.max(0, Math.min(100, Math.round(p.percent)));
       rec.updated_at = this.#iso();
-      this.#store?.save(rec);
+      this.#save(rec);
     };
     const finish = (state: OperationStateName, result: OpOutcomeResultMsg): void => {
       rec.state = state;
@@ -184,7 +215,7 @@ export class OperationRegistry {
       if (message !== undefined) rec.message = message;
       rec.updated_at = this.#iso();
       if (state === "SUCCEEDED") rec.percent = 100;
-      this.#store?.save(rec);
+      this.#save(rec);
       for (const k of input.lockKeys) if (this.#busy.get(k) === id) this.#busy.delete(k);
       lease.release();
     };
@@ -193,7 +224,17 @@ export class OperationRegistry {
         const result = await work({ onProgress, signal: this.#abort.signal });
         finish(result.result === "OK" ? "SUCCEEDED" : "FAILED", result);
       } catch (err) {
-        finish("FAILED", { result: "ERR", error_msg: errorMessage(err) });
+        const parked = this.#closing && this.#abort.signal.aborted;
+        finish("FAILED", {
+          result: "ERR",
+          error_msg: parked
+            ? `interrupted: the disk-manager shut down during ${input.op.toLowerCase()}` +
+              (rec.step ? ` (at step ${rec.step})` : "") +
+              ` and parked it at a journaled safe point (${errorMessage(err)}); request it ` +
+              "again to resume"
+            : errorMessage(err),
+          ...(parked ? { error_type: "interrupted" } : {}),
+        });
       }
     })();
     this.#running.add(p);
@@ -236,14 +277,31 @@ export class OperationRegistry {
   }
 
   /**
-   * Cancels running operations' waits and waits for them to end.
+   * Refuses new operations, then gives running ones `graceMs` to finish on their own, then
+   * aborts their waits (the backend stops at its next journaled safe point) and waits for
+   * every one to end and be recorded. Idempotent: every call waits for the same end.
    *
+   * @param options Grace before aborting, ms (default 0).
    * @returns When every operation ended.
    */
-  async close(): Promise<void> {
-    this.#abort.abort();
-    await this.idle();
+  close(options: { graceMs?: number } = {}): Promise<void> {
+    this.#closed ??= (async () => {
+      this.#closing = true;
+      const grace = options.graceMs ?? 0;
+      if (grace > 0 && this.#running.size > 0) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([
+          this.idle(),
+          new Promise<void>((r) => (timer = setTimeout(r, grace))),
+        ]);
+        clearTimeout(timer);
+      }
+      this.#abort.abort(new Error("the disk-manager is shutting down"));
+      await this.idle();
+    })();
+    return this.#closed;
   }
+  #closed: Promise<void> | undefined;
 
   #trim(): void {
     if (this.#ops.size <= this.#keep) return;

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Backend } from "../../backend/types.ts";
-import type { AuditSink } from "../audit/log.ts";
+import type { AuditEntry, AuditSink } from "../audit/log.ts";
 import type { DiskService } from "../disk_service.ts";
 import type { OperationRegistry } from "../operations/registry.ts";
 import type { TicketSource } from "../types.ts";
@@ -19,6 +19,11 @@ export interface RouteContext {
   registry: OperationRegistry;
   /** Audit log. */
   audit: AuditSink;
+  /**
+   * Raises the alarm for an audit record that could not be written (metric + log line):
+   * never silent.
+   */
+  auditAlarm: (kind: "start" | "finish" | "refusal", err: unknown, entry: AuditEntry) => void;
   /** Tickets. */
   tickets?: TicketSource;
 }

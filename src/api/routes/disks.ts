@@ -85,7 +85,7 @@ export function disksRoutes(ctx: RouteContext): Hono<AppEnv> {
   const audited = async (
     c: Context<AppEnv>,
     action: OpName,
-    run: (op: OperationMsg) => Promise<{ response: Response; entry: Partial<AuditEntry> }>,
+    run: (op: OperationMsg) => Promise<Outcome>,
   ): Promise<Response> => {
     const base: AuditEntry = {
       actor: c.get("principal").sub,
@@ -95,27 +95,38 @@ export function disksRoutes(ctx: RouteContext): Hono<AppEnv> {
       result: "refused",
     };
     let op: OperationMsg | undefined;
+    let outcome: Outcome;
     try {
       op = await readOperation(c, action);
-      const { response, entry } = await run(op);
-      await ctx.audit.append({
-        ...base,
-        disk: op.disk,
-        disk_identity: op.disk_identity,
-        simulate: op.simulate ?? false,
-        status: response.status,
-        ...entry,
-      } as AuditEntry);
-      return response;
+      outcome = await run(op);
     } catch (err) {
-      await ctx.audit.append({
+      const entry = {
         ...base,
         ...(op ? { disk: op.disk, disk_identity: op.disk_identity, simulate: !!op.simulate } : {}),
         status: err instanceof ApiError ? err.status : 500,
         message: errorMessage(err),
-      } as AuditEntry);
+      } as AuditEntry;
+      // A refusal that cannot be recorded keeps its own answer; the alarm says the log is short.
+      await ctx.audit.append(entry).catch((e) => ctx.auditAlarm("refusal", e, entry));
       throw err;
     }
+    // A started operation was audited before it started (fail closed, in startOperation).
+    if (outcome.audited) return outcome.response;
+    // Nothing changed (simulate, skipped, not-safe answers): the record precedes the reply.
+    await auditOrRefuse(
+      ctx,
+      {
+        ...base,
+        disk: op.disk,
+        disk_identity: op.disk_identity,
+        simulate: op.simulate ?? false,
+        status: outcome.response.status,
+        ...outcome.entry,
+      } as AuditEntry,
+      action,
+      op.disk ?? "",
+    );
+    return outcome.response;
   };
 
   app.get("/", requireScope(SCOPE_READ), async (c) => {
@@ -216,6 +227,39 @@ export function disksRoutes(ctx: RouteContext): Hono<AppEnv> {
   return app;
 }
 
+/** What a route handler of a mutating request produced. */
+interface Outcome {
+  response: Response;
+  entry: Partial<AuditEntry>;
+  /** True when the record was already written (before the side effect). */
+  audited?: true;
+}
+
+/**
+ * Writes an audit record, or refuses the request when it cannot be written (fail closed):
+ * 503 `audit_unavailable`, and nothing was started.
+ */
+async function auditOrRefuse(
+  ctx: RouteContext,
+  entry: AuditEntry,
+  action: OpName,
+  disk: string,
+): Promise<void> {
+  try {
+    await ctx.audit.append(entry);
+  } catch (err) {
+    ctx.auditAlarm("start", err, entry);
+    throw new ApiError(
+      503,
+      "audit_unavailable",
+      `Cannot ${action.toLowerCase()} disk "${disk}": the audit record cannot be written ` +
+        `(${errorMessage(err)}); nothing was started. Make the audit log (audit_log) ` +
+        "writable and retry",
+      { cause: err, device: disk, headers: { "retry-after": "30" } },
+    );
+  }
+}
+
 function okEntry(m: OpOutcomeResultMsg): Partial<AuditEntry> {
   return {
     result: m.result,
@@ -224,14 +268,14 @@ function okEntry(m: OpOutcomeResultMsg): Partial<AuditEntry> {
   };
 }
 
-function startOperation(
+async function startOperation(
   c: Context<AppEnv>,
   ctx: RouteContext,
   action: OpName,
   op: OperationMsg,
   lockKeys: string[],
   work: (o: { onProgress: (p: Progress) => void; signal: AbortSignal }) => Promise<OpResult>,
-): { response: Response; entry: Partial<AuditEntry> } {
+): Promise<Outcome> {
   const principal = c.get("principal");
   const base = {
     actor: principal.sub,
@@ -240,9 +284,33 @@ function startOperation(
     disk: op.disk!,
     ...(op.disk_identity ? { disk_identity: op.disk_identity } : {}),
   };
-  let id = "";
+  // The accepted record is written BEFORE anything starts, the disk held meanwhile (409
+  // for a competing request); when it cannot be written, nothing starts (503).
+  const id = crypto.randomUUID();
+  const held = ctx.registry.claim(lockKeys, action);
+  try {
+    await auditOrRefuse(
+      ctx,
+      {
+        ...base,
+        action,
+        simulate: false,
+        status: 202,
+        result: "accepted",
+        operation_id: id,
+      },
+      action,
+      op.disk!,
+    );
+  } finally {
+    held.release();
+  }
+  const finished = async (entry: AuditEntry): Promise<void> => {
+    await ctx.audit.append(entry).catch((e) => ctx.auditAlarm("finish", e, entry));
+  };
   const rec = ctx.registry.start(
     {
+      id,
       op: action,
       disk: op.disk!,
       lockKeys,
@@ -255,28 +323,28 @@ function startOperation(
       try {
         res = resultMsg(await work(o));
       } catch (err) {
-        await ctx.audit.append({
+        await finished({
           ...base,
           action: `${action}.finished`,
           result: "ERR",
           message: errorMessage(err),
           operation_id: id,
-        }).catch(() => {});
+        });
         throw err;
       }
-      await ctx.audit.append({
+      await finished({
         ...base,
         action: `${action}.finished`,
         ...okEntry(res),
         operation_id: id,
-      } as AuditEntry).catch(() => {});
+      } as AuditEntry);
       return res;
     },
   );
-  id = rec.id;
   c.header("location", `/v1/operations/${rec.id}`);
   return {
     response: reply(c, protoTypes().OperationStatus, rec, { status: 202 }),
     entry: { result: "accepted", operation_id: rec.id },
+    audited: true,
   };
 }

@@ -204,7 +204,12 @@ export const ADD_STEPS: Record<string, StepHandler> = {
   set_scrub_flags: (run) => setScrubFlags(run, SCRUB_FLAGS),
   async weigh_in(run) {
     const id = osdIdOf(run);
-    const { api, clock, limits, repo, probePool } = run.deps;
+    const { api, clock, repo, probePool } = run.deps;
+    // The op's own target (the destroyed OSD's previous CRUSH weight) when it recorded one.
+    const target = run.op.state.target;
+    const limits = typeof target === "number" && target > 0
+      ? { ...run.deps.limits, target }
+      : run.deps.limits;
     let state = (run.op.state.weighIn as WeighInState | undefined) ?? initialWeighInState(limits);
     const start = clock.now();
     const deadline = start + run.deps.weighInTimeoutSeconds * 1000;

@@ -26,7 +26,7 @@ import { restoreScrubFlags, runJournaled, type StepDeps } from "./executor.ts";
 import type { OpsJournal } from "./journal.ts";
 import type { CephHost } from "./host.ts";
 import { CephFacts } from "./facts.ts";
-import type { OsdDump, OsdMetadata } from "./parse.ts";
+import type { OsdDump, OsdMetadata, TreeOsd } from "./parse.ts";
 import { blockingReasons, type PlanContext, planRemove, type RemoveFacts } from "./remove_plan.ts";
 import { REMOVE_STEPS } from "./remove_steps.ts";
 import { settledResult } from "./settle.ts";
@@ -102,7 +102,7 @@ export class CephBackend implements Backend {
       ctx: this.#ctx,
     });
     this.#limits = {
-      target: c.target_weight,
+      target: c.target_weight ?? DEFAULT_TARGET_WEIGHT,
       increment: c.increment,
       backfillCap: c.backfill_cap,
       latencyCapMs: c.latency_cap,
@@ -338,7 +338,12 @@ export class CephBackend implements Backend {
     }
     const facts = gathered.facts;
     const label = facts.label;
-    const plan = planAdd(facts, this.#ctx);
+    facts.limits = this.#addLimits(facts.requestedId, facts.tree);
+    let plan = planAdd(facts, this.#ctx);
+    if (plan.kind === "plan" && plan.osdId !== facts.requestedId) {
+      facts.limits = this.#addLimits(plan.osdId, facts.tree);
+      plan = planAdd(facts, this.#ctx);
+    }
     const settled = settledResult("add", disk, { plan, running, simulate: options.simulate });
     if (settled) return settled;
     if (plan.kind !== "plan") throw new Error(`unreachable: a ${plan.kind} plan is always settled`);
@@ -352,9 +357,23 @@ export class CephBackend implements Backend {
       osdFsid: plan.resumeFromLabel ? label?.osdFsid ?? null : null,
       plan: plan.steps,
       stepNames: plan.steps.map((s) => s.name),
-      state: { walDb: facts.walDb },
+      state: { walDb: facts.walDb, target: facts.limits.target },
     });
     return await this.#execute(op.id, "add", options, false);
+  }
+
+  /**
+   * The weigh-in limits of an add: `target_weight` when configured, else the previous CRUSH
+   * weight of the OSD id (recorded when Bynar removed it, or still in the CRUSH map of the
+   * destroyed OSD), else {@linkcode DEFAULT_TARGET_WEIGHT}.
+   */
+  #addLimits(osdId: number | null, tree: readonly TreeOsd[]): WeighInLimits {
+    if (this.#d.config.target_weight !== undefined || osdId === null) return this.#limits;
+    const previous = previousCrushWeight(osdId, {
+      ops: this.#d.repo.list({ limit: 500 }),
+      tree,
+    });
+    return previous === null ? this.#limits : { ...this.#limits, target: previous };
   }
 
   /** The facts of this disk's safety check when it ran just now (taken once). */
@@ -454,4 +473,31 @@ export class CephBackend implements Backend {
 
 function factsKey(disk: DiskRef): string {
   return JSON.stringify([disk.path, disk.osdId ?? null, disk.identity ?? null]);
+}
+
+/** The weigh-in target when none is configured and the OSD's previous weight is unknown. */
+export const DEFAULT_TARGET_WEIGHT = 1.0;
+
+/**
+ * The previous CRUSH weight of an OSD id: the weight recorded by Bynar's latest removal of
+ * it, else its weight in the CRUSH map while destroyed. Pure.
+ *
+ * @param osdId The OSD id.
+ * @param facts The operation journal (newest first) and `osd tree`.
+ * @returns The weight, or null when unknown or 0.
+ */
+export function previousCrushWeight(
+  osdId: number,
+  facts: {
+    ops: readonly { kind: string; osdId: number | null; state: Record<string, unknown> }[];
+    tree: readonly TreeOsd[];
+  },
+): number | null {
+  for (const op of facts.ops) {
+    if (op.kind !== "remove" || op.osdId !== osdId) continue;
+    const w = op.state.crushWeight;
+    if (typeof w === "number" && w > 0) return w;
+  }
+  const w = facts.tree.find((t) => t.id === osdId)?.crushWeight ?? 0;
+  return w > 0 ? w : null;
 }

@@ -3,7 +3,7 @@ import { CephConfigSchema } from "../../config/schema.ts";
 import { openDatabase } from "../../store/db.ts";
 import { BackendOpsRepo } from "../../store/backend_ops_repo.ts";
 import { SafetyError } from "../../errors.ts";
-import { CephBackend, FACTS_REUSE_MS } from "./backend.ts";
+import { CephBackend, FACTS_REUSE_MS, previousCrushWeight } from "./backend.ts";
 import type { CephClusterApi } from "./cluster_api.ts";
 import type { CephHost } from "./host.ts";
 import type { OsdDaemonControl } from "./daemon_control.ts";
@@ -317,12 +317,25 @@ Deno.test("B-24: the caller's OSD id must be this host's OSD of that device", as
   assert.deepEqual(w.sent, []);
 });
 
-Deno.test("B-24: another disk now at the vanished disk's path is never zapped", async () => {
+Deno.test("B-24: a blank disk already in the vanished disk's bay is never touched; the dead OSD is still removed by its metadata", async () => {
   const w = world();
   withMetadata(w, metadataOf(w));
+  w.osds[1]!.up = false;
   w.devices["/dev/sdc"] = { identity: "wwn:new", label: null };
+  const r = await w.backend.remove({ path: "/dev/sdc", identity: "wwn:1", osdId: 1 });
+  assert.equal(r.osdId, 1, r.message);
+  assert.ok(w.osds[1]!.state.includes("destroyed"), "destroyed, id kept");
+  assert.deepEqual(w.execs, [], "nothing ran on the new disk (no zap, no ceph-volume)");
+  assert.equal(w.repo.list()[0]!.state.crushWeight, 1, "the old CRUSH weight is recorded");
+  assert.ok(!w.sent.some((c) => c.includes("sdc")), w.sent.join("\n"));
+});
+
+Deno.test("B-24: a different disk carrying an OSD label at the path is refused (device_changed)", async () => {
+  const w = world();
+  withMetadata(w, metadataOf(w));
+  w.devices["/dev/sdd"]!.identity = "wwn:other";
   await assert.rejects(
-    w.backend.remove({ path: "/dev/sdc", identity: "wwn:1", osdId: 1 }),
+    w.backend.remove({ path: "/dev/sdd", identity: "wwn:2" }),
     (e: unknown) => e instanceof SafetyError && e.code === "device_changed",
   );
   assert.deepEqual(w.execs, []);
@@ -390,6 +403,19 @@ Deno.test("WAL partition on a journal device: simulated, recorded, deleted last,
     w.execs.join("; "),
   );
   assert.match(r.plan.at(-1)!.description, /deleted \/dev\/nvme0n1p3/);
+});
+
+Deno.test("previousCrushWeight: the weight Bynar recorded at removal, else the destroyed OSD's CRUSH weight", () => {
+  const tree = [{ id: 2, crushWeight: 0 }, { id: 3, crushWeight: 3.6 }] as never;
+  const ops = [
+    { kind: "add", osdId: 2, state: { target: 9 } },
+    { kind: "remove", osdId: 2, state: { crushWeight: 0.0049 } },
+    { kind: "remove", osdId: 2, state: { crushWeight: 7 } },
+  ];
+  assert.equal(previousCrushWeight(2, { ops, tree }), 0.0049, "the latest removal");
+  assert.equal(previousCrushWeight(3, { ops, tree }), 3.6, "still in the CRUSH map");
+  assert.equal(previousCrushWeight(4, { ops, tree }), null);
+  assert.equal(previousCrushWeight(2, { ops: [], tree }), null, "0 is not a weight to restore");
 });
 
 /** Counts the reads one fact gathering makes: device labels (ceph-volume list) and the tree. */

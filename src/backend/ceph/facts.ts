@@ -132,6 +132,14 @@ export class CephFacts {
     });
   }
 
+  /** Whether the device at a path is a blank disk other than the identity the caller named. */
+  async #anotherBlankDisk(device: string, identity: string | undefined): Promise<boolean> {
+    if (!identity) return false;
+    const seen = await this.#d.host.identity(device);
+    if (seen === null || seen === identity || seen.endsWith(identity)) return false;
+    return !(await this.labelOf(device));
+  }
+
   /**
    * Gathers everything the removal plan needs (each source read once: the device label,
    * the OSD map, the tree, leases, the WAL).
@@ -144,7 +152,12 @@ export class CephFacts {
     const device = disk.path;
     const systemReason = await this.systemReason(device);
     const untouchable = systemReason !== null || isJournalDevice(device, this.#d.config);
-    const absent = !untouchable && !(await host.present(device));
+    // The disk is gone when its path is empty — or holds ANOTHER, blank disk (a replacement
+    // put in the bay before the dead one's OSD was removed): that disk is never touched; the
+    // dead disk's OSD is found in the cluster metadata (B-24). A different disk carrying an
+    // OSD label is not "gone": the request is refused as device_changed.
+    const absent = !untouchable &&
+      (!(await host.present(device)) || await this.#anotherBlankDisk(device, disk.identity));
     const [dump, tree] = await Promise.all([api.osdDump(), api.osdTree()]);
     // Read the label once: it names the OSD and says whether the device is labelled.
     const label = untouchable || absent ? null : await this.labelOf(device);

@@ -11,6 +11,7 @@ import { CMD, VOLUME } from "./commands.ts";
 import { restoreScrubFlags, setScrubFlags, type StepHandler, type StepRun } from "./executor.ts";
 import { acquireLease, leaseKey } from "./lease.ts";
 import { SCRUB_FLAGS } from "./remove_plan.ts";
+import { transientCephReason } from "./transient.ts";
 import { pollUntil } from "./waits.ts";
 import { GPT, readGptEntry, readOsdDeviceLinks } from "./gpt.ts";
 import { type WalPartition, walUsers } from "./wal_partition.ts";
@@ -107,6 +108,7 @@ export const REMOVE_STEPS: Record<string, StepHandler> = {
       initialDelayMs: 500,
       maxDelayMs: 5000,
       onPoll: (d, ms) => run.progress(`draining osd.${id} (${Math.round(ms / 1000)} s): ${d}`),
+      transient: transientCephReason,
     });
     return `drained in ${(r.elapsedMs / 1000).toFixed(1)} s (${r.polls} polls)`;
   },
@@ -149,6 +151,8 @@ export const REMOVE_STEPS: Record<string, StepHandler> = {
     const id = osdIdOf(run);
     const t = (await run.deps.api.osdTree()).find((x) => x.id === id);
     if (!t || t.crushWeight === 0) return "already 0";
+    // Recorded before it is lost: the replacement's weigh-in target (ceph.json target_weight unset).
+    run.deps.repo.updateState(run.op.id, { crushWeight: t.crushWeight });
     await run.deps.api.send(CMD.crushReweight(id, 0));
     return `was ${t.crushWeight}`;
   },

@@ -6,7 +6,8 @@
  * 401 `invalid_token`; a token for another host → 403 `wrong_host`; unreachable keys →
  * 503. Verified tokens are cached (bounded, honouring expiry and key withdrawal). The
  * token never appears in a message or log. `requireScope(scope)` answers 403
- * `insufficient_scope`.
+ * `insufficient_scope`, and for `disks:write` 503 `key_source_stale` while the key
+ * source could not be refreshed for longer than its grace.
  *
  * @module
  */
@@ -75,6 +76,7 @@ export function auth(options: AuthOptions): MiddlewareHandler<AppEnv> {
     if (hit) {
       options.onCache?.(true);
       c.set("principal", hit.principal);
+      c.set("keysStale", options.keys.staleReason?.());
       return await next();
     }
     options.onCache?.(false);
@@ -87,6 +89,7 @@ export function auth(options: AuthOptions): MiddlewareHandler<AppEnv> {
     }
     cache?.set(token, verified);
     c.set("principal", verified.principal);
+    c.set("keysStale", options.keys.staleReason?.());
     await next();
   });
 }
@@ -106,6 +109,16 @@ export function requireScope(scope: string): MiddlewareHandler<AppEnv> {
           "www-authenticate": `Bearer realm="bynar", error="insufficient_scope", scope="${scope}"`,
         },
       });
+    }
+    const stale = scope === SCOPE_WRITE ? c.get("keysStale") : undefined;
+    if (stale) {
+      // A withdrawn key might still validate: changes fail closed, reads continue.
+      throw new ApiError(
+        503,
+        "key_source_stale",
+        `Cannot change disks now: ${stale}; retry when Vault is reachable`,
+        { headers: { "retry-after": "10" } },
+      );
     }
     await next();
   });
