@@ -256,6 +256,7 @@ export function staticFiles(): PackageFile[] {
     "bynar-check.timer",
     "bynar-detect.service",
     "bynar-disk-manager.service",
+    "bynar-executor.service",
   ];
   return [
     { dest: "etc/bynar/bynar.json", src: "packaging/etc/bynar/bynar.json", mode: 0o600 },

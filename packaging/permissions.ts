@@ -300,8 +300,7 @@ function executorGrants(_options: PermissionOptions): PermissionGrant[] {
       kind: "read",
       entries: [
         { value: "/run/udev", reason: "udev database: serial, WWN, by-path (disk identity)" },
-        { value: "/run/bynar", reason: "runtime files" },
-        { value: "/etc/bynar", reason: "configuration (bynar.json, ceph.json)" },
+        { value: "/etc/bynar", reason: "configuration (ceph.json)" },
         { value: "/var/lib/bynar", reason: "SQLite state database (operation journal)" },
         { value: "/var/lib/ceph", reason: "OSD data directories (fsid of a re-created OSD)" },
         { value: "/etc/fstab", reason: "filesystems declared read-only" },
@@ -313,7 +312,6 @@ function executorGrants(_options: PermissionOptions): PermissionGrant[] {
       kind: "write",
       entries: [
         { value: "/var/lib/bynar", reason: "SQLite journal and the executor journal" },
-        { value: "/run/bynar", reason: "runtime files" },
         socket,
       ],
     },
