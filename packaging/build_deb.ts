@@ -278,6 +278,17 @@ export function staticFiles(): PackageFile[] {
       mode: 0o644,
     },
     { dest: "usr/share/doc/bynar/README.md", src: "README.md", mode: 0o644 },
+    // Alert rules and the fleet dashboard, for the operator's Prometheus and Grafana.
+    {
+      dest: "usr/share/bynar/prometheus/bynar-alerts.yml",
+      src: "packaging/prometheus/bynar-alerts.yml",
+      mode: 0o644,
+    },
+    {
+      dest: "usr/share/bynar/grafana/bynar-fleet-dashboard.json",
+      src: "packaging/prometheus/bynar-fleet-dashboard.json",
+      mode: 0o644,
+    },
     {
       dest: "usr/share/doc/bynar/PERMISSIONS.md",
       content: `# Deno permissions of /usr/bin/bynar\n\n${permissionTable()}\n`,
@@ -530,6 +541,46 @@ export async function packageVersion(root: string): Promise<string> {
 }
 
 /**
+ * Bundles the program into `dir`: the entry `bynar.js` and the chunks it imports, split so
+ * that a command loads only its own code and libraries (`bynar --check` neither commander,
+ * zod, Hono nor `node:tls`/`node:https`: a single-file bundle hoists every `node:` import
+ * of every command to its top and evaluates them on every start). Files are 0644.
+ *
+ * @param deno The Deno executable.
+ * @param root The repository root.
+ * @param dir The output directory (the package's lib directory).
+ * @throws {CommandError} When bundling fails.
+ */
+export async function bundleInto(deno: string, root: string, dir: string): Promise<void> {
+  const out = await Deno.makeTempDir({ prefix: "bynar-bundle-" });
+  try {
+    await run(deno, [
+      "bundle",
+      "--quiet",
+      "--platform=deno",
+      "--config",
+      "deno.json",
+      "--code-splitting",
+      "--outdir",
+      out,
+      "src/main.ts",
+    ], root);
+    for await (const entry of Deno.readDir(out)) {
+      if (!entry.isFile || !entry.name.endsWith(".js")) continue;
+      const text = await Deno.readTextFile(join(out, entry.name));
+      if (text.includes('"./main.js"')) {
+        throw new Error(`bundle: chunk ${entry.name} imports the entry point main.js`);
+      }
+      const dest = join(dir, entry.name === "main.js" ? "bynar.js" : entry.name);
+      await Deno.writeTextFile(dest, text);
+      await Deno.chmod(dest, 0o644);
+    }
+  } finally {
+    await Deno.remove(out, { recursive: true });
+  }
+}
+
+/**
  * Builds the package: bundle, stage the tree, `dpkg-deb --build`.
  *
  * @param options Repository root, output directory, compression, Deno executable.
@@ -545,16 +596,7 @@ export async function buildDeb(options: BuildDebOptions): Promise<string> {
   try {
     const lib = join(stage, LIB_DIR);
     await Deno.mkdir(lib, { recursive: true });
-    await run(deno, [
-      "bundle",
-      "--quiet",
-      "--platform=deno",
-      "--config",
-      "deno.json",
-      "-o",
-      join(lib, "bynar.js"),
-      "src/main.ts",
-    ], root);
+    await bundleInto(deno, root, lib);
     await Deno.copyFile(await Deno.realPath(deno), join(lib, "deno"));
     await Deno.chmod(join(lib, "deno"), 0o755);
     const files: PackageFile[] = [
@@ -570,7 +612,6 @@ export async function buildDeb(options: BuildDebOptions): Promise<string> {
       })),
     ];
     for (const file of files) await put(stage, file, root);
-    await Deno.chmod(join(lib, "bynar.js"), 0o644);
     const doc = join(stage, "usr/share/doc/bynar");
     await Deno.writeTextFile(join(doc, "copyright"), await buildCopyright(root, deno));
     const epoch = Number(Deno.env.get("SOURCE_DATE_EPOCH") ?? NaN);

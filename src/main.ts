@@ -4,6 +4,7 @@
  * @module
  */
 import { startupPath } from "./cli/fast_path.ts";
+import { parseCheckArgs } from "./cli/check_options.ts";
 import { EXIT, ExitRequest } from "./cli/exit.ts";
 import { errorMessage } from "./errors.ts";
 import { VERSION } from "./version.ts";
@@ -22,11 +23,18 @@ export async function main(args: string[]): Promise<number> {
     console.log(VERSION);
     return EXIT.OK;
   }
-  const program = path === "check"
-    ? (await import("./cli/root.ts")).buildRootProgram()
-    : (await import("./cli/mod.ts")).buildProgram();
-  program.exitOverride();
   try {
+    // a plain check invocation loads not even commander (the same option table,
+    // check_options.ts); anything else — help, usage errors — goes to commander
+    const fast = path === "check" ? parseCheckArgs(args) : null;
+    if (fast) {
+      await (await import("./cli/check_action.ts")).checkAction(fast);
+      return EXIT.OK;
+    }
+    const program = path === "check"
+      ? (await import("./cli/root.ts")).buildRootProgram()
+      : (await import("./cli/mod.ts")).buildProgram();
+    program.exitOverride();
     await program.parseAsync(args, { from: "user" });
     return EXIT.OK;
   } catch (err) {

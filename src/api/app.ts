@@ -27,7 +27,7 @@ import { encodeMessage, protoTypes } from "./codec/proto.ts";
 import { PROBLEM_TYPE, PROTOBUF_TYPE, wantsProtobuf } from "./codec/negotiate.ts";
 import { DiskService } from "./disk_service.ts";
 import { ApiMetrics } from "./metrics.ts";
-import { rateLimit } from "./middleware/rate_limit.ts";
+import { failureLimiter, rateLimit } from "./middleware/rate_limit.ts";
 import { OperationRegistry } from "./operations/registry.ts";
 import { ApiError, problemOf } from "./problem.ts";
 import { disksRoutes } from "./routes/disks.ts";
@@ -53,6 +53,17 @@ export interface ApiLimits {
    * @default 2 * ratePerSecond
    */
   rateBurst?: number;
+  /**
+   * Failed authentications forgiven per second per client address; a client over its
+   * burst gets 429 before its token is verified (0 = no limit).
+   * @default 1
+   */
+  authFailuresPerSecond?: number;
+  /**
+   * Failed authentications a client address may make in a burst.
+   * @default 20
+   */
+  authFailureBurst?: number;
   /**
    * Time limit of a request (long operations run in the background), ms.
    * @default 30000
@@ -287,7 +298,37 @@ export function createApp(deps: ApiDeps): Hono<AppEnv> {
       }) as unknown as HTTPException,
   ));
   app.get("/v1/openapi.json", (c) => c.json(OPENAPI_DOCUMENT));
-  app.use("/v1/*", deps.authenticate);
+  const failRate = limits.authFailuresPerSecond ?? 1;
+  const failures = failRate > 0
+    ? failureLimiter({
+      perSecond: failRate,
+      burst: limits.authFailureBurst ?? 20,
+      ...(deps.now ? { now: deps.now } : {}),
+    })
+    : undefined;
+  app.use("/v1/*", async function authenticateLimited(c, next) {
+    // A client that keeps failing is refused before its next token costs a signature check.
+    const key = c.get("clientAddr") ?? "unknown";
+    const wait = failures?.waitSeconds(key) ?? 0;
+    if (wait > 0) {
+      throw new ApiError(
+        429,
+        "too_many_auth_failures",
+        "Cannot authenticate: too many failed attempts from this address; retry later",
+        { headers: { "retry-after": String(wait) } },
+      );
+    }
+    try {
+      // Errors of later handlers become responses inside next(); what is caught here is
+      // the authentication's own refusal.
+      return await deps.authenticate(c, next);
+    } catch (err) {
+      if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
+        failures?.fail(key);
+      }
+      throw err;
+    }
+  });
   app.use(
     "/v1/*",
     rateLimit({

@@ -34,10 +34,44 @@ export interface ClientProgramOptions {
   vaultEndpoint?: string | undefined;
   /** Vault token file. @default BYNAR_VAULT_TOKEN or VAULT_TOKEN */
   vaultTokenFile?: string | undefined;
+  /** CA certificate (PEM) of Vault's TLS. @default disk-manager.json vault_ca_file */
+  vaultCa?: string | undefined;
   /** Vault KV v2 mount of the pins. */
   vaultKvMount: string;
   /** Configuration directory (for disk-manager.json). */
   configDir: string;
+}
+
+/**
+ * The fetch Vault is called with: trusting `caFile` (the client's `--vault-ca`), else
+ * disk-manager.json's `vault_ca_file` when that file exists, else the system store.
+ *
+ * @param caFile CA certificate (PEM) given on the command line.
+ * @param configDir Configuration directory (for `vault_ca_file`).
+ * @returns The fetch.
+ * @throws {ConfigError} When disk-manager.json is invalid.
+ */
+export async function vaultFetchFor(
+  caFile: string | undefined,
+  configDir: string,
+): Promise<typeof fetch> {
+  let file = caFile;
+  if (!file) {
+    try {
+      file = (await loadConfig(configDir, { files: ["diskManager"] })).diskManager.vault_ca_file;
+    } catch (err) {
+      if (!(err instanceof Deno.errors.NotFound)) throw err;
+    }
+  }
+  if (!file) return fetch;
+  let ca: string;
+  try {
+    ca = await Deno.readTextFile(file);
+  } catch (err) {
+    throw new BynarError("usage", `Cannot read the Vault CA "${file}": ${(err as Error).message}`);
+  }
+  const client = Deno.createHttpClient({ caCerts: [ca] });
+  return (input, init) => fetch(input, { ...init, client });
 }
 
 /**
@@ -76,7 +110,10 @@ export async function connectClient(o: ClientProgramOptions): Promise<ApiClient>
     const endpoint = o.vaultEndpoint ??
       (await loadConfig(o.configDir, { files: ["diskManager"] })).diskManager.vault_endpoint;
     if (!endpoint) throw new BynarError("usage", "Cannot use Vault: set --vault-endpoint");
-    vault = new VaultClient(endpoint, { token: await vaultTokenFrom(o.vaultTokenFile) });
+    vault = new VaultClient(endpoint, {
+      token: await vaultTokenFrom(o.vaultTokenFile),
+      fetch: await vaultFetchFor(o.vaultCa, o.configDir),
+    });
   }
   let token: string | (() => Promise<string>);
   if (o.tokenFile) token = (await Deno.readTextFile(o.tokenFile)).trim();
@@ -124,6 +161,7 @@ export async function vaultIdentityToken(
     role: string;
     vaultEndpoint?: string | undefined;
     vaultTokenFile?: string | undefined;
+    vaultCa?: string | undefined;
     configDir: string;
   },
 ): Promise<string> {
@@ -132,6 +170,9 @@ export async function vaultIdentityToken(
   if (!endpoint) {
     throw new BynarError("no_vault_endpoint", "set --vault-endpoint or vault_endpoint");
   }
-  const vault = new VaultClient(endpoint, { token: await vaultTokenFrom(options.vaultTokenFile) });
+  const vault = new VaultClient(endpoint, {
+    token: await vaultTokenFrom(options.vaultTokenFile),
+    fetch: await vaultFetchFor(options.vaultCa, options.configDir),
+  });
   return (await vault.oidcToken(options.role)).token;
 }

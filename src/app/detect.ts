@@ -41,6 +41,8 @@ import { destructiveGate } from "../detect/windows.ts";
 import { assertGranted, denoPermissionQuery, requiredGrants } from "./grants.ts";
 import type { HostMaintenance, PartWorkflowStore } from "../hardware/loop.ts";
 import { buildHardwarePass } from "./detect_hardware.ts";
+import { formatDetectPrometheus } from "../output/detect_prometheus.ts";
+import { writeTextfile } from "../output/prometheus.ts";
 
 /** Overrides of {@linkcode buildDetector} (tests, labs). */
 export interface DetectorOverrides {
@@ -408,6 +410,8 @@ export async function runDetectProgram(options: DetectProgramOptions): Promise<n
     db.close();
     throw err;
   }
+  // Where bynar_detect.prom goes and for which host (re-read on SIGHUP).
+  let metrics = { dir: config.bynar.textfile_directory, host: "" };
   try {
     return await runDetector({
       configPath: `${options.configDir}/bynar.json`,
@@ -416,18 +420,55 @@ export async function runDetectProgram(options: DetectProgramOptions): Promise<n
       ...(options.intervalSeconds ? { intervalSeconds: options.intervalSeconds } : {}),
       build: async (stopping) => {
         const cfg = await loadDetectConfig(options.configDir);
-        return await buildDetector(cfg, db, {
+        const built = await buildDetector(cfg, db, {
           log: options.log,
           stopping,
           ...(options.overrides ? { overrides: options.overrides } : {}),
         });
+        metrics = { dir: cfg.bynar.textfile_directory, host: built.deps.host.hostname };
+        return built;
       },
-      ...(options.onPass ? { onPass: options.onPass } : {}),
+      onPass: (summary) => {
+        if (metrics.dir) {
+          void writeDetectMetrics(db, { ...metrics, dir: metrics.dir, log: options.log });
+        }
+        options.onPass?.(summary);
+      },
     });
   } finally {
     lock.release();
     db.close();
   }
+}
+
+/**
+ * Writes `bynar_detect.prom` (workflows by step and since when, budget waits, lead times)
+ * into the node_exporter textfile directory, atomically. A failure is logged, never fatal:
+ * metrics must not stop a replacement.
+ *
+ * @param db The detector's database.
+ * @param options Directory, host name, log, time of the pass.
+ * @returns When written (or the failure logged).
+ */
+export function writeDetectMetrics(
+  db: DatabaseSync,
+  options: { dir: string; host: string; log: (line: string) => void; now?: Date | undefined },
+): Promise<void> {
+  const repo = new DetectRepo(db);
+  const text = formatDetectPrometheus({
+    host: options.host,
+    passAt: options.now ?? new Date(),
+    active: repo.listActive().map((w) => ({
+      workflow: w,
+      stepSince: repo.stepSince(w.id) ?? w.updatedAt,
+    })),
+    closed: repo.closedLeadTimes(),
+  });
+  return writeTextfile(options.dir, text, { name: "bynar_detect.prom" }).then(
+    () => {},
+    (err) =>
+      options.log(`Cannot write bynar_detect.prom in "${options.dir}": ${errorMessage(err)}`),
+  );
 }
 
 /**

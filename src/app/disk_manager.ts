@@ -17,6 +17,7 @@ import { openDatabase } from "../store/db.ts";
 import { createCephBackend } from "./ceph_backend.ts";
 import { ExecutorBackend, executorInventory } from "../api/executor_backend.ts";
 import { simulatedHost } from "./simulated_host.ts";
+import { type ConnectingBackend, connectingBackend } from "./connecting_backend.ts";
 import type { DiskManagerConfig } from "../config/schema.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
 import { DetectRepo } from "../store/detect_repo.ts";
@@ -237,6 +238,8 @@ export async function buildDiskManagerApp(
     ratePerSecond: config.rate_limit_per_second,
     rateBurst: config.rate_limit_burst,
     requestTimeoutMs: config.request_timeout_seconds * 1000,
+    authFailuresPerSecond: config.auth_failures_per_second,
+    authFailureBurst: config.auth_failure_burst,
   };
   const app = createApp({
     backend: deps.backend,
@@ -251,7 +254,13 @@ export async function buildDiskManagerApp(
     log,
     ...(deps.now ? { now: deps.now } : {}),
   });
-  const opsApp = createOpsApp({ metrics });
+  const b = deps.backend as Partial<ConnectingBackend>;
+  const opsApp = createOpsApp({
+    metrics,
+    readiness: b.readiness
+      ? () => b.readiness!()
+      : () => Promise.resolve({ ready: true, backend: deps.backend.name }),
+  });
   return { app, opsApp, registry, metrics, tls, fetch: f };
 }
 
@@ -390,7 +399,8 @@ export const FRONT_CONFIG_FILES = ["diskManager"] as const;
  * @param options Configuration directory, loop devices and overrides.
  * @returns The running disk-manager.
  * @throws {ConfigError} When the configuration is invalid.
- * @throws {RadosError} When the Ceph cluster cannot be reached.
+ * The Ceph backend connects in the background (never fails the start: `/readyz` and 503s say
+ * why until the cluster answers).
  */
 export async function startDiskManagerProgram(
   options: DiskManagerProgramOptions,
@@ -414,10 +424,16 @@ export async function startDiskManagerProgram(
     const sim = !front && dm.backend === "simulate"
       ? simulatedHost({ stepMs: dm.simulate_step_ms })
       : null;
-    const backend = b ?? front?.backend ?? sim?.backend ?? await createCephBackend(config.ceph, {
-      db,
-      log: (line) => console.error(`disk-manager: ${line}`),
-    });
+    // Ceph is connected in the background: the API serves while the cluster is unreachable
+    // (/readyz says why, backend calls answer 503) and the backend is used once it answers.
+    const backend = b ?? front?.backend ?? sim?.backend ?? connectingBackend(
+      () =>
+        createCephBackend(config.ceph, {
+          db,
+          log: (line) => console.error(`disk-manager: ${line}`),
+        }),
+      { name: "ceph", ...(deps.log ? { log: deps.log } : {}) },
+    );
     const inventory = i ?? front?.inventory ?? sim?.inventory ?? discoverInventory({
       includeLoop: options.includeLoop ?? config.bynar.include_loop_devices,
       loopDevices: config.bynar.loop_devices,

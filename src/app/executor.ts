@@ -23,6 +23,7 @@ import {
 } from "../executor/mod.ts";
 import { openDatabase } from "../store/db.ts";
 import { createCephBackend } from "./ceph_backend.ts";
+import { connectingBackend } from "./connecting_backend.ts";
 
 /** Options of {@linkcode startExecutorProgram}. */
 export interface ExecutorProgramOptions {
@@ -84,8 +85,18 @@ export async function startExecutorProgram(
       if (options.backend === "simulate") {
         backend = simulateBackend(inventory);
       } else {
-        db = openDatabase(databasePath(config.bynar));
-        backend = await createCephBackend(config.ceph, { db });
+        const opened = openDatabase(databasePath(config.bynar));
+        db = opened;
+        // Connected in the background, as in the single-process disk-manager: calls answer
+        // 503 until the cluster answers.
+        backend = connectingBackend(
+          () =>
+            createCephBackend(config.ceph, {
+              db: opened,
+              log: (line) => (options.log ?? console.error)(`executor: ${line}`),
+            }),
+          { name: "ceph", ...(options.log ? { log: options.log } : {}) },
+        );
       }
     }
     const server = await startExecutorServer({

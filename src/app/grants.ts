@@ -106,6 +106,8 @@ export function requiredGrants(
       add("bynar.json", "read", f, b[f]);
     }
     if (b.database_path) add("bynar.json", "write", "database_path", dirOf(b.database_path));
+    // bynar_detect.prom after every pass.
+    add("bynar.json", "write", "textfile_directory", b.textfile_directory);
   } else {
     add("disk-manager.json", "net", "listen_address", hostPort(d.listen_address, d.port));
     if (d.vault_endpoint) {

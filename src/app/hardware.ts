@@ -8,15 +8,20 @@
 import { type Config, databasePath, loadConfig } from "../config/load.ts";
 import { ConfigError } from "../errors.ts";
 import type { BynarConfig } from "../config/schema.ts";
-import { type HardwareCheck, readHardware } from "../hardware/read.ts";
+import type { HardwareCheck } from "../hardware/read.ts";
 import { type HardwareSettings, hardwareSettings } from "../hardware/settings.ts";
 import type { PartWorkflow } from "../hardware/workflow.ts";
 import { openDatabase } from "../store/db.ts";
 import { HardwareRepo } from "../store/hardware_repo.ts";
-import { VaultClient } from "../vault/client.ts";
 
-function readWith(settings: HardwareSettings, b: BynarConfig): Promise<HardwareCheck> {
-  return readHardware(settings, {
+async function readWith(settings: HardwareSettings, b: BynarConfig): Promise<HardwareCheck> {
+  // the Redfish client (and its schemas) and Vault load only when a BMC is read, not on
+  // every `bynar --check` of a host without one
+  const [{ readHardware }, { VaultClient }] = await Promise.all([
+    import("../hardware/read.ts"),
+    import("../vault/client.ts"),
+  ]);
+  return await readHardware(settings, {
     vault: b.vault_endpoint && settings.vault
       ? new VaultClient(b.vault_endpoint, { token: b.vault_token })
       : null,

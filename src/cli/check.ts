@@ -1,29 +1,29 @@
 /**
- * `bynar --check`: the health scan of every disk, as a Nagios plugin, JSON or Prometheus.
- *
- * Exit codes follow the Nagios plugin API: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (the
- * check itself failed: bad configuration, no inventory).
+ * `bynar --check` in commander: the root program's check options, built from the one
+ * declaration in `check_options.ts` (which the commander-free fast path also reads).
  *
  * @module
  */
 import { type Command, Option } from "@commander-js/extra-typings";
-import { errorMessage } from "../errors.ts";
-import { EXIT, ExitRequest } from "./exit.ts";
+import { CHECK_OPTIONS, type CheckOptionSpec } from "./check_options.ts";
 
-/** Help text appended to `bynar --help` about the check. */
-export const CHECK_OPTIONS_HELP = `
-The health scan (bynar --check):
-  Checks every candidate disk of this host (system disks are reported, never touched):
-  SMART verdict, filesystems mounted read-only unexpectedly, and disks known from earlier
-  checks that have vanished. History is kept in SQLite (--db, default
-  /var/lib/bynar/bynar.db as root, ./.bynar/bynar.db otherwise).
-  Exit codes (Nagios): 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+export { CHECK_OPTIONS_HELP, checkAction } from "./check_action.ts";
 
-Examples:
-  bynar --check
-  bynar --check --format json
-  bynar --check --format prometheus --textfile /var/lib/prometheus/node-exporter
-`;
+/**
+ * Builds the commander option of one declared option.
+ *
+ * @param spec The declaration.
+ * @returns The option.
+ */
+export function commanderOption(spec: CheckOptionSpec): Option {
+  const option = new Option(spec.flags, spec.description);
+  if (spec.choices) option.choices(spec.choices);
+  if (spec.default !== undefined) option.default(spec.default);
+  if (spec.repeatable) {
+    option.argParser((v: string, prev: unknown) => [...(prev as string[] | undefined ?? []), v]);
+  }
+  return option as unknown as Option;
+}
 
 /**
  * Adds the `--check` options to the root program.
@@ -31,92 +31,5 @@ Examples:
  * @param program The root program.
  */
 export function addCheckOptions(program: Command): void {
-  program
-    .addOption(
-      new Option("--format <format>", "check output format").choices([
-        "nagios",
-        "json",
-        "prometheus",
-      ])
-        .default("nagios"),
-    )
-    .option(
-      "--textfile <dir>",
-      "with --check: also write bynar.prom atomically into this node_exporter textfile directory",
-    )
-    .option(
-      "--db <path>",
-      "with --check: SQLite database path (overrides bynar.json database_path)",
-    )
-    .option("--no-db", "with --check: keep no history (vanished disks are then not detected)")
-    .option("--include-loop", "with --check: include loop devices (labs and tests)")
-    .option(
-      "--device <path>",
-      "with --check: check only this device (repeatable)",
-      (v: string, prev: string[] | undefined) => [...(prev ?? []), v],
-    );
-}
-
-/** Parsed check options. */
-interface CheckOptions {
-  configDir?: string;
-  format?: string;
-  textfile?: string;
-  db?: string | boolean;
-  includeLoop?: boolean;
-  device?: string[];
-}
-
-/**
- * Runs the check and ends the process with the Nagios exit code.
- *
- * @param raw Parsed options of the root program.
- * @throws {ExitRequest} Always, carrying the output and the exit code.
- */
-export async function checkAction(raw: Record<string, unknown>): Promise<never> {
-  // Loaded when the check runs, not when `bynar --help` lists it.
-  const { runCheckProgram } = await import("../app/check.ts");
-  const { formatNagios, formatNagiosUnknown, NAGIOS_EXIT } = await import("../output/nagios.ts");
-  const { formatJson } = await import("../output/json.ts");
-  const { formatPrometheus } = await import("../output/prometheus.ts");
-  const opts = raw as CheckOptions;
-  const format = opts.format ?? "nagios";
-  const unknown = (message: string): never => {
-    if (format === "json") {
-      throw new ExitRequest(
-        EXIT.UNKNOWN,
-        JSON.stringify({ version: 1, status: "UNKNOWN", summary: message, disks: [] }, null, 2),
-        { toStderr: false },
-      );
-    }
-    if (format === "prometheus") {
-      throw new ExitRequest(
-        EXIT.UNKNOWN,
-        `# bynar check failed: ${message}\nbynar_check_status 3\n`,
-        {
-          toStderr: false,
-        },
-      );
-    }
-    throw new ExitRequest(EXIT.UNKNOWN, formatNagiosUnknown(message), { toStderr: false });
-  };
-
-  let result;
-  try {
-    result = await runCheckProgram({
-      ...(opts.configDir ? { configDir: opts.configDir } : {}),
-      db: opts.db === false ? false : typeof opts.db === "string" ? opts.db : undefined,
-      includeLoop: opts.includeLoop ?? false,
-      devices: opts.device,
-      textfile: opts.textfile,
-    });
-  } catch (err) {
-    return unknown(errorMessage(err));
-  }
-  const text = format === "json"
-    ? formatJson(result)
-    : format === "prometheus"
-    ? formatPrometheus(result)
-    : formatNagios(result);
-  throw new ExitRequest(NAGIOS_EXIT[result.status], text.replace(/\n$/, ""), { toStderr: false });
+  for (const spec of CHECK_OPTIONS) program.addOption(commanderOption(spec));
 }

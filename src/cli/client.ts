@@ -34,6 +34,7 @@ interface ClientOptions {
   vaultRole?: string;
   vaultEndpoint?: string;
   vaultTokenFile?: string;
+  vaultCa?: string;
   vaultKvMount: string;
   format: string;
   configDir: string;
@@ -131,6 +132,26 @@ async function run(
   }
 }
 
+/**
+ * One progress line of a running operation, or null when there is nothing new to say (the
+ * same step and message as the line printed before, or neither step nor message: never a
+ * bare "…"). Pure.
+ *
+ * @param s The operation's state.
+ * @param previous The line printed before (null at first).
+ * @returns The line, or null.
+ */
+export function progressLine(
+  s: Pick<OperationStatusMsg, "state" | "step" | "message">,
+  previous: string | null,
+): string | null {
+  if (s.state !== "RUNNING") return null;
+  const text = [s.step, s.message].map((x) => (x ?? "").trim()).filter(Boolean).join(": ");
+  if (!text) return null;
+  const line = `… ${text}`;
+  return line === previous ? null : line;
+}
+
 async function mutation(
   c: ApiClient,
   reply: MutationReply,
@@ -138,9 +159,12 @@ async function mutation(
 ): Promise<OperationStatusMsg | OpOutcomeResultMsg> {
   if (reply.operation) {
     if (!wait) return reply.operation;
+    let last: string | null = null;
     return await c.waitOperation(reply.operation.id, {
       onUpdate: (s) => {
-        if (s.state === "RUNNING") console.error(`… ${s.step ?? ""} ${s.message ?? ""}`.trimEnd());
+        const line = progressLine(s, last);
+        if (line !== null) console.error(line);
+        last = line ?? last;
       },
     });
   }
@@ -172,6 +196,7 @@ export function clientCommand(): Command {
     .option("--vault-role <role>", "get the token from Vault's identity OIDC role")
     .option("--vault-endpoint <url>", "Vault address (default: disk-manager.json vault_endpoint)")
     .option("--vault-token-file <file>", "Vault token file (else BYNAR_VAULT_TOKEN)")
+    .option("--vault-ca <file>", "CA certificate of Vault's TLS (default: vault_ca_file)")
     .option("--vault-kv-mount <mount>", "KV v2 mount of the certificate pins", "secret")
     .option("--format <format>", "table or json", "table")
     .option("--config-dir <dir>", "configuration directory", DEFAULT_CONFIG_DIR);

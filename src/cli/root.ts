@@ -1,16 +1,19 @@
 /**
  * The root `bynar` program with its own options and `--check`, without subcommands.
  *
- * `bynar --check` runs from cron every few minutes, so it loads only this module and the
- * check's own dependencies; the subcommands (and their heavier libraries) are added by
- * `mod.ts` when they may be needed.
+ * `bynar --check` runs from cron every few minutes: a plain check invocation does not even
+ * load commander (`check_options.ts`); other invocations with `--check` load only this module
+ * and the check's own dependencies; the subcommands (and their heavier libraries) are added
+ * by `mod.ts` when they may be needed.
  *
  * @module
  */
 import { Command } from "@commander-js/extra-typings";
 import { VERSION } from "../version.ts";
-import { startupPath } from "./fast_path.ts";
-import { addCheckOptions, CHECK_OPTIONS_HELP, checkAction } from "./check.ts";
+import { addCheckOptions, CHECK_OPTIONS_HELP, checkAction, commanderOption } from "./check.ts";
+import { ROOT_OPTIONS } from "./check_options.ts";
+
+export { isCheckOnly } from "./check_options.ts";
 
 /**
  * Builds the root program: global options, `--check` and its options.
@@ -24,26 +27,18 @@ export function buildRootProgram(): Command {
         "be repaired, and takes dead disks out of the cluster, files a ticket and adds the " +
         "replacement back.",
     )
-    .version(VERSION, "-V, --version", "print the version")
-    .option("--config-dir <dir>", "configuration directory", "/etc/bynar")
-    .option("--check", "run the health scan of every disk (Nagios plugin; see below)")
+    .version(VERSION, "-V, --version", "print the version");
+  for (const spec of ROOT_OPTIONS) program.addOption(commanderOption(spec) as never);
+  program
     .addHelpText("after", CHECK_OPTIONS_HELP)
     .showHelpAfterError()
     .enablePositionalOptions();
   addCheckOptions(program as unknown as Command);
   program.action(async (opts, cmd) => {
-    if (opts.check) return await checkAction(opts as Record<string, unknown>);
+    if ((opts as { check?: boolean }).check) {
+      return await checkAction(opts as Record<string, unknown>);
+    }
     cmd.help();
   });
   return program as unknown as Command;
-}
-
-/**
- * Tells whether the arguments ask for the check alone, so the subcommands need not load.
- *
- * @param args Command-line arguments.
- * @returns True for `bynar --check …` without `--help`.
- */
-export function isCheckOnly(args: readonly string[]): boolean {
-  return startupPath(args) === "check";
 }

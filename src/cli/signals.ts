@@ -8,11 +8,15 @@
  * @module
  */
 import { Command, Option } from "@commander-js/extra-typings";
-import { signalsProgram } from "../app/signals.ts";
-import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/defaults.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
-import { renderSignalMetrics } from "../signals/metrics.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
+
+/** Loads ../app/signals.ts when a command runs (not for `--help`). */
+const loadAppSignals = () => import("../app/signals.ts");
+
+/** Loads ../signals/metrics.ts when a command runs (not for `--help`). */
+const loadSignalsMetrics = () => import("../signals/metrics.ts");
 
 /**
  * Builds the `signals` subcommand.
@@ -52,7 +56,7 @@ export function signalsCommand(): Command {
       }
       let result;
       try {
-        result = await signalsProgram({
+        result = await (await loadAppSignals()).signalsProgram({
           configDir: opts.configDir,
           db: opts.db,
           includeLoop: opts.includeLoop ?? false,
@@ -71,7 +75,9 @@ export function signalsCommand(): Command {
         return;
       }
       if (opts.format === "prometheus") {
-        Deno.stdout.writeSync(new TextEncoder().encode(renderSignalMetrics(result)));
+        Deno.stdout.writeSync(
+          new TextEncoder().encode((await loadSignalsMetrics()).renderSignalMetrics(result)),
+        );
         return;
       }
       const out: string[] = [];

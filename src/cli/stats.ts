@@ -6,12 +6,18 @@
  * @module
  */
 import { Command, Option } from "@commander-js/extra-typings";
-import { statsProgram } from "../app/stats.ts";
-import { DEFAULT_CONFIG_DIR } from "../config/mod.ts";
+import { DEFAULT_CONFIG_DIR } from "../config/defaults.ts";
 import { ConfigError, errorMessage } from "../errors.ts";
-import { formatPrecision } from "../signals/precision.ts";
-import { renderSignalMetrics } from "../signals/metrics.ts";
 import { EXIT, ExitRequest } from "./exit.ts";
+
+/** Loads ../app/stats.ts when a command runs (not for `--help`). */
+const loadAppStats = () => import("../app/stats.ts");
+
+/** Loads ../signals/precision.ts when a command runs (not for `--help`). */
+const loadSignalsPrecision = () => import("../signals/precision.ts");
+
+/** Loads ../signals/metrics.ts when a command runs (not for `--help`). */
+const loadSignalsMetrics = () => import("../signals/metrics.ts");
 
 /**
  * Builds the `stats` subcommand.
@@ -35,7 +41,10 @@ export function statsCommand(): Command {
     .action(async (opts: { format: string; configDir: string; db?: string }) => {
       let result;
       try {
-        result = await statsProgram({ configDir: opts.configDir, db: opts.db });
+        result = await (await loadAppStats()).statsProgram({
+          configDir: opts.configDir,
+          db: opts.db,
+        });
       } catch (err) {
         if (err instanceof ConfigError) {
           throw new ExitRequest(EXIT.USAGE, `bynar stats: ${err.message}`);
@@ -45,11 +54,15 @@ export function statsCommand(): Command {
       if (opts.format === "json") console.log(JSON.stringify(result, null, 2));
       else if (opts.format === "prometheus") {
         Deno.stdout.writeSync(
-          new TextEncoder().encode(renderSignalMetrics({ precision: result.precision })),
+          new TextEncoder().encode(
+            (await loadSignalsMetrics()).renderSignalMetrics({ precision: result.precision }),
+          ),
         );
       } else {
         console.log(
-          `${formatPrecision(result.precision)}\n\nAlarms waiting for their ticket's end: ` +
+          `${
+            (await loadSignalsPrecision()).formatPrecision(result.precision)
+          }\n\nAlarms waiting for their ticket's end: ` +
             `${result.pending}`,
         );
       }

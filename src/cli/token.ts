@@ -106,6 +106,7 @@ export function tokenCommand(): Command {
     .option("--role <role>", "Vault identity OIDC role", "bynar-client")
     .option("--vault-endpoint <url>", "Vault address (default: disk-manager.json vault_endpoint)")
     .option("--vault-token-file <file>", "file holding the Vault token (else BYNAR_VAULT_TOKEN)")
+    .option("--vault-ca <file>", "CA certificate of Vault's TLS (default: vault_ca_file)")
     .option("--config-dir <dir>", "configuration directory", DEFAULT_CONFIG_DIR)
     .action(async (opts) => {
       try {

@@ -281,6 +281,13 @@ export const DiskManagerConfigSchema = z.strictObject({
   rate_limit_per_second: z.number().min(0).default(50),
   /** Burst of requests per client. */
   rate_limit_burst: z.number().int().min(1).default(100),
+  /**
+   * Failed authentications forgiven per second per client address (0 = no limit); a client
+   * over `auth_failure_burst` gets 429 before its token is verified.
+   */
+  auth_failures_per_second: z.number().min(0).default(1),
+  /** Failed authentications a client address may make in a burst. */
+  auth_failure_burst: z.number().int().min(1).default(20),
   /** Maximum request body, bytes. */
   max_body_bytes: z.number().int().min(256).max(16 * 1024 * 1024).default(65536),
   /** Time limit of one request, seconds (remove/add run in the background). */

@@ -150,10 +150,16 @@ export function formatPrometheus(result: CheckResult): string {
  *
  * @param dir The textfile directory.
  * @param text The exposition text.
+ * @param options The file name (`bynar.prom` for the check, `bynar_detect.prom` for the
+ *   detector).
  * @returns The final path.
  */
-export async function writeTextfile(dir: string, text: string): Promise<string> {
-  const final = `${dir.replace(/\/+$/, "")}/bynar.prom`;
+export async function writeTextfile(
+  dir: string,
+  text: string,
+  options: { name?: string | undefined } = {},
+): Promise<string> {
+  const final = `${dir.replace(/\/+$/, "")}/${options.name ?? "bynar.prom"}`;
   const tmp = `${final}.${Deno.pid}.tmp`;
   try {
     await Deno.writeTextFile(tmp, text, { mode: 0o644 });

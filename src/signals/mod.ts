@@ -25,3 +25,11 @@ export type { DiskStat, IoLatencyConfig, StatPair } from "./io_latency.ts";
 export { FsErrorsSource } from "./fs_errors.ts";
 export { SmartTrendSource } from "./trend_source.ts";
 export type { CounterHistoryPort } from "./trend_source.ts";
+export {
+  CephOsdSource,
+  parseDeviceClasses,
+  parseHealthDetail,
+  parseOsdPerf,
+  parseUpFrom,
+} from "./ceph_osd.ts";
+export type { CephCommandPort, CephSignalConfig, OsdHealth } from "./ceph_osd.ts";

@@ -44,10 +44,10 @@ export interface OutlierVerdict {
   peers: number;
 }
 
+/** The lower median: with two peers, one slow peer does not raise the reference. */
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+  return s[Math.floor((s.length - 1) / 2)]!;
 }
 
 /**

@@ -259,3 +259,86 @@ Deno.test("metrics: exposition passes promtool check metrics", async () => {
   const msg = new TextDecoder().decode(out.stderr) + new TextDecoder().decode(out.stdout);
   assertEquals(out.code, 0, msg);
 });
+
+const CEPH = new URL("../../../shared/fixtures/ceph-pacific/", import.meta.url);
+
+Deno.test("ceph: health detail, osd perf, tree and dump drive the four Ceph signals", async () => {
+  const { CephOsdSource, parseHealthDetail } = await import("./ceph_osd.ts");
+  const tree = await Deno.readTextFile(new URL("02-osd-tree-baseline.json", CEPH));
+  const dump = await Deno.readTextFile(new URL("09-osd-dump-baseline.json", CEPH));
+  // The shape of Pacific's `health detail --format json` with these checks raised.
+  const health = JSON.stringify({
+    status: "HEALTH_WARN",
+    checks: {
+      BLUESTORE_SPURIOUS_READ_ERRORS: {
+        severity: "HEALTH_WARN",
+        summary: { message: "1 OSD(s) have spurious read errors", count: 1 },
+        detail: [{ message: "osd.1  reads with retries: 3" }],
+        muted: false,
+      },
+      RECENT_CRASH: {
+        severity: "HEALTH_WARN",
+        summary: { message: "1 daemons have recently crashed", count: 1 },
+        detail: [{ message: "osd.2 crashed on host vm at 2026-12-07T20:00:00.000000Z" }],
+        muted: false,
+      },
+    },
+    mutes: [],
+  });
+  assertEquals([...parseHealthDetail(health).keys()].sort(), [1, 2]);
+  let perf = { 0: 2, 1: 3, 2: 90 } as Record<number, number>;
+  let upFrom = 0;
+  const port = {
+    monCommand: (cmd: Record<string, unknown>) => {
+      const p = cmd.prefix as string;
+      if (p === "health detail") return Promise.resolve({ out: health });
+      if (p === "osd tree") return Promise.resolve({ out: tree });
+      if (p === "osd dump") {
+        const d = JSON.parse(dump);
+        d.osds.find((o: { osd: number }) => o.osd === 0).up_from += upFrom;
+        return Promise.resolve({ out: JSON.stringify(d) });
+      }
+      return Promise.resolve({
+        out: JSON.stringify({
+          osdstats: {
+            osd_perf_infos: Object.entries(perf).map(([id, ms]) => ({
+              id: Number(id),
+              perf_stats: { commit_latency_ms: ms, apply_latency_ms: ms },
+            })),
+          },
+        }),
+      });
+    },
+  };
+  const disks: SignalDisk[] = [0, 1, 2].map((id) => ({
+    diskKey: `k${id}`,
+    name: `loop${id}`,
+    path: `/dev/loop${id}`,
+    model: null,
+    osdId: id,
+  }));
+  const src = new CephOsdSource(port, { flapCycles: 2 });
+  const t = NOW.getTime();
+  let r = await src.read(disks, NOW);
+  const st = (sig: string, k: string) => r.find((x) => x.signal === sig && x.diskKey === k)!.status;
+  assertEquals(st("ceph_read_errors", "k1"), "fired");
+  assertEquals(st("ceph_read_errors", "k0"), "quiet");
+  assertEquals(st("ceph_osd_crashes", "k2"), "fired");
+  assertEquals(st("ceph_latency_outlier", "k2"), "fired");
+  assertEquals(st("ceph_latency_outlier", "k0"), "quiet");
+  assertEquals(st("ceph_osd_flapping", "k0"), "quiet");
+  // osd.0 goes down and up twice: flapping.
+  upFrom = 5;
+  await src.read(disks, new Date(t + 60_000));
+  upFrom = 9;
+  perf = { 0: 0, 1: 0, 2: 0 };
+  r = await src.read(disks, new Date(t + 120_000));
+  assertEquals(st("ceph_osd_flapping", "k0"), "fired");
+  assertEquals(st("ceph_osd_flapping", "k1"), "quiet");
+  // Idle OSDs report 0 ms: unknown, never "fast" or "slow".
+  assertEquals(st("ceph_latency_outlier", "k2"), "unknown");
+  // A cluster that does not answer: unknown for every Ceph signal, never quiet.
+  const down = new CephOsdSource({ monCommand: () => Promise.reject(new Error("timed out")) });
+  const u = await down.read(disks.slice(0, 1), NOW);
+  assertEquals(u.map((x) => x.status), ["unknown", "unknown", "unknown", "unknown"]);
+});

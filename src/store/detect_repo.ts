@@ -181,6 +181,22 @@ export class DetectRepo {
   }
 
   /**
+   * Outcome and lead time (detection to close, seconds) of every closed workflow.
+   *
+   * @returns One entry per closed workflow.
+   */
+  closedLeadTimes(): { outcome: string; seconds: number }[] {
+    const rows = this.#db.prepare(
+      "SELECT COALESCE(outcome, status) AS outcome, created_at, closed_at FROM detect_workflows " +
+        "WHERE status != 'active' AND closed_at IS NOT NULL",
+    ).all() as { outcome: string; created_at: string; closed_at: string }[];
+    return rows.map((r) => ({
+      outcome: r.outcome,
+      seconds: Math.max(0, (Date.parse(r.closed_at) - Date.parse(r.created_at)) / 1000),
+    }));
+  }
+
+  /**
    * When a workflow entered its current step: the first journal entry after the last one
    * recorded at another step.
    *

@@ -14,6 +14,7 @@ import {
   startDiskManagerProgram,
 } from "../../src/app/disk_manager.ts";
 import type { DiskInventory } from "../../src/api/types.ts";
+import type { ConnectingBackend } from "../../src/app/connecting_backend.ts";
 import type { CephBackend } from "../../src/backend/ceph/mod.ts";
 import { DiskManagerConfigSchema } from "../../src/config/schema.ts";
 import { openDatabase } from "../../src/store/db.ts";
@@ -105,5 +106,8 @@ export async function startCephDiskManager(
       log: options.log ?? (() => {}),
     },
   });
-  return { dm, backend: dm.backend as CephBackend, db, inventory, pki, key, token };
+  // The root connects Ceph in the background; the tests want the connected backend.
+  const connecting = dm.backend as ConnectingBackend;
+  await connecting.connected;
+  return { dm, backend: connecting.current() as CephBackend, db, inventory, pki, key, token };
 }

@@ -6,7 +6,10 @@
  */
 import assert from "node:assert/strict";
 import { verifyAuditLog } from "../../src/api/audit/log.ts";
-import { req, testApp } from "./harness.ts";
+import { SignJWT } from "jose";
+import { decodeMessage, encodeMessage, protoTypes } from "../../src/api/codec/proto.ts";
+import { type KeySource, localKeySource } from "../../src/api/middleware/auth/mod.ts";
+import { AUDIENCE, HOST, ISSUER, makeKey, req, sign, testApp } from "./harness.ts";
 
 /** Makes the audit file unwritable even for root: a directory where the file was. */
 async function breakAudit(path: string): Promise<void> {
@@ -142,6 +145,132 @@ Deno.test("faults: refusals go to the rate-limited security log with request id 
       await (await ta.app.request("/v1/disks", req(undefined))).body?.cancel();
     }
     assert.ok(lines.filter((l) => l.startsWith("security:")).length <= 25);
+  } finally {
+    await ta.cleanup();
+  }
+});
+
+Deno.test("faults: failed authentication is rate limited per client BEFORE the token is verified", async () => {
+  const clock = { t: Date.now() };
+  const key = await makeKey();
+  const inner = localKeySource({ keys: [key.publicJwk] });
+  let verifications = 0;
+  const keys: KeySource = {
+    getKey: (h, t) => {
+      verifications++;
+      return inner.getKey(h, t);
+    },
+    hasKid: (k) => inner.hasKid(k),
+    maintain: () => {},
+  };
+  const ta = await testApp({
+    key,
+    keys,
+    now: () => clock.t,
+    limits: { ratePerSecond: 0, authFailuresPerSecond: 0.5, authFailureBurst: 3 },
+  });
+  try {
+    const other = await makeKey();
+    const forged = await sign({ ...other, kid: key.kid }, { kid: key.kid });
+    for (let i = 0; i < 3; i++) {
+      const r = await ta.app.request("/v1/disks", req(forged));
+      assert.equal(r.status, 401);
+      await r.body?.cancel();
+    }
+    assert.equal(verifications, 3);
+    // Over the budget: refused before verification, even with a good token.
+    const good = await ta.token({ now: clock.t });
+    let r = await ta.app.request("/v1/disks", req(good));
+    assert.equal(r.status, 429);
+    assert.equal((await r.json()).title, "too_many_auth_failures");
+    assert.equal(r.headers.get("retry-after"), "2");
+    assert.equal(verifications, 3, "no signature check while refused");
+    clock.t += 2_100;
+    r = await ta.app.request("/v1/disks", req(good));
+    assert.equal(r.status, 200);
+    await r.body?.cancel();
+  } finally {
+    await ta.cleanup();
+  }
+});
+
+Deno.test("faults: sub must be a string; iat in the future beyond the skew is refused", async () => {
+  const ta = await testApp();
+  try {
+    const now = Math.floor(Date.now() / 1000);
+    const mk = (claims: Record<string, unknown>, iat: number) =>
+      new SignJWT({ scope: "disks:read", bynar_hosts: [HOST], ...claims })
+        .setProtectedHeader({ alg: ta.key.alg, kid: ta.key.kid })
+        .setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt(iat).setExpirationTime(now + 600)
+        .sign(ta.key.privateKey);
+    for (
+      const [what, token] of [
+        ["object sub", await mk({ sub: { id: 1 } }, now)],
+        ["number sub", await mk({ sub: 42 }, now)],
+        ["iat 5 min ahead", await mk({ sub: "a" }, now + 300)],
+      ] as const
+    ) {
+      const r = await ta.app.request("/v1/disks", req(token));
+      assert.equal(r.status, 401, what);
+      assert.match((await r.json()).detail, /"sub" must be a string|"iat" is in the future/, what);
+    }
+    // Within the skew (30 s) is fine.
+    const r = await ta.app.request("/v1/disks", req(await mk({ sub: "a" }, now + 10)));
+    assert.equal(r.status, 200);
+    await r.body?.cancel();
+  } finally {
+    await ta.cleanup();
+  }
+});
+
+Deno.test("faults: osd_id range-checked the same in both codecs; duplicate JSON keys refused", async () => {
+  const ta = await testApp();
+  try {
+    const token = await ta.token();
+    const t = protoTypes();
+    const pb = (osd: string | number) =>
+      encodeMessage(t.Operation, {
+        Op_type: "Remove",
+        disk: "/dev/sdb",
+        disk_identity: "SER-sdb",
+        simulate: true,
+        osd_id: osd,
+      });
+    const PB = "application/x-protobuf";
+    for (const osd of ["18446744073709551615", "2147483648"]) {
+      const r = await ta.app.request(
+        "/v1/disks/remove",
+        req(token, pb(osd), { "content-type": PB, accept: PB }),
+      );
+      assert.equal(r.status, 400, osd);
+      const e = decodeMessage(t.OpOutcomeResult, new Uint8Array(await r.arrayBuffer()));
+      assert.match(String(e.error_msg), /"osd_id" must be an integer from 0 to 2147483647/);
+    }
+    let r = await ta.app.request(
+      "/v1/disks/remove",
+      req(token, pb(2147483647), { "content-type": PB, accept: PB }),
+    );
+    assert.equal(r.status, 200);
+    await r.body?.cancel();
+    r = await ta.app.request(
+      "/v1/disks/remove",
+      req(token, { disk: "/dev/sdb", disk_identity: "SER-sdb", simulate: true, osd_id: 2 ** 31 }),
+    );
+    assert.equal(r.status, 400);
+    await r.body?.cancel();
+    assert.ok(
+      !ta.backend.calls.some((c) => / osd=(2147483648|1\.8)/.test(c)),
+      ta.backend.calls.join(),
+    );
+    r = await ta.app.request(
+      "/v1/disks/remove",
+      req(
+        token,
+        '{"disk":"/dev/sdc","disk_identity":"SER-sdb","simulate":true,"disk":"/dev/sdb"}',
+      ),
+    );
+    assert.equal(r.status, 400);
+    assert.match((await r.json()).detail, /field "disk" appears twice/);
   } finally {
     await ta.cleanup();
   }

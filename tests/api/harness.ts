@@ -235,6 +235,11 @@ export async function testApp(
       jwt_audience: AUDIENCE,
       audit_log: auditPath,
       rate_limit_per_second: limits.ratePerSecond ?? 50,
+      // The failed-auth limiter only where a test asks for it (attack suites send many).
+      auth_failures_per_second: limits.authFailuresPerSecond ?? 0,
+      ...(limits.authFailureBurst !== undefined
+        ? { auth_failure_burst: limits.authFailureBurst }
+        : {}),
       ...(limits.rateBurst !== undefined ? { rate_limit_burst: limits.rateBurst } : {}),
       ...(limits.maxBodyBytes !== undefined ? { max_body_bytes: limits.maxBodyBytes } : {}),
       ...(limits.requestTimeoutMs !== undefined

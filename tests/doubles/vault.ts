@@ -78,6 +78,8 @@ export interface VaultDoubleOptions {
   algorithm?: "EdDSA" | "ES256" | "RS256";
   /** Clock in epoch ms. @default Date.now */
   now?: () => number;
+  /** Serve HTTPS with this certificate and key (PEM), e.g. from a private CA. */
+  tls?: { cert: string; key: string };
 }
 
 /** A running Vault double. */
@@ -338,9 +340,14 @@ export async function startVaultDouble(options: VaultDoubleOptions = {}): Promis
     return json(404, { errors: [] });
   };
 
-  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, handler);
+  const server = Deno.serve({
+    hostname: "127.0.0.1",
+    port: 0,
+    onListen: () => {},
+    ...(options.tls ?? {}),
+  }, handler);
   const addr = server.addr as Deno.NetAddr;
-  double.url = `http://127.0.0.1:${addr.port}`;
+  double.url = options.tls ? `https://localhost:${addr.port}` : `http://127.0.0.1:${addr.port}`;
   double.issuer = `${double.url}/v1/identity/oidc`;
   double.close = async () => {
     await server.shutdown();

@@ -148,6 +148,8 @@ Deno.test("deb: contents, owners and modes; secret-bearing configs are 0600 (B-3
     "/usr/share/doc/bynar/copyright": "-rw-r--r--",
     "/usr/share/doc/bynar/PERMISSIONS.md": "-rw-r--r--",
     "/usr/share/doc/bynar/examples/bynar-check.cron": "-rw-r--r--",
+    "/usr/share/bynar/prometheus/bynar-alerts.yml": "-rw-r--r--",
+    "/usr/share/bynar/grafana/bynar-fleet-dashboard.json": "-rw-r--r--",
   };
   for (const [path, mode] of Object.entries(expect)) {
     assert.equal(entries.get(path)?.mode, mode, path);

@@ -377,6 +377,23 @@ Deno.test({
           assert.ok(!(await pid1Mounts(c)).includes("/var/lib/ceph/osd/ceph-8"));
         },
       );
+
+      await t.step("dpkg -r stops the units and leaves no enablement link behind", async () => {
+        // Enabled by an admin (bynar-check.timer is still enabled from the timer step).
+        await c.must(["systemctl", "enable", "bynar-detect.service"]);
+        await c.must(["systemctl", "start", "bynar-check.timer"]);
+        const r = await c.exec(["dpkg", "-r", "bynar"], { timeoutMs: 120_000 });
+        assert.equal(r.code, 0, `${r.stdout}${r.stderr}`);
+        // Symbolic links only: the test's own drop-in directory is not the package's.
+        const left = await c.exec(["find", "/etc/systemd/system", "-type", "l", "-name", "bynar*"]);
+        assert.equal(left.stdout.trim(), "", `links left after remove:\n${left.stdout}`);
+        const timer = await show(c, "bynar-check.timer", ["ActiveState", "LoadState"]);
+        assert.equal(timer.ActiveState, "inactive");
+        assert.equal(timer.LoadState, "not-found");
+        // Configuration and state stay until purge.
+        assert.ok(await Deno.stat(`${root}/etc/bynar/bynar.json`));
+        assert.ok(await Deno.stat(`${root}/var/lib/bynar`));
+      });
     } finally {
       await container?.stop();
       await mon?.stop();

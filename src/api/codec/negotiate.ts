@@ -76,6 +76,69 @@ const OperationJsonSchema = z.strictObject({
   osd_id: z.number().int().min(0).max(2 ** 31 - 1).optional(),
 });
 
+/** Largest OSD id either codec accepts. */
+export const MAX_OSD_ID = 2 ** 31 - 1;
+
+/**
+ * Range-checks an OSD id from any codec: an integer in 0..{@linkcode MAX_OSD_ID}.
+ *
+ * @param value The decoded value (a number, or the decimal text of a 64-bit integer).
+ * @param op The operation, for the message.
+ * @returns The id.
+ * @throws {ApiError} 400 `malformed_body` when out of range or not an integer.
+ */
+export function checkOsdId(value: number | string, op: string): number {
+  const ok = typeof value === "number"
+    ? Number.isSafeInteger(value) && value >= 0 && value <= MAX_OSD_ID
+    : /^\d{1,10}$/.test(value) && Number(value) <= MAX_OSD_ID;
+  if (!ok) {
+    throw new ApiError(
+      400,
+      "malformed_body",
+      `Cannot run ${op}: field "osd_id" must be an integer from 0 to ${MAX_OSD_ID}`,
+    );
+  }
+  return Number(value);
+}
+
+/**
+ * Finds an object key that appears twice in the same object of a JSON text (JSON.parse
+ * keeps the last, so a body could say two things at once).
+ *
+ * @param text Valid JSON.
+ * @returns The first duplicated key, or undefined.
+ */
+export function duplicateKey(text: string): string | undefined {
+  const stack: (Set<string> | null)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "{") {
+      stack.push(new Set());
+      expectKey = true;
+    } else if (ch === "[") {
+      stack.push(null);
+    } else if (ch === "}" || ch === "]") {
+      stack.pop();
+      expectKey = false;
+    } else if (ch === ",") {
+      expectKey = stack.at(-1) != null;
+    } else if (ch === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      if (expectKey) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        const keys = stack.at(-1);
+        if (keys?.has(key)) return key;
+        keys?.add(key);
+        expectKey = false;
+      }
+      i = j;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Reads and validates an `Operation` request body (protobuf or JSON).
  *
@@ -110,7 +173,12 @@ export async function readOperation(c: Context, expected: OpName): Promise<Opera
     const op: OperationMsg = { Op_type: expected, disk: msg.disk };
     if (typeof msg.disk_identity === "string") op.disk_identity = msg.disk_identity;
     if (typeof msg.simulate === "boolean") op.simulate = msg.simulate;
-    if (typeof msg.osd_id === "number") op.osd_id = msg.osd_id;
+    const osd = msg.osd_id as unknown;
+    if (osd !== undefined && osd !== null) {
+      // 64-bit fields may decode as numbers beyond 2^53, strings or Longs: range-check the
+      // exact decimal value, the same bounds as the JSON codec.
+      op.osd_id = checkOsdId(typeof osd === "number" ? osd : String(osd), expected);
+    }
     if ((op.disk?.length ?? 0) > MAX_FIELD || (op.disk_identity?.length ?? 0) > MAX_FIELD) {
       throw new ApiError(400, "malformed_body", "Cannot run the request: a field is too long");
     }
@@ -119,8 +187,18 @@ export async function readOperation(c: Context, expected: OpName): Promise<Opera
   if (/^application\/json/i.test(ct)) {
     let raw: unknown;
     try {
-      raw = await c.req.json();
+      const text = await c.req.text();
+      raw = JSON.parse(text);
+      const dup = duplicateKey(text);
+      if (dup !== undefined) {
+        throw new ApiError(
+          400,
+          "malformed_body",
+          `Cannot run ${expected}: field "${dup.slice(0, 64)}" appears twice in the JSON body`,
+        );
+      }
     } catch (err) {
+      if (err instanceof ApiError) throw err;
       throw new ApiError(400, "malformed_body", "Cannot parse the JSON request body", {
         cause: err,
       });

@@ -72,3 +72,73 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
     await next();
   });
 }
+
+/** Options of {@linkcode failureLimiter}. */
+export interface FailureLimitOptions {
+  /** Failures forgiven per second per client. */
+  perSecond: number;
+  /** Failures a client may make in a burst. */
+  burst: number;
+  /** Maximum number of tracked clients. @default 10000 */
+  maxClients?: number;
+  /** Clock in epoch ms. @default Date.now */
+  now?: () => number;
+}
+
+/** Counts failures per client and says when a client must wait. */
+export interface FailureLimiter {
+  /**
+   * Tells how long a client must wait before it may try again.
+   *
+   * @param key The client.
+   * @returns Seconds to wait, or 0 when it may try.
+   */
+  waitSeconds(key: string): number;
+  /**
+   * Records a failure of a client.
+   *
+   * @param key The client.
+   */
+  fail(key: string): void;
+}
+
+/**
+ * A token bucket per client that only failures drain (failed authentication): a client
+ * over its budget is refused before its next token is verified.
+ *
+ * @param options Rate, burst, clock.
+ * @returns The limiter.
+ */
+export function failureLimiter(options: FailureLimitOptions): FailureLimiter {
+  const max = options.maxClients ?? 10_000;
+  const now = options.now ?? Date.now;
+  const buckets = new Map<string, Bucket>();
+  const refill = (key: string): Bucket | undefined => {
+    const b = buckets.get(key);
+    if (!b) return undefined;
+    const t = now();
+    b.tokens = Math.min(options.burst, b.tokens + ((t - b.at) / 1000) * options.perSecond);
+    b.at = t;
+    if (b.tokens >= options.burst) buckets.delete(key);
+    return b;
+  };
+  return {
+    waitSeconds(key: string): number {
+      const b = refill(key);
+      if (!b || b.tokens >= 1) return 0;
+      return Math.max(1, Math.ceil((1 - b.tokens) / Math.max(options.perSecond, 1e-9)));
+    },
+    fail(key: string): void {
+      let b = refill(key);
+      if (!b) {
+        if (buckets.size >= max) {
+          const oldest = buckets.keys().next();
+          if (!oldest.done) buckets.delete(oldest.value);
+        }
+        b = { tokens: options.burst, at: now() };
+        buckets.set(key, b);
+      }
+      b.tokens = Math.max(0, b.tokens - 1);
+    },
+  };
+}

@@ -129,6 +129,22 @@ export async function verifyToken(token: string, options: VerifyOptions): Promis
       err,
     );
   }
+  if (typeof payload.sub !== "string" || payload.sub === "" || payload.sub.length > 256) {
+    throw unauthorized("invalid_token", 'Cannot authenticate: the token\'s "sub" must be a string');
+  }
+  if (payload.iat !== undefined) {
+    const skew = options.clockToleranceSeconds ?? 30;
+    const nowS = (options.now?.() ?? Date.now()) / 1000;
+    if (typeof payload.iat !== "number" || !Number.isFinite(payload.iat)) {
+      throw unauthorized("invalid_token", 'Cannot authenticate: the token\'s "iat" is not a time');
+    }
+    if (payload.iat > nowS + skew) {
+      throw unauthorized(
+        "invalid_token",
+        'Cannot authenticate: the token\'s "iat" is in the future (check the clocks)',
+      );
+    }
+  }
   const hosts = listClaim(payload[HOSTS_CLAIM]);
   const wanted = options.hostnames.map((h) => h.toLowerCase());
   if (!hosts.some((h) => wanted.includes(h.toLowerCase()))) {
@@ -142,7 +158,7 @@ export async function verifyToken(token: string, options: VerifyOptions): Promis
   return {
     kid,
     principal: {
-      sub: String(payload.sub),
+      sub: payload.sub,
       scopes,
       hosts,
       expiresAt: (payload.exp ?? 0) * 1000,
