@@ -168,3 +168,46 @@ Deno.test("probes as shipped: a config file linked to /etc/shadow is refused, ne
   assert.ok(!r.stderr.includes("s3cr3t"), r.stderr);
   assert.ok(!r.stderr.includes("root:"), r.stderr);
 });
+
+Deno.test("platform: a path-scoped --allow-ffi loads and calls, but pointer work is refused", async () => {
+  // Why the executor's --allow-ffi stays unscoped (libblkid and librados hand back
+  // pointers). If a Deno upgrade lifts this, scope the executor's grant to its libraries.
+  const { tree } = await shippedProduct();
+  const work = await Deno.makeTempDir({ prefix: "bynar-ffi-" });
+  try {
+    const libc = "/usr/lib/x86_64-linux-gnu/libc.so.6";
+    await Deno.writeTextFile(
+      join(work, "ffi.js"),
+      `const l = Deno.dlopen(${JSON.stringify(libc)}, {
+  getpid: { parameters: [], result: "i32" },
+  getenv: { parameters: ["buffer"], result: "pointer" },
+});
+const r = { call: l.symbols.getpid() > 0 };
+try {
+  const p = l.symbols.getenv(new TextEncoder().encode("PATH\\0"));
+  r.pointer = new Deno.UnsafePointerView(p).getCString().length > 0 ? "ok" : "empty";
+} catch (err) {
+  r.pointer = "denied (" + err.name + ")";
+}
+console.log(JSON.stringify(r));`,
+    );
+    const r = await new Deno.Command(join(tree, "usr/lib/bynar/deno"), {
+      args: [
+        "run",
+        "--no-config",
+        "--no-prompt",
+        "--quiet",
+        `--allow-ffi=${libc}`,
+        join(work, "ffi.js"),
+      ],
+      env: { DENO_DIR: join(work, ".deno") },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const out = JSON.parse(new TextDecoder().decode(r.stdout));
+    assert.equal(out.call, true);
+    assert.match(out.pointer, /^denied/);
+  } finally {
+    await Deno.remove(work, { recursive: true });
+  }
+});
