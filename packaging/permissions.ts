@@ -258,7 +258,7 @@ function frontGrants(options: PermissionOptions): PermissionGrant[] {
       kind: "read",
       entries: [
         { value: "/etc/bynar", reason: "configuration, TLS certificate/key, JWKS" },
-        { value: "/var/lib/bynar", reason: "state database (operations, disk states)" },
+        { value: "/var/lib/bynar-front", reason: "its state database (operations)" },
         { value: "/run/bynar", reason: "runtime files" },
         socket,
       ],
@@ -266,7 +266,7 @@ function frontGrants(options: PermissionOptions): PermissionGrant[] {
     {
       kind: "write",
       entries: [
-        { value: "/var/lib/bynar", reason: "state database (WAL) and audit log" },
+        { value: "/var/lib/bynar-front", reason: "its state database (WAL) and audit log" },
         { value: "/run/bynar", reason: "runtime files" },
         socket,
       ],

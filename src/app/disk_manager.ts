@@ -392,6 +392,12 @@ export function loadDiskManagerConfig(
  */
 export const FRONT_CONFIG_FILES = ["diskManager"] as const;
 
+/** The front's state directory (bynar-disk-manager.service StateDirectory=bynar-front). */
+export const FRONT_STATE_DIR = "/var/lib/bynar-front";
+
+/** The front's audit log when disk-manager.json names none. */
+export const FRONT_AUDIT_LOG = `${FRONT_STATE_DIR}/audit.log`;
+
 /**
  * Starts `bynar disk-manager`: configuration, database, Ceph backend, inventory, service.
  * `close()` also closes the database it opened.
@@ -412,8 +418,13 @@ export async function startDiskManagerProgram(
     ...await loadDiskManagerConfig(options.configDir, { front: sock !== undefined }),
     ...configOverride,
   };
-  assertGranted(requiredGrants(config, "disk-manager"), denoPermissionQuery);
   if (options.databasePath) config.bynar = { ...config.bynar, database_path: options.databasePath };
+  if (sock && !config.diskManager.audit_log) {
+    // The front (user bynar) cannot write root's /var/lib/bynar: its audit log defaults to
+    // its own state directory.
+    config.diskManager = { ...config.diskManager, audit_log: FRONT_AUDIT_LOG };
+  }
+  assertGranted(requiredGrants(config, "disk-manager"), denoPermissionQuery);
   const db = givenDb ?? openDatabase(databasePath(config.bynar));
   try {
     const dm = config.diskManager;
