@@ -291,7 +291,11 @@ export function staticFiles(): PackageFile[] {
     },
     {
       dest: "usr/share/doc/bynar/PERMISSIONS.md",
-      content: `# Deno permissions of /usr/bin/bynar\n\n${permissionTable()}\n`,
+      content: `# Deno permissions of /usr/bin/bynar\n\n${permissionTable()}\n\n` +
+        `# /usr/lib/bynar/bynar-front (the disk-manager front)\n\n` +
+        `${permissionTable({ process: "front" })}\n\n` +
+        `# /usr/lib/bynar/bynar-executor (the executor)\n\n` +
+        `${permissionTable({ process: "executor" })}\n`,
       mode: 0o644,
     },
     {
