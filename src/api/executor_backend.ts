@@ -170,6 +170,20 @@ export class ExecutorBackend implements Backend {
     return await callExecutor(this.#socket, { op: "status" }) as BackendStatus;
   }
 
+  /**
+   * Readiness for `/readyz`: the executor answers `status` (and so does its backend).
+   *
+   * @returns Ready, or not with the reason (e.g. the executor is down, Ceph unreachable).
+   */
+  async readiness(): Promise<{ ready: boolean; backend: string; reason?: string }> {
+    try {
+      const s = await this.status();
+      return { ready: true, backend: `executor (${s.backend})` };
+    } catch (err) {
+      return { ready: false, backend: this.name, reason: errorMessage(err) };
+    }
+  }
+
   /** Nothing to release: one connection per call. */
   close(): void {}
 }

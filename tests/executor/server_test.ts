@@ -205,4 +205,16 @@ Deno.test("executor: an unreachable executor is a 503 naming the unit, never a d
   assert.deepEqual(err.status, 503);
   assert.deepEqual(err.code, "executor_unavailable");
   assert.match(err.message, /bynar-executor\.service/);
+  const ready = await new ExecutorBackend("/run/nonexistent-bynar/executor.sock").readiness();
+  assert.equal(ready.ready, false);
+  assert.match(ready.reason ?? "", /Cannot reach the executor/);
+});
+
+Deno.test("executor: readiness of the front follows the executor's status", async () => {
+  await withExecutor(async ({ sock }) => {
+    assert.deepEqual(await new ExecutorBackend(sock).readiness(), {
+      ready: true,
+      backend: "executor (fake)",
+    });
+  });
 });
