@@ -36,9 +36,8 @@ export function refusalOf(
   facts: ExecutorCheckFacts,
   options: { budget?: RemovalBudget } = {},
 ): string | null {
-  if (request.op !== "remove" && request.op !== "add" && request.op !== "safe_to_remove") {
-    return null;
-  }
+  // safe_to_remove is read-only: the backend answers "Skipped" for a system disk itself.
+  if (request.op !== "remove" && request.op !== "add") return null;
   const { path, identity } = request.disk;
   const disk = facts.disks.find((d) => d.path === path || d.identity.byIdPath === path);
   if (facts.systemDisks.includes(path) || (disk && disk.systemReason)) {
@@ -46,7 +45,7 @@ export function refusalOf(
       disk?.systemReason ?? "ceph.json system_disks"
     }); the executor never changes system disks`;
   }
-  if (request.op === "safe_to_remove" || request.simulate) return null;
+  if (request.simulate) return null;
   if (!identity) {
     return `Cannot change "${path}": the request names no identity; send the disk's serial or WWN`;
   }
