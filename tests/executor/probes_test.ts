@@ -159,6 +159,13 @@ Deno.test("probes as shipped: a config file linked to /etc/shadow is refused, ne
     assert.match(r.stderr, /symlink to "\/etc\/shadow", outside the paths Bynar may read/);
     assert.ok(!r.stderr.includes(shadowHead), `${launcher} echoed /etc/shadow`);
   }
+  // bynar smart --smartctl-json / --blob with a planted link in a granted directory
+  for (const flag of ["--smartctl-json", "--blob"]) {
+    const r = await runShipped(["smart", flag, join(dir, "disk-manager.json")]);
+    assert.notEqual(r.code, 0);
+    assert.match(r.stdout + r.stderr, /symlink to "\/etc\/shadow"/);
+    assert.ok(!(r.stdout + r.stderr).includes(shadowHead), `smart ${flag} echoed /etc/shadow`);
+  }
   // a parse error names the position, never the content
   const plain = await shippedScratchDir("notjson");
   await Deno.writeTextFile(join(plain, "bynar.json"), "root:$6$s3cr3tHash:19000:0:99999:7:::\n");
