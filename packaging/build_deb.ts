@@ -553,9 +553,12 @@ export async function packageVersion(root: string): Promise<string> {
  * @param deno The Deno executable.
  * @param root The repository root.
  * @param dir The output directory (the package's lib directory).
- * @throws {CommandError} When bundling fails.
+ * @throws {CommandError} When bundling fails or `src/config/generated/specs.ts` is out of date.
  */
 export async function bundleInto(deno: string, root: string, dir: string): Promise<void> {
+  // the check's zod-free config validation is generated from the zod schemas: never ship it
+  // stale (the command says "run deno task gen-config")
+  await run(deno, ["run", "--allow-read", "tools/gen_config_specs.ts", "--check"], root);
   const out = await Deno.makeTempDir({ prefix: "bynar-bundle-" });
   try {
     await run(deno, [
