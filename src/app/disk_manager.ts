@@ -399,6 +399,29 @@ export const FRONT_STATE_DIR = "/var/lib/bynar-front";
 export const FRONT_AUDIT_LOG = `${FRONT_STATE_DIR}/audit.log`;
 
 /**
+ * The configuration a disk-manager process runs with: the files plus what its command line
+ * changes (`--database`; the front's audit log default). The start and the SIGHUP check
+ * both use it, so a reload compares like with like.
+ *
+ * @param config The configuration loaded from the files.
+ * @param options The command line's database path and whether this is the front.
+ * @returns The effective configuration (a copy; `config` is not changed).
+ */
+export function effectiveDiskManagerConfig(
+  config: Config,
+  options: { databasePath?: string | undefined; front?: boolean | undefined },
+): Config {
+  const out = { ...config };
+  if (options.databasePath) out.bynar = { ...out.bynar, database_path: options.databasePath };
+  if (options.front && !out.diskManager.audit_log) {
+    // The front (user bynar) cannot write root's /var/lib/bynar: its audit log defaults to
+    // its own state directory.
+    out.diskManager = { ...out.diskManager, audit_log: FRONT_AUDIT_LOG };
+  }
+  return out;
+}
+
+/**
  * Starts `bynar disk-manager`: configuration, database, Ceph backend, inventory, service.
  * `close()` also closes the database it opened.
  *
@@ -414,16 +437,10 @@ export async function startDiskManagerProgram(
   const o = options.overrides ?? {};
   const { config: configOverride, backend: b, inventory: i, db: givenDb, ...deps } = o;
   const sock = options.executorSocket;
-  const config = {
+  const config = effectiveDiskManagerConfig({
     ...await loadDiskManagerConfig(options.configDir, { front: sock !== undefined }),
     ...configOverride,
-  };
-  if (options.databasePath) config.bynar = { ...config.bynar, database_path: options.databasePath };
-  if (sock && !config.diskManager.audit_log) {
-    // The front (user bynar) cannot write root's /var/lib/bynar: its audit log defaults to
-    // its own state directory.
-    config.diskManager = { ...config.diskManager, audit_log: FRONT_AUDIT_LOG };
-  }
+  }, { databasePath: options.databasePath, front: sock !== undefined });
   assertGranted(requiredGrants(config, "disk-manager"), denoPermissionQuery);
   const db = givenDb ?? openDatabase(databasePath(config.bynar));
   try {

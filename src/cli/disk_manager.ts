@@ -73,8 +73,12 @@ export function diskManagerCommand(): Command {
       // SIGHUP (systemctl reload): re-validate the configuration on disk and say what a
       // restart would change; the API keeps serving with the configuration it started with.
       const reload = (): void => {
-        loadAppDiskManager().then((m) =>
-          m.loadDiskManagerConfig(opts.configDir, { front: opts.executorSocket !== undefined })
+        const front = opts.executorSocket !== undefined;
+        loadAppDiskManager().then(async (m) =>
+          m.effectiveDiskManagerConfig(
+            await m.loadDiskManagerConfig(opts.configDir, { front }),
+            { databasePath: opts.database, front },
+          )
         ).then(
           (next) => {
             const changed = (["bynar", "diskManager", "ceph"] as const)

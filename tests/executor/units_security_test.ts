@@ -1,7 +1,10 @@
 /**
  * `systemd-analyze security --offline=yes` on the shipped unit files: the disk-manager front
- * stays at or below 3.0 (it is 1.3), and the executor no worse than the single-process unit
- * it replaces (2.5). Offline: no unit is loaded or started.
+ * stays at or below 3.0 (it is 1.3), and the executor at or below 2.8: the single-process
+ * unit it replaces scored 2.5, and the executor needs `chown` (CAP_CHOWN and the @chown
+ * syscalls, +0.3) to hand its socket to the front's uid, which the systemd tier proved under
+ * a real systemd (without them the executor cannot start). Offline: no unit is loaded or
+ * started; tests/systemd/units_test.ts measures both loaded in the container.
  *
  * @module
  */
@@ -22,10 +25,10 @@ async function exposure(unit: string): Promise<number> {
   return Number(m[1]);
 }
 
-Deno.test("units: systemd-analyze security of the front ≤ 3.0, the executor ≤ 2.5", async () => {
+Deno.test("units: systemd-analyze security of the front ≤ 3.0, the executor ≤ 2.8", async () => {
   const front = await exposure("bynar-disk-manager.service");
   const executor = await exposure("bynar-executor.service");
   console.log(`front ${front}, executor ${executor}`);
   assert.ok(front <= 3.0, `front ${front}`);
-  assert.ok(executor <= 2.5, `executor ${executor}`);
+  assert.ok(executor <= 2.8, `executor ${executor}`);
 });

@@ -5,9 +5,14 @@
  * - bynar-check.timer fires bynar-check.service, which writes the Prometheus textfile;
  * - bynar-detect.service starts, runs passes, reloads on `systemctl reload` (SIGHUP) and
  *   stops cleanly;
- * - bynar-disk-manager.service starts against a private monitor-only Ceph cluster, answers
- *   over HTTPS (test CA) with a token, reloads and stops cleanly;
- * - a mount made from inside the disk-manager unit through the disk-manager's runner (the
+ * - `dpkg -i` creates the system user `bynar` and gives it (group) the front's files only;
+ * - the privilege split: bynar-executor.service (root) serves its unix socket (owned by
+ *   `bynar`, 0600, in a root:bynar 0750 directory) against a private monitor-only Ceph
+ *   cluster; bynar-disk-manager.service (the front) runs as `bynar` under its whole sandbox
+ *   (syscall filter, PrivateDevices, no capability), answers over HTTPS (test CA) with a
+ *   token (401 without), its `/readyz` follows the executor (503 while it is down, 200 after
+ *   its restart); both reload and stop cleanly;
+ * - a mount made from inside the executor unit through the executor's runner (the
  *   ceph-volume activation path) is visible in the container's root mount namespace (PID 1),
  *   while the old unit design (namespaced, MountFlags=shared) provably hides it.
  *
@@ -72,6 +77,7 @@ async function lifecycle(
   unit: string,
   ready: () => Promise<boolean>,
   reloaded: RegExp,
+  options: { beforeStop?: () => Promise<void> } = {},
 ): Promise<void> {
   await c.must(["systemctl", "start", unit]);
   await waitFor(`${unit} to answer`, async () => {
@@ -97,6 +103,12 @@ async function lifecycle(
   assert.equal(after.MainPID, before.MainPID, `${unit}: SIGHUP must not restart the process`);
   assert.equal(after.ActiveState, "active");
   assert.equal(after.NRestarts, "0");
+  await options.beforeStop?.();
+  await stopCleanly(c, unit);
+}
+
+/** Stops a unit and checks that its main process exited 0 on SIGTERM. */
+async function stopCleanly(c: Container, unit: string): Promise<void> {
   await c.must(["systemctl", "stop", unit]);
   const stopped = await show(c, unit, ["Result", "ExecMainStatus", "ActiveState"]);
   const log = await journal(c, unit);
@@ -171,12 +183,32 @@ Deno.test({
         const r = await c.exec(["dpkg", "-i", "/root/bynar.deb"], { timeoutMs: 120_000 });
         assert.equal(r.code, 0, `${r.stdout}${r.stderr}`);
         for (
-          const u of ["bynar-check.timer", "bynar-detect.service", "bynar-disk-manager.service"]
+          const u of [
+            "bynar-check.timer",
+            "bynar-detect.service",
+            "bynar-executor.service",
+            "bynar-disk-manager.service",
+          ]
         ) {
           const s = await show(c, u, ["LoadState", "UnitFileState"]);
           assert.equal(s.LoadState, "loaded", u);
           assert.equal(s.UnitFileState, "disabled", `${u}: nothing is enabled on install`);
         }
+        // The front's system user: no login, no home, a system uid, its own group.
+        const [name, , uid, gid, , home, shell] = (await c.must(["getent", "passwd", "bynar"]))
+          .trim().split(":");
+        assert.equal(name, "bynar");
+        assert.ok(Number(uid) > 0 && Number(uid) < 1000, `a system uid, got ${uid}`);
+        assert.equal(home, "/nonexistent");
+        assert.equal(shell, "/usr/sbin/nologin");
+        assert.equal((await c.must(["getent", "group", "bynar"])).split(":")[2], gid);
+        // It reads disk-manager.json and the JWKS directory through its group, nothing more.
+        const statOf = async (path: string): Promise<string> =>
+          (await c.must(["stat", "-c", "%U:%G %a", path])).trim();
+        assert.equal(await statOf("/etc/bynar/disk-manager.json"), "root:bynar 640");
+        assert.equal(await statOf("/etc/bynar/keys"), "root:bynar 750");
+        assert.equal(await statOf("/etc/bynar/bynar.json"), "root:root 600");
+        assert.equal(await statOf("/var/lib/bynar"), "root:root 700");
       });
 
       // Configuration: the disk-manager on a free loopback port with the test CA's
@@ -188,6 +220,15 @@ Deno.test({
       await Deno.copyFile(pki.certPath, `${root}/etc/bynar/tls/disk-manager.crt`);
       await Deno.copyFile(pki.keyPath, `${root}/etc/bynar/tls/disk-manager.key`);
       await Deno.copyFile(pki.caPath, `${root}/etc/bynar/tls/ca.pem`);
+      // As an admin installs them (README, privilege separation): the front (user bynar)
+      // reads the certificate and key through its group.
+      await c.must(["chgrp", "-R", "bynar", "/etc/bynar/tls"]);
+      await c.must(["chmod", "0750", "/etc/bynar/tls"]);
+      await c.must([
+        "chmod",
+        "0640",
+        ...["crt", "key"].map((e) => `/etc/bynar/tls/disk-manager.${e}`),
+      ]);
       await Deno.mkdir(`${root}/etc/ceph`, { recursive: true });
       await Deno.writeTextFile(`${root}/etc/ceph/ceph.client.admin.keyring`, mon.adminKeyring);
       await Deno.writeTextFile(
@@ -205,7 +246,7 @@ Deno.test({
         "/etc/bynar/keys/jwks.json",
       ]);
       assert.equal((await Deno.stat(`${root}/etc/bynar/keys/signing.jwk`)).mode! & 0o777, 0o600);
-      assert.equal((await Deno.stat(`${root}/etc/bynar/keys`)).mode! & 0o777, 0o700);
+      assert.equal((await Deno.stat(`${root}/etc/bynar/keys`)).mode! & 0o777, 0o750);
       const edit = async (file: string, fields: Record<string, unknown>): Promise<void> => {
         const path = `${root}/etc/bynar/${file}`;
         const config = JSON.parse(await Deno.readTextFile(path));
@@ -276,30 +317,103 @@ Deno.test({
         assert.match(await journal(c, "bynar-check.service"), /BYNAR (OK|WARNING|CRITICAL)/);
       });
 
-      await t.step("bynar-disk-manager.service serves HTTPS, reloads, stops cleanly", async () => {
-        const client = Deno.createHttpClient({ caCerts: [await Deno.readTextFile(pki.caPath)] });
-        const get = async (auth: boolean): Promise<{ status: number; body: string }> => {
-          const r = await fetch(`https://127.0.0.1:${port}/v1/disks`, {
-            client,
-            headers: {
-              accept: "application/json",
-              ...(auth ? { authorization: `Bearer ${token}` } : {}),
-            },
-          });
-          return { status: r.status, body: await r.text() };
-        };
-        try {
-          await lifecycle(c, "bynar-disk-manager.service", async () => {
-            const ok = await get(true).catch(() => null);
-            if (!ok) return false;
-            assert.equal(ok.status, 200, ok.body);
-            assert.equal((await get(false)).status, 401);
-            return true;
-          }, /SIGHUP: configuration in \/etc\/bynar is valid; nothing changed/);
-        } finally {
-          client.close();
-        }
-      });
+      await t.step(
+        "bynar-executor.service and the front (user bynar) serve, follow each other, stop cleanly",
+        async () => {
+          const client = Deno.createHttpClient({ caCerts: [await Deno.readTextFile(pki.caPath)] });
+          const get = async (auth: boolean): Promise<{ status: number; body: string }> => {
+            const r = await fetch(`https://127.0.0.1:${port}/v1/disks`, {
+              client,
+              headers: {
+                accept: "application/json",
+                ...(auth ? { authorization: `Bearer ${token}` } : {}),
+              },
+            });
+            return { status: r.status, body: await r.text() };
+          };
+          const readyz = async (): Promise<{ status: number; body: string } | null> => {
+            const r = await fetch(`http://127.0.0.1:${metricsPort}/readyz`).catch(() => null);
+            return r ? { status: r.status, body: await r.text() } : null;
+          };
+          const exe = "bynar-executor.service";
+          const front = "bynar-disk-manager.service";
+          const uidOf = async (unit: string): Promise<string> => {
+            const pid = (await show(c, unit, ["MainPID"])).MainPID;
+            const status = await c.must(["cat", `/proc/${pid}/status`]);
+            return status.match(/^Uid:\s+(\d+)/m)?.[1] ?? "?";
+          };
+          const bynarUid = (await c.must(["id", "-u", "bynar"])).trim();
+          try {
+            // The executor alone: its socket, owned by the front's uid, in root:bynar 0750.
+            await c.must(["systemctl", "start", exe]);
+            await waitFor(`${exe} to listen`, async () => {
+              if ((await show(c, exe, ["ActiveState"])).ActiveState === "failed") {
+                throw new Error(`${exe} failed:\n${await journal(c, exe)}`);
+              }
+              return /executor: serving/.test(await journal(c, exe));
+            }, 60_000).catch(async (err) => {
+              const st = await c.exec(["systemctl", "status", "--no-pager", exe]);
+              throw new Error(`${(err as Error).message}\n${st.stdout}\n${await journal(c, exe)}`);
+            });
+            const st = (path: string): Promise<string> =>
+              c.must(["stat", "-c", "%F %u:%G %a", path]).then((o) => o.trim());
+            assert.equal(await st("/run/bynar-executor"), "directory 0:bynar 750");
+            assert.equal(
+              await st("/run/bynar-executor/executor.sock"),
+              `socket ${bynarUid}:bynar 600`,
+            );
+            assert.equal(await uidOf(exe), "0");
+            // The front, as bynar under its whole sandbox (syscall filter, PrivateDevices).
+            await lifecycle(
+              c,
+              front,
+              async () => {
+                const ok = await get(true).catch(() => null);
+                if (!ok) return false;
+                assert.equal(ok.status, 200, ok.body);
+                assert.equal((await get(false)).status, 401);
+                const ready = await readyz();
+                assert.equal(ready?.status, 200, ready?.body);
+                assert.equal(await uidOf(front), bynarUid);
+                return true;
+              },
+              /SIGHUP: configuration in \/etc\/bynar is valid; nothing changed/,
+              {
+                // /readyz follows the executor: 503 while it is down (killed), 200 once
+                // systemd has restarted it (Restart=on-failure).
+                beforeStop: async () => {
+                  const frontPid = (await show(c, front, ["MainPID"])).MainPID;
+                  await c.must(["systemctl", "kill", "--signal=SIGKILL", exe]);
+                  const down = await waitFor("/readyz to report the executor down", async () => {
+                    const r = await readyz();
+                    return r?.status === 503 ? r : null;
+                  }, 20_000);
+                  assert.match(down.body, /"status":"unavailable"/, down.body);
+                  // The 503 came from the same front process, still running.
+                  assert.equal((await show(c, front, ["MainPID"])).MainPID, frontPid);
+                  // When systemd restarts the executor (RestartSec=5s) it restarts the front
+                  // with it (Requires=); both serve again.
+                  await waitFor(
+                    "/readyz to be ready again",
+                    async () => (await readyz())?.status === 200,
+                    60_000,
+                  );
+                  assert.equal((await show(c, exe, ["NRestarts"])).NRestarts, "1");
+                  assert.equal((await show(c, front, ["ActiveState"])).ActiveState, "active");
+                  assert.equal((await get(true)).status, 200);
+                },
+              },
+            );
+            // The executor: a clean stop, which takes the front with it (Requires=).
+            await c.must(["systemctl", "start", front]);
+            await stopCleanly(c, exe);
+            assert.equal((await show(c, front, ["ActiveState"])).ActiveState, "inactive");
+          } finally {
+            client.close();
+            await c.exec(["systemctl", "stop", front, exe]);
+          }
+        },
+      );
 
       await t.step(
         "bynar-detect.service runs passes, reloads on SIGHUP, stops cleanly",
@@ -314,20 +428,26 @@ Deno.test({
               /SIGHUP|reload/i,
             );
           } finally {
-            await c.exec(["systemctl", "stop", "bynar-disk-manager.service"]);
+            await c.exec([
+              "systemctl",
+              "stop",
+              "bynar-disk-manager.service",
+              "bynar-executor.service",
+            ]);
           }
         },
       );
 
       await t.step(
-        "a mount made in the disk-manager unit (ceph-volume path) reaches PID 1",
+        "a mount made in the executor unit (its ceph-volume path) reaches PID 1",
         async () => {
           await Deno.mkdir(`${root}/usr/local/lib/bynar-tier`, { recursive: true });
           await Deno.copyFile(probe, `${root}/usr/local/lib/bynar-tier/mount_probe.js`);
           await c.must(["mkdir", "-p", "/var/lib/ceph/osd/ceph-7", "/var/lib/ceph/osd/ceph-8"]);
           // Inside the real unit, under its whole sandbox: the packaged Deno runs the
-          // disk-manager's runner, which sends `mount` through systemd-run.
-          const dropIn = `${root}/etc/systemd/system/bynar-disk-manager.service.d`;
+          // executor's runner (the Ceph backend's), which sends `mount` through systemd-run.
+          const exe = "bynar-executor.service";
+          const dropIn = `${root}/etc/systemd/system/${exe}.d`;
           await Deno.mkdir(dropIn, { recursive: true });
           await Deno.writeTextFile(
             `${dropIn}/tier-mount.conf`,
@@ -337,21 +457,21 @@ Deno.test({
           );
           await c.must(["systemctl", "daemon-reload"]);
           try {
-            await c.must(["systemctl", "start", "bynar-disk-manager.service"]);
-            const log = await journal(c, "bynar-disk-manager.service");
+            await c.must(["systemctl", "start", exe]);
+            const log = await journal(c, exe);
             assert.match(log, /mount_probe: mount via systemd-run exited 0/, log);
             assert.ok(
               (await pid1Mounts(c)).includes("/var/lib/ceph/osd/ceph-7"),
               `the OSD mount is not in PID 1's namespace:\n${log}`,
             );
             // The unit sees it as well (host mounts propagate into its slave namespace).
-            const main = (await show(c, "bynar-disk-manager.service", ["MainPID"])).MainPID;
+            const main = (await show(c, exe, ["MainPID"])).MainPID;
             const unitView =
               (await Deno.readTextFile(`/proc/${c.leader}/root/proc/${main}/mountinfo`))
                 .split("\n").map((l) => l.split(" ")[4]);
             assert.ok(unitView.includes("/var/lib/ceph/osd/ceph-7"), "the unit must see the mount");
           } finally {
-            await c.exec(["systemctl", "stop", "bynar-disk-manager.service"]);
+            await c.exec(["systemctl", "stop", exe]);
             await Deno.remove(dropIn, { recursive: true });
             await c.exec(["systemctl", "daemon-reload"]);
             await c.exec(["umount", "/var/lib/ceph/osd/ceph-7"]);
@@ -377,6 +497,21 @@ Deno.test({
           assert.ok(!(await pid1Mounts(c)).includes("/var/lib/ceph/osd/ceph-8"));
         },
       );
+
+      await t.step("systemd-analyze security of the loaded units (front, executor)", async () => {
+        // Measured by the container's systemd on the loaded units (drop-ins included), next
+        // to the offline figures of tests/executor/units_security_test.ts.
+        const scores: Record<string, number> = {};
+        for (const u of ["bynar-disk-manager.service", "bynar-executor.service"]) {
+          const r = await c.exec(["systemd-analyze", "security", "--no-pager", u]);
+          const m = /Overall exposure level for \S+: (\d+\.\d)/.exec(r.stdout);
+          assert.ok(m, r.stdout + r.stderr);
+          scores[u] = Number(m[1]);
+        }
+        console.log(`systemd-analyze security (in the container): ${JSON.stringify(scores)}`);
+        assert.ok(scores["bynar-disk-manager.service"]! <= 3.0, JSON.stringify(scores));
+        assert.ok(scores["bynar-executor.service"]! <= 2.8, JSON.stringify(scores));
+      });
 
       await t.step("dpkg -r stops the units and leaves no enablement link behind", async () => {
         // Enabled by an admin (bynar-check.timer is still enabled from the timer step).
