@@ -1,7 +1,8 @@
 /**
  * `bynar executor`: the privileged half of the disk-manager. Serves the small typed set
  * of disk operations (inventory, list, status, safe-to-remove, remove, add) on a local
- * unix socket to the front (`bynar disk-manager --executor-socket`), until SIGTERM/SIGINT.
+ * unix socket to the front (`bynar disk-manager --executor-socket`), until SIGTERM/SIGINT;
+ * SIGHUP (`systemctl reload`) re-validates ceph.json and says whether a restart is needed.
  *
  * @module
  */
@@ -17,6 +18,8 @@ import { ConfigError, errorMessage } from "../errors.ts";
 
 /** Loads ../app/executor.ts when the command runs (not for `--help`). */
 const loadAppExecutor = () => import("../app/executor.ts");
+/** Loads the configuration loader when SIGHUP re-validates the configuration. */
+const loadConfigMod = () => import("../config/mod.ts");
 
 /**
  * Resolves `--front-uid`: a number, or a user name looked up in `/etc/passwd`.
@@ -94,11 +97,31 @@ export function executorCommand(): Command {
       const stop = (): void => {
         running.close().catch(() => {});
       };
+      // SIGHUP (systemctl reload): re-validate the configuration on disk and say whether a
+      // restart would change anything; the executor keeps serving with the one it started with.
+      const reload = (): void => {
+        loadConfigMod().then((m) => m.loadConfig(opts.configDir, { files: ["ceph"] })).then(
+          (next) =>
+            console.error(
+              `executor: SIGHUP: configuration in ${opts.configDir} is valid; ` +
+                (JSON.stringify(next.ceph) === JSON.stringify(running.config.ceph)
+                  ? "nothing changed"
+                  : "restart the service to apply the changes to ceph"),
+            ),
+          (err) =>
+            console.error(
+              `executor: SIGHUP: configuration in ${opts.configDir} is invalid, keeping the ` +
+                `running one: ${errorMessage(err)}`,
+            ),
+        );
+      };
       Deno.addSignalListener("SIGTERM", stop);
       Deno.addSignalListener("SIGINT", stop);
+      Deno.addSignalListener("SIGHUP", reload);
       await running.finished;
       await running.close();
       Deno.removeSignalListener("SIGTERM", stop);
       Deno.removeSignalListener("SIGINT", stop);
+      Deno.removeSignalListener("SIGHUP", reload);
     }) as unknown as Command;
 }

@@ -363,6 +363,23 @@ Deno.test({
               `socket ${bynarUid}:bynar 600`,
             );
             assert.equal(await uidOf(exe), "0");
+            // Its reload: SIGHUP re-validates ceph.json, the process keeps serving.
+            const exePid = (await show(c, exe, ["MainPID"])).MainPID;
+            await c.must(["systemctl", "reload", exe]);
+            await waitFor(
+              `${exe} to log its reload`,
+              async () =>
+                /executor: SIGHUP: configuration in \/etc\/bynar is valid; nothing changed/
+                  .test(await journal(c, exe)),
+              30_000,
+            ).catch(async (err) => {
+              throw new Error(`${(err as Error).message}\n${await journal(c, exe)}`);
+            });
+            assert.deepEqual(await show(c, exe, ["MainPID", "ActiveState", "NRestarts"]), {
+              MainPID: exePid,
+              ActiveState: "active",
+              NRestarts: "0",
+            });
             // The front, as bynar under its whole sandbox (syscall filter, PrivateDevices).
             await lifecycle(
               c,
