@@ -11,7 +11,7 @@ import {
   callExecutor,
   ExecutorBackend,
   executorInventory,
-} from "../../src/api/executor_backend.ts";
+} from "../../src/executor/client.ts";
 import { ApiError } from "../../src/api/problem.ts";
 import { type RunningExecutor, startExecutorServer } from "../../src/executor/mod.ts";
 import { disk, FakeBackend, fixedInventory } from "../api/harness.ts";

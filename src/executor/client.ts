@@ -22,9 +22,9 @@ import {
   type ExecutorRequest,
   ExecutorResponseSchema,
   MAX_MESSAGE_BYTES,
-} from "../executor/protocol.ts";
-import { ApiError } from "./problem.ts";
-import type { DiskInventory, InventoryDisk } from "./types.ts";
+} from "./protocol.ts";
+import { ApiError } from "../api/problem.ts";
+import type { DiskInventory, InventoryDisk } from "../api/types.ts";
 
 /**
  * Sends one request to the executor and returns its result.
