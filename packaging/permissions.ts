@@ -37,8 +37,50 @@ export interface PermissionGrant {
   readonly unscopedReason?: string;
 }
 
+/**
+ * The three programs with their own permission set:
+ * - `cli`: `/usr/bin/bynar` (the check, the detector, the admin commands): every grant.
+ * - `front`: the disk-manager front (`/usr/lib/bynar/bynar-front disk-manager
+ *   --executor-socket …`): HTTPS listener, Vault, config and certificates, its database and
+ *   audit log, the executor socket. No FFI, no program, no device.
+ * - `executor`: `/usr/lib/bynar/bynar-executor executor`: FFI (libblkid, librados), the
+ *   Ceph programs, its socket. No network grant at all.
+ */
+export type PermissionProcess = "cli" | "front" | "executor";
+
+/** Where the executor's socket lives (the executor unit's RuntimeDirectory). */
+export const EXECUTOR_SOCKET_DIR = "/run/bynar-executor";
+
+/**
+ * The executor's socket. Deno 2.9.6 checks unix sockets against `--allow-net=unix:<path>`
+ * (the exact path; a directory grants nothing), so the path is fixed here and another
+ * socket needs `BYNAR_ALLOW_NET=unix:<path>` in `/etc/default/bynar`.
+ */
+export const EXECUTOR_SOCKET = `${EXECUTOR_SOCKET_DIR}/executor.sock`;
+
+const SOCKET_NET: PermissionEntry = {
+  value: `unix:${EXECUTOR_SOCKET}`,
+  reason: "the executor's unix socket (Deno checks unix sockets as net, by exact path)",
+};
+
+/** Programs the executor runs (the Ceph backend); no smartctl, fsck, mkfs or mount. */
+export const EXECUTOR_PROGRAMS: readonly string[] = [
+  "/usr/sbin/ceph-volume",
+  "/usr/bin/ceph-osd",
+  "/usr/sbin/sgdisk",
+  "/usr/sbin/partprobe",
+  "/usr/bin/umount",
+  "/usr/bin/systemctl",
+  "/usr/bin/systemd-run",
+];
+
 /** Options for {@linkcode permissionGrants} and {@linkcode permissionFlags}. */
 export interface PermissionOptions {
+  /**
+   * Which program the flags are for.
+   * @default "cli"
+   */
+  process?: PermissionProcess | undefined;
   /**
    * Extra network destinations (`host` or `host:port`) beyond loopback, e.g. derived from
    * the configuration with `netHostsFromConfig`.
@@ -136,6 +178,9 @@ export const SYS_NAMES: readonly PermissionEntry[] = [
  * @returns The grants with their reasons.
  */
 export function permissionGrants(options: PermissionOptions = {}): PermissionGrant[] {
+  const process = options.process ?? "cli";
+  if (process === "front") return frontGrants(options);
+  if (process === "executor") return executorGrants(options);
   const textfile = options.textfileDirectory ?? DEFAULT_TEXTFILE_DIRECTORY;
   const net = [...LOOPBACK_HOSTS.map((host) => ({
     value: host,
@@ -188,6 +233,103 @@ export function permissionGrants(options: PermissionOptions = {}): PermissionGra
       entries: [],
       unscopedReason: "pointer access (Deno.UnsafePointer/UnsafePointerView) is refused under a " +
         "path-scoped --allow-ffi; libatasmart, libblkid and librados are loaded by absolute path",
+    },
+  ];
+}
+
+function netGrant(options: PermissionOptions, reason: string): PermissionGrant {
+  const net: PermissionEntry[] = LOOPBACK_HOSTS.map((value) => ({ value, reason }));
+  for (const host of options.netHosts ?? []) {
+    if (!net.some((e) => e.value === host)) {
+      net.push({ value: host, reason: "named in the configuration" });
+    }
+  }
+  return { kind: "net", entries: net };
+}
+
+const COMMANDER_ENV = ENV_VARS.filter((e) =>
+  ["NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE"].includes(e.value)
+);
+
+function frontGrants(options: PermissionOptions): PermissionGrant[] {
+  const socket = { value: EXECUTOR_SOCKET_DIR, reason: "the executor's unix socket" };
+  return [
+    {
+      kind: "read",
+      entries: [
+        { value: "/etc/bynar", reason: "configuration, TLS certificate/key, JWKS" },
+        { value: "/var/lib/bynar-front", reason: "its state database (operations)" },
+        { value: "/run/bynar", reason: "runtime files" },
+        socket,
+      ],
+    },
+    {
+      kind: "write",
+      entries: [
+        { value: "/var/lib/bynar-front", reason: "its state database (WAL) and audit log" },
+        { value: "/run/bynar", reason: "runtime files" },
+        socket,
+      ],
+    },
+    {
+      kind: "net",
+      entries: [
+        ...netGrant(options, "the API listener, its metrics listener, on loopback by default")
+          .entries,
+        SOCKET_NET,
+      ],
+    },
+    {
+      kind: "env",
+      entries: [
+        ...ENV_VARS.filter((e) => ["BYNAR_VAULT_TOKEN", "BYNAR_SLACK_WEBHOOK"].includes(e.value)),
+        ...COMMANDER_ENV,
+      ],
+    },
+    {
+      kind: "sys",
+      entries: SYS_NAMES.filter((e) => ["hostname", "uid"].includes(e.value)),
+    },
+  ];
+}
+
+function executorGrants(_options: PermissionOptions): PermissionGrant[] {
+  const socket = { value: EXECUTOR_SOCKET_DIR, reason: "its unix socket" };
+  return [
+    {
+      kind: "read",
+      entries: [
+        { value: "/run/udev", reason: "udev database: serial, WWN, by-path (disk identity)" },
+        { value: "/etc/bynar", reason: "configuration (ceph.json)" },
+        { value: "/var/lib/bynar", reason: "SQLite state database (operation journal)" },
+        { value: "/var/lib/ceph", reason: "OSD data directories (fsid of a re-created OSD)" },
+        { value: "/etc/fstab", reason: "filesystems declared read-only" },
+        { value: "/etc/passwd", reason: "--front-uid given as a user name" },
+        socket,
+      ],
+    },
+    {
+      kind: "write",
+      entries: [
+        { value: "/var/lib/bynar", reason: "SQLite journal and the executor journal" },
+        socket,
+      ],
+    },
+    {
+      kind: "run",
+      entries: RUN_PROGRAMS.filter((e) => EXECUTOR_PROGRAMS.includes(e.value)),
+    },
+    { kind: "net", entries: [SOCKET_NET] },
+    { kind: "env", entries: COMMANDER_ENV },
+    {
+      kind: "sys",
+      entries: SYS_NAMES.filter((e) => ["hostname", "uid"].includes(e.value)),
+    },
+    {
+      kind: "ffi",
+      entries: [],
+      unscopedReason: "pointer access is refused under a path-scoped --allow-ffi; libc, " +
+        "libblkid and librados are loaded by absolute path",
     },
   ];
 }

@@ -109,3 +109,24 @@ Deno.test("permissionFlags: configured programs are appended to the run list onc
   );
   assert.deepEqual(run, [...RUN_PROGRAMS.map((p) => p.value), "/usr/local/bin/open-ticket"]);
 });
+
+Deno.test("permissionFlags: the front has no FFI, no program, no device path; the executor no listener", async () => {
+  const { DEFAULT_EXECUTOR_SOCKET } = await import("../src/executor/defaults.ts");
+  const front = permissionFlags({ process: "front" });
+  assert.ok(!front.some((f) => /^--allow-(ffi|run|all)\b/.test(f)), front.join(" "));
+  for (const f of front) assert.doesNotMatch(f, /\/dev|\/sys|\/proc|\/run\/udev|\/var\/lib\/ceph/);
+  assert.deepEqual(flag(front, "net"), [
+    "127.0.0.1",
+    "localhost",
+    "[::1]",
+    `unix:${DEFAULT_EXECUTOR_SOCKET}`,
+  ]);
+  const executor = permissionFlags({ process: "executor" });
+  assert.deepEqual(flag(executor, "net"), [`unix:${DEFAULT_EXECUTOR_SOCKET}`]);
+  const run = flag(executor, "run");
+  for (const p of ["smartctl", "mount", "e2fsck", "xfs_repair", "mkfs.ext4", "mkfs.xfs"]) {
+    assert.ok(!run.some((r) => r.endsWith(`/${p}`)), p);
+  }
+  assert.ok(flag(executor, "env").every((e) => !e.startsWith("BYNAR_")), "no secrets");
+  assert.ok(executor.includes("--allow-ffi"));
+});

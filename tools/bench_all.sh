@@ -2,7 +2,9 @@
 # The performance benchmarks of issue 16, in one run, as ratios measured side by side
 # (interleaved rounds, medians; tests/bench/paired.ts):
 #   1. packaged `bynar --check` vs `deno eval 0` (same pinned Deno): warm and cold V8 code
-#      cache, with peak RSS (GNU time);
+#      cache, with peak RSS and CPU time (GNU time); also on a loop device of its own (start-up
+#      and pass without any subprocess), and next to BENCH_BASELINE_TREE/usr/bin/bynar when
+#      that names an unpacked older package (before/after);
 #   2. idle RSS of the detector daemon (and of disk-manager when BENCH_CEPH_DIR names a
 #      directory with a ceph.json for a reachable cluster);
 #   3. the in-process check over 1/8/24 disks from recorded pages vs a smartctl loop
@@ -27,8 +29,10 @@ bynar="$tree/usr/bin/bynar"
 rt="$tree/usr/lib/bynar/deno"
 scratch=$(mktemp -d /run/bynar/bench-XXXXXX)
 pids=()
+loop=
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  if [ -n "$loop" ]; then losetup -d "$loop" || true; fi
   rm -rf "$scratch"
 }
 trap cleanup EXIT
@@ -50,6 +54,20 @@ deno run -A tests/bench/paired.ts --runs "$runs" --warmup 2 --rss \
   --cmd "bynar --check (warm code cache)=$env DENO_DIR=$warm $bynar $check" \
   --cmd "bynar --check --no-db (warm)=$env DENO_DIR=$warm $bynar --check --no-db" \
   --cmd "bynar --version (warm)=$env DENO_DIR=$warm $bynar --version"
+# a loop device of our own: no SMART to read, so no subprocess (a free one, detached on exit)
+truncate -s 64M "$scratch/loop.img"
+loop=$(losetup -f --show "$scratch/loop.img")
+onloop="--check --include-loop --device $loop"
+baseline=()
+if [ -n "${BENCH_BASELINE_TREE:-}" ]; then
+  $env DENO_DIR="$scratch/warm-base" "$BENCH_BASELINE_TREE/usr/bin/bynar" $onloop --db "$scratch/base.db" >/dev/null || true
+  baseline=(--cmd "baseline bynar --check, loop device=$env DENO_DIR=$scratch/warm-base $BENCH_BASELINE_TREE/usr/bin/bynar $onloop --db $scratch/base.db")
+fi
+$env DENO_DIR="$warm" "$bynar" $onloop --db "$scratch/loop.db" >/dev/null || true
+deno run -A tests/bench/paired.ts --runs "$runs" --warmup 2 --rss \
+  --cmd "deno eval 0 (warm)=$env DENO_DIR=$warm $rt eval 0" \
+  --cmd "bynar --check, loop device (warm)=$env DENO_DIR=$warm $bynar $onloop --db $scratch/loop.db" \
+  "${baseline[@]}"
 deno run -A tests/bench/paired.ts --runs "$runs" --warmup 1 --rss \
   --prepare "deno eval 0 (cold)=rm -rf $scratch/cold1" \
   --cmd "deno eval 0 (cold)=$env DENO_DIR=$scratch/cold1 $rt eval 0" \

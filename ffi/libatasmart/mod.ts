@@ -14,7 +14,7 @@
  * @module
  */
 import { FfiError } from "../../src/errors.ts";
-import { errno, libc } from "../libc/mod.ts";
+import { errno, lazyLibrary, libc } from "../libc/mod.ts";
 import { errnoName } from "../libc/errno.ts";
 import { ATASMART_SYMBOLS, ATTRIBUTE_CALLBACK, LIBATASMART_PATH } from "./_symbols.ts";
 
@@ -33,7 +33,8 @@ function lib(): AtaSmartLib {
   try {
     // Load libc first: a dlopen between a failing call and the errno read could clobber it.
     libc();
-    atasmart = Deno.dlopen(LIBATASMART_PATH, ATASMART_SYMBOLS).symbols;
+    // bound symbol by symbol on first use: a disk it cannot open binds only the open path
+    atasmart = lazyLibrary(LIBATASMART_PATH, ATASMART_SYMBOLS).symbols;
   } catch (err) {
     throw new FfiError(
       LIB,

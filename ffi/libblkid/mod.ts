@@ -24,7 +24,16 @@ import {
   LIBBLKID_PATH,
   OPEN_READ_FLAGS,
 } from "./_symbols.ts";
-import { closeLibc, errno, errnoName, errnoText, libc, withLibc } from "../libc/mod.ts";
+import {
+  closeLibc,
+  errno,
+  errnoName,
+  errnoText,
+  type LazyLibrary,
+  lazyLibrary,
+  libc,
+  withLibc,
+} from "../libc/mod.ts";
 
 /** What libblkid found in a superblock (`blkid -p` TYPE, UUID, LABEL, USAGE). */
 export interface SuperblockInfo {
@@ -105,7 +114,7 @@ export interface OpenLibblkidOptions {
 
 type Blkid = Deno.DynamicLibrary<typeof BLKID_SYMBOLS>["symbols"];
 
-let blkidLib: Deno.DynamicLibrary<typeof BLKID_SYMBOLS> | null = null;
+let blkidLib: LazyLibrary<typeof BLKID_SYMBOLS> | null = null;
 let inFlight = 0;
 let closeRequested = false;
 
@@ -133,7 +142,8 @@ export function openLibblkid(options: OpenLibblkidOptions = {}): void {
   if (blkidLib) return;
   const path = options.path ?? LIBBLKID_PATH;
   try {
-    blkidLib = Deno.dlopen(path, BLKID_SYMBOLS);
+    // bound symbol by symbol on first use: a probe uses about half of the table
+    blkidLib = lazyLibrary(path, BLKID_SYMBOLS);
   } catch (err) {
     if (err instanceof Deno.errors.NotCapable) throw err;
     throw loadError("libblkid", path, err);

@@ -113,12 +113,38 @@ export const LIBC_SYMBOLS = {
 /** The loaded symbols. */
 export type Libc = Deno.DynamicLibrary<typeof LIBC_SYMBOLS>["symbols"];
 
-let lib: Deno.DynamicLibrary<typeof LIBC_SYMBOLS> | null = null;
+/** Every handle opened for the current binding (one per symbol bound so far). */
+let handles: Deno.DynamicLibrary<Deno.ForeignLibraryInterface>[] = [];
+let lib: Libc | null = null;
 let inFlight = 0;
 let closeRequested = false;
 
+function loadError(err: unknown): unknown {
+  if (err instanceof Deno.errors.NotCapable) return err;
+  return new FfiError(
+    "libc",
+    `Cannot load the C library from "${LIBC_PATH}": ${(err as Error).message}; Bynar ` +
+      "reads /proc, /sys and /dev through it (check the path on this distribution)",
+    { cause: err },
+  );
+}
+
+function bindSymbol<K extends keyof typeof LIBC_SYMBOLS>(name: K): Libc[K] {
+  const handle = Deno.dlopen(LIBC_PATH, { [name]: LIBC_SYMBOLS[name] } as Pick<
+    typeof LIBC_SYMBOLS,
+    K
+  >);
+  handles.push(handle as unknown as Deno.DynamicLibrary<Deno.ForeignLibraryInterface>);
+  return handle.symbols[name] as Libc[K];
+}
+
 /**
  * Returns the libc symbols, loading the library on first use.
+ *
+ * Each symbol is bound on its first use (Deno compiles a call trampoline per bound symbol,
+ * ≈ 0.1–0.4 ms each, and a command uses few of them): `bynar --check` binds about a third.
+ * `__errno_location` is bound at once, and a later binding keeps the thread's errno, so a
+ * first use between a failed call and its errno read cannot clobber it.
  *
  * @returns The symbols.
  * @throws {FfiError} When libc cannot be loaded.
@@ -126,19 +152,91 @@ let closeRequested = false;
  */
 export function libc(): Libc {
   closeRequested = false;
-  if (lib) return lib.symbols;
+  if (lib) return lib;
+  let errnoLocation: Libc["__errno_location"];
   try {
-    lib = Deno.dlopen(LIBC_PATH, LIBC_SYMBOLS);
+    errnoLocation = bindSymbol("__errno_location");
   } catch (err) {
-    if (err instanceof Deno.errors.NotCapable) throw err;
-    throw new FfiError(
-      "libc",
-      `Cannot load the C library from "${LIBC_PATH}": ${(err as Error).message}; Bynar ` +
-        "reads /proc, /sys and /dev through it (check the path on this distribution)",
-      { cause: err },
-    );
+    throw loadError(err);
   }
-  return lib.symbols;
+  const symbols = { __errno_location: errnoLocation } as Libc;
+  for (const name of Object.keys(LIBC_SYMBOLS) as (keyof typeof LIBC_SYMBOLS)[]) {
+    if (name === "__errno_location") continue;
+    Object.defineProperty(symbols, name, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const p = errnoLocation();
+        const saved = p ? new Deno.UnsafePointerView(p).getInt32() : 0;
+        let fn;
+        try {
+          fn = bindSymbol(name);
+        } catch (err) {
+          throw loadError(err);
+        }
+        if (p) new Int32Array(Deno.UnsafePointerView.getArrayBuffer(p, 4))[0] = saved;
+        Object.defineProperty(symbols, name, { value: fn, enumerable: true });
+        return fn;
+      },
+    });
+  }
+  lib = symbols;
+  return lib;
+}
+
+/** A library whose symbols are bound on first use ({@linkcode lazyLibrary}). */
+export interface LazyLibrary<S extends Deno.ForeignLibraryInterface> {
+  /** The symbols; each is bound (one `dlopen` of the same library) when first read. */
+  readonly symbols: Deno.DynamicLibrary<S>["symbols"];
+  /** Closes every handle opened so far. */
+  close(): void;
+}
+
+/**
+ * Opens a library lazily: Deno compiles a call trampoline for every symbol it binds
+ * (≈ 0.1–0.4 ms each), so a command that uses a few of a library's symbols binds only
+ * those. The first symbol of `symbols` is bound at once, so a wrong path fails here; a
+ * later binding keeps the thread's errno (read through libc), so a first use between a
+ * failed call and its errno read cannot clobber it.
+ *
+ * @param path The library path.
+ * @param symbols The symbol table.
+ * @returns The lazily bound library.
+ * @throws {Error} When the library (or its first symbol) cannot be loaded.
+ */
+export function lazyLibrary<S extends Deno.ForeignLibraryInterface>(
+  path: string,
+  symbols: S,
+): LazyLibrary<S> {
+  const handles: Deno.DynamicLibrary<Deno.ForeignLibraryInterface>[] = [];
+  const bind = (name: string): unknown => {
+    const handle = Deno.dlopen(path, { [name]: symbols[name]! });
+    handles.push(handle);
+    return handle.symbols[name];
+  };
+  const out = {} as Record<string, unknown>;
+  const names = Object.keys(symbols);
+  if (names[0] !== undefined) out[names[0]] = bind(names[0]);
+  for (const name of names.slice(1)) {
+    Object.defineProperty(out, name, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const c = libc();
+        const saved = errno(c);
+        const fn = bind(name);
+        setErrno(c, saved);
+        Object.defineProperty(out, name, { value: fn, enumerable: true });
+        return fn;
+      },
+    });
+  }
+  return {
+    symbols: out as Deno.DynamicLibrary<S>["symbols"],
+    close: () => {
+      for (const h of handles.splice(0)) h.close();
+    },
+  };
 }
 
 /**
@@ -162,7 +260,8 @@ export async function withLibc<T>(call: (c: Libc) => Promise<T>): Promise<T> {
 function unload(): void {
   closeRequested = false;
   if (!lib) return;
-  lib.close();
+  for (const handle of handles) handle.close();
+  handles = [];
   lib = null;
 }
 

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { X509Certificate } from "node:crypto";
 import { connect } from "node:tls";
 import { BynarError } from "../errors.ts";
 import { normalisePin } from "../vault/cert_pin.ts";
@@ -63,16 +64,33 @@ export interface MutationReply {
   operation?: OperationStatusMsg;
 }
 
+/** A server certificate whose pin matched. */
+export interface PinnedCertificate {
+  /** The leaf certificate as PEM. */
+  pem: string;
+  /** True when the certificate signs itself (it can then be its own trust anchor). */
+  selfSigned: boolean;
+  /** Its issuer (for messages). */
+  issuer: string;
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const d = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 /**
- * Fetches the server certificate and checks its SHA-256 against a pin.
+ * Fetches the server certificate and checks a pin against it: the SHA-256 of the whole
+ * certificate (what the disk-manager publishes) or of its public key (SPKI, which survives
+ * a renewal with the same key).
  *
  * @param host Server host.
  * @param port Server port.
  * @param pin Expected fingerprint.
- * @returns The server certificate as PEM (usable as the trust anchor of the pinned cert).
+ * @returns The pinned certificate (PEM, whether self-signed, issuer).
  * @throws {ApiClientError} `pin_mismatch` or `unreachable`.
  */
-export function checkPin(host: string, port: number, pin: string): Promise<string> {
+export function checkPin(host: string, port: number, pin: string): Promise<PinnedCertificate> {
   const want = normalisePin(pin);
   return new Promise((resolve, reject) => {
     const sock = connect({ host, port, servername: host, rejectUnauthorized: false }, () => {
@@ -83,21 +101,22 @@ export function checkPin(host: string, port: number, pin: string): Promise<strin
         return;
       }
       const raw = new Uint8Array(cert.raw);
-      crypto.subtle.digest("SHA-256", raw).then((d) => {
-        const got = [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, "0")).join("");
-        if (got !== want) {
-          reject(
-            new ApiClientError(
-              0,
-              "pin_mismatch",
-              `Cannot trust ${host}:${port}: certificate SHA-256 ${got} differs from the pin`,
-            ),
+      const b64 = btoa(String.fromCharCode(...raw)).replace(/(.{64})/g, "$1\n");
+      const pem = `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`;
+      (async () => {
+        const x = new X509Certificate(pem);
+        const spki = new Uint8Array(x.publicKey.export({ type: "spki", format: "der" }));
+        const got = await sha256Hex(raw);
+        if (got !== want && (await sha256Hex(spki)) !== want) {
+          throw new ApiClientError(
+            0,
+            "pin_mismatch",
+            `Cannot trust ${host}:${port}: certificate SHA-256 ${got} differs from the pin ` +
+              "(neither the certificate's nor its public key's SHA-256)",
           );
-          return;
         }
-        const b64 = btoa(String.fromCharCode(...raw)).replace(/(.{64})/g, "$1\n");
-        resolve(`-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`);
-      }, reject);
+        return { pem, selfSigned: x.issuer === x.subject, issuer: x.issuer };
+      })().then(resolve, reject);
     });
     sock.setTimeout(10_000, () => {
       sock.destroy();
@@ -119,6 +138,7 @@ export class ApiClient {
   #opts: ApiClientOptions;
   #http: Deno.HttpClient | undefined;
   #ready: Promise<void> | undefined;
+  #pinnedIssuer: string | undefined;
 
   /**
    * Creates a client.
@@ -133,14 +153,16 @@ export class ApiClient {
 
   async #prepare(): Promise<void> {
     // With a pin, the certificate is checked first (pre-flight TLS handshake). Requests
-    // then trust the CA when one is given, else exactly the pinned (self-signed)
-    // certificate, so a later connection to another certificate fails.
-    let pinned: string | undefined;
+    // then verify the chain as well: against the CA when one is given, against exactly the
+    // pinned certificate when it is self-signed, else against the system store (a
+    // CA-signed certificate: the pin checks the leaf, the chain is verified too).
+    let pinned: PinnedCertificate | undefined;
     if (this.#opts.pin && this.#base.protocol === "https:") {
       const port = Number(this.#base.port || 443);
       pinned = await checkPin(this.#base.hostname, port, this.#opts.pin);
+      this.#pinnedIssuer = pinned.selfSigned ? undefined : pinned.issuer;
     }
-    const anchor = this.#opts.caCert ?? pinned;
+    const anchor = this.#opts.caCert ?? (pinned?.selfSigned ? pinned.pem : undefined);
     if (anchor) this.#http = Deno.createHttpClient({ caCerts: [anchor] });
   }
 
@@ -165,10 +187,15 @@ export class ApiClient {
         signal: AbortSignal.timeout(this.#opts.timeoutMs ?? 30_000),
       });
     } catch (err) {
+      const hint = this.#pinnedIssuer && !this.#opts.caCert
+        ? ` (its certificate matches the pin but is signed by "${this.#pinnedIssuer}", ` +
+          "which the system store does not trust: give --ca with that CA so the chain is " +
+          "verified too)"
+        : "";
       throw new ApiClientError(
         0,
         "unreachable",
-        `Cannot reach the disk-manager at ${this.#base.origin}: ${(err as Error).message}`,
+        `Cannot reach the disk-manager at ${this.#base.origin}: ${(err as Error).message}${hint}`,
         { cause: err },
       );
     }

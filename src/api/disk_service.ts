@@ -115,7 +115,7 @@ export class DiskService {
       this.#deps.backend.listDisks().catch(() => null),
     ]);
     const byPath = new Map<string, BackendDisk>((roles ?? []).map((r) => [r.path, r]));
-    return disks.map((d) => {
+    const out: DiskMsg[] = disks.map((d) => {
       const role = roles === null
         ? undefined
         : (byPath.get(d.path)?.role ?? (d.systemReason ? { kind: "system" } : { kind: "none" }));
@@ -147,6 +147,22 @@ export class DiskService {
       if (d.identity.serial) msg.serial_number = d.identity.serial;
       return msg;
     });
+    // The slots of destroyed OSDs whose disk is gone (pulled, dead): shown so operators see
+    // what awaits a replacement.
+    const listed = new Set(disks.map((d) => d.path));
+    for (const r of roles ?? []) {
+      if (listed.has(r.path) || r.role.kind !== "osd" || !r.role.destroyed) continue;
+      out.push({
+        type: "UNKNOWN",
+        dev_path: r.path,
+        partitions: { partition: [] },
+        identity: { key: "" },
+        state: "gone",
+        role: roleMsg(r.role),
+        size_bytes: 0,
+      });
+    }
+    return out;
   }
 
   /**

@@ -83,3 +83,40 @@ Deno.test("a disk that is gone resolves by the identity last seen at its path (B
     (e: unknown) => e instanceof ApiError && e.status === 404,
   );
 });
+
+Deno.test("list shows the slot of a destroyed OSD whose disk is gone (awaiting a replacement)", async () => {
+  const service = new DiskService({
+    backend: {
+      listDisks: () =>
+        Promise.resolve([
+          {
+            path: "/dev/sdb",
+            role: { kind: "osd", osdId: 1, up: true, in: true, destroyed: false },
+          },
+          {
+            path: "/dev/sdc",
+            role: { kind: "osd", osdId: 2, up: false, in: false, destroyed: true },
+          },
+        ]),
+    } as unknown as Backend,
+    inventory: {
+      list: () =>
+        Promise.resolve([{
+          path: "/dev/sdb",
+          type: "ROTATIONAL",
+          sizeBytes: 1,
+          partitions: [],
+          systemReason: null,
+          identity: { ...ID, key: "serial:SB", serial: "SB" },
+        }] as never),
+    },
+  });
+  const list = await service.list();
+  assert.deepEqual(
+    list.map((d) => [d.dev_path, d.state, d.role?.kind, d.role?.destroyed ?? false]),
+    [
+      ["/dev/sdb", "unknown", "osd", false],
+      ["/dev/sdc", "gone", "osd", true],
+    ],
+  );
+});

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { readTextConfined } from "../config/confined_read.ts";
 import { assertGranted, denoPermissionQuery, requiredGrants } from "./grants.ts";
 import type { DatabaseSync } from "node:sqlite";
 import type { Backend } from "../backend/types.ts";
@@ -14,6 +15,7 @@ import { type Config, databasePath, loadConfig } from "../config/load.ts";
 import { discoverInventory } from "../api/inventory_source.ts";
 import { openDatabase } from "../store/db.ts";
 import { createCephBackend } from "./ceph_backend.ts";
+import { ExecutorBackend, executorInventory } from "../executor/client.ts";
 import { simulatedHost } from "./simulated_host.ts";
 import { type ConnectingBackend, connectingBackend } from "./connecting_backend.ts";
 import type { DiskManagerConfig } from "../config/schema.ts";
@@ -142,7 +144,7 @@ async function vaultFetch(config: DiskManagerConfig): Promise<typeof fetch> {
   if (!config.vault_ca_file) return fetch;
   let ca: string;
   try {
-    ca = await Deno.readTextFile(config.vault_ca_file);
+    ca = await readTextConfined(config.vault_ca_file);
   } catch (err) {
     throw new ConfigError("disk-manager.json", `Cannot read vault_ca_file: ${errorMessage(err)}`, {
       field: "vault_ca_file",
@@ -155,7 +157,7 @@ async function vaultFetch(config: DiskManagerConfig): Promise<typeof fetch> {
 
 async function readPem(path: string, field: string): Promise<string> {
   try {
-    return await Deno.readTextFile(path);
+    return await readTextConfined(path);
   } catch (err) {
     throw new ConfigError(
       "disk-manager.json",
@@ -341,6 +343,16 @@ export interface DiskManagerProgramOptions {
   configDir: string;
   /** Manage loop devices too (labs and test clusters). */
   includeLoop?: boolean;
+  /**
+   * The executor's unix socket: run as the unprivileged front, forwarding every disk
+   * operation and the inventory to `bynar executor` (no FFI, no Ceph connection here).
+   */
+  executorSocket?: string | undefined;
+  /**
+   * The state database (the front does not read bynar.json, which holds JIRA/Slack
+   * secrets). @default bynar.json's database_path, else the default path
+   */
+  databasePath?: string | undefined;
   /** Overrides (tests, labs). */
   overrides?: DiskManagerOverrides;
 }
@@ -361,12 +373,30 @@ export interface RunningDiskManagerProgram extends RunningDiskManager {
  * Loads the disk-manager's configuration files.
  *
  * @param configDir The configuration directory.
+ * @param options `front`: only disk-manager.json (the front of the privilege split).
  * @returns The configuration.
  * @throws {ConfigError} When one of those files is invalid.
  */
-export function loadDiskManagerConfig(configDir: string): Promise<Config> {
-  return loadConfig(configDir, { files: DISK_MANAGER_CONFIG_FILES });
+export function loadDiskManagerConfig(
+  configDir: string,
+  options: { front?: boolean | undefined } = {},
+): Promise<Config> {
+  return loadConfig(configDir, {
+    files: options.front ? FRONT_CONFIG_FILES : DISK_MANAGER_CONFIG_FILES,
+  });
 }
+
+/**
+ * The only file the front reads: `bynar.json` (JIRA/Slack secrets) and `ceph.json` stay
+ * unreadable to it; its database is the default path.
+ */
+export const FRONT_CONFIG_FILES = ["diskManager"] as const;
+
+/** The front's state directory (bynar-disk-manager.service StateDirectory=bynar-front). */
+export const FRONT_STATE_DIR = "/var/lib/bynar-front";
+
+/** The front's audit log when disk-manager.json names none. */
+export const FRONT_AUDIT_LOG = `${FRONT_STATE_DIR}/audit.log`;
 
 /**
  * Starts `bynar disk-manager`: configuration, database, Ceph backend, inventory, service.
@@ -383,15 +413,31 @@ export async function startDiskManagerProgram(
 ): Promise<RunningDiskManagerProgram> {
   const o = options.overrides ?? {};
   const { config: configOverride, backend: b, inventory: i, db: givenDb, ...deps } = o;
-  const config = { ...await loadDiskManagerConfig(options.configDir), ...configOverride };
+  const sock = options.executorSocket;
+  const config = {
+    ...await loadDiskManagerConfig(options.configDir, { front: sock !== undefined }),
+    ...configOverride,
+  };
+  if (options.databasePath) config.bynar = { ...config.bynar, database_path: options.databasePath };
+  if (sock && !config.diskManager.audit_log) {
+    // The front (user bynar) cannot write root's /var/lib/bynar: its audit log defaults to
+    // its own state directory.
+    config.diskManager = { ...config.diskManager, audit_log: FRONT_AUDIT_LOG };
+  }
   assertGranted(requiredGrants(config, "disk-manager"), denoPermissionQuery);
   const db = givenDb ?? openDatabase(databasePath(config.bynar));
   try {
     const dm = config.diskManager;
-    const sim = dm.backend === "simulate" ? simulatedHost({ stepMs: dm.simulate_step_ms }) : null;
+    // The front of the privilege split: disks and changes go to the executor.
+    const front = sock
+      ? { backend: new ExecutorBackend(sock), inventory: executorInventory(sock) }
+      : null;
+    const sim = !front && dm.backend === "simulate"
+      ? simulatedHost({ stepMs: dm.simulate_step_ms })
+      : null;
     // Ceph is connected in the background: the API serves while the cluster is unreachable
     // (/readyz says why, backend calls answer 503) and the backend is used once it answers.
-    const backend = b ?? sim?.backend ?? connectingBackend(
+    const backend = b ?? front?.backend ?? sim?.backend ?? connectingBackend(
       () =>
         createCephBackend(config.ceph, {
           db,
@@ -399,7 +445,7 @@ export async function startDiskManagerProgram(
         }),
       { name: "ceph", ...(deps.log ? { log: deps.log } : {}) },
     );
-    const inventory = i ?? sim?.inventory ?? discoverInventory({
+    const inventory = i ?? front?.inventory ?? sim?.inventory ?? discoverInventory({
       includeLoop: options.includeLoop ?? config.bynar.include_loop_devices,
       loopDevices: config.bynar.loop_devices,
       systemDisks: config.ceph.system_disks.map((d) => d.device),

@@ -22,6 +22,9 @@ import { FsErrorsSource } from "../signals/fs_errors.ts";
 import { IoLatencySource } from "../signals/io_latency.ts";
 import { KernelIoSource } from "../signals/kernel_io.ts";
 import { SmartTrendSource } from "../signals/trend_source.ts";
+import { CephOsdSource } from "../signals/ceph_osd.ts";
+import { RadosClusterApi } from "../backend/ceph/cluster_api.ts";
+import { getRadosConnection } from "../../ffi/librados/mod.ts";
 import type { SignalDisk, SignalSource } from "../signals/types.ts";
 
 /** Options of {@linkcode signalsProgram}. */
@@ -40,6 +43,8 @@ export interface SignalsProgramOptions {
   record?: boolean | undefined;
   /** Decision thresholds. */
   decision?: DecisionConfig | undefined;
+  /** Also ask the Ceph cluster (ceph.json) about the OSD on each disk. */
+  ceph?: boolean | undefined;
 }
 
 /** A pass with the disks it judged. */
@@ -112,6 +117,7 @@ export async function signalsProgram(
       new FsErrorsSource(),
     ];
     if (repo) sources.push(new SmartTrendSource(safeHistory(repo)));
+    if (options.ceph) sources.push(await cephSource(config, judged));
     const pass = await runSignalPass(judged, {
       sources,
       store: options.record && repo ? repo : NO_STORE,
@@ -122,6 +128,30 @@ export async function signalsProgram(
   } finally {
     db?.close();
   }
+}
+
+/**
+ * Connects to the cluster of ceph.json, maps each judged disk to the OSD this host runs on
+ * it (`osd metadata` devices), and returns the Ceph source.
+ */
+async function cephSource(config: Config, disks: SignalDisk[]): Promise<SignalSource> {
+  const rados = await getRadosConnection({
+    confPath: config.ceph.config_file,
+    user: config.ceph.user_id,
+    cluster: config.ceph.cluster_name,
+    mountTimeoutSeconds: config.ceph.client_mount_timeout,
+    ...(config.ceph.keyring ? { conf: { keyring: config.ceph.keyring } } : {}),
+  });
+  const host = Deno.hostname();
+  const meta = await new RadosClusterApi(rados).osdMetadata();
+  for (const d of disks) {
+    const m = meta.find((o) =>
+      (o.hostname === host || o.hostname.split(".")[0] === host.split(".")[0]) &&
+      (o.devices.includes(d.name) || o.devicePath === d.path)
+    );
+    d.osdId = m?.id ?? null;
+  }
+  return new CephOsdSource(rados);
 }
 
 /** The history port over a database that may predate the check history's columns. */

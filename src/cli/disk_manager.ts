@@ -26,15 +26,24 @@ export function diskManagerCommand(): Command {
     )
     .option("--config-dir <dir>", "configuration directory", DEFAULT_CONFIG_DIR)
     .option("--include-loop", "manage loop devices too (labs and test clusters)")
+    .option(
+      "--executor-socket <path>",
+      "run as the unprivileged front: disk operations go to `bynar executor` on this socket",
+    )
+    .option("--database <file>", "state database (default: bynar.json's database_path)")
     .action(async (opts) => {
       try {
-        await (await loadAppDiskManager()).loadDiskManagerConfig(opts.configDir);
+        await (await loadAppDiskManager()).loadDiskManagerConfig(opts.configDir, {
+          front: opts.executorSocket !== undefined,
+        });
       } catch (err) {
         throw new ExitRequest(EXIT.USAGE, `bynar disk-manager: ${errorMessage(err)}`);
       }
       const running = await (await loadAppDiskManager()).startDiskManagerProgram({
         configDir: opts.configDir,
         ...(opts.includeLoop ? { includeLoop: true } : {}),
+        executorSocket: opts.executorSocket,
+        databasePath: opts.database,
       }).catch((err) => {
         if (err instanceof ConfigError) {
           throw new ExitRequest(EXIT.USAGE, `bynar disk-manager: ${errorMessage(err)}`);
@@ -64,7 +73,9 @@ export function diskManagerCommand(): Command {
       // SIGHUP (systemctl reload): re-validate the configuration on disk and say what a
       // restart would change; the API keeps serving with the configuration it started with.
       const reload = (): void => {
-        loadAppDiskManager().then((m) => m.loadDiskManagerConfig(opts.configDir)).then(
+        loadAppDiskManager().then((m) =>
+          m.loadDiskManagerConfig(opts.configDir, { front: opts.executorSocket !== undefined })
+        ).then(
           (next) => {
             const changed = (["bynar", "diskManager", "ceph"] as const)
               .filter((k) => JSON.stringify(next[k]) !== JSON.stringify(running.config[k]));

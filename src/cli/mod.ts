@@ -12,6 +12,7 @@ import { partitionsCommand } from "./partitions.ts";
 import { detectCommand } from "./detect.ts";
 import { approveCommand } from "./approve.ts";
 import { diskManagerCommand } from "./disk_manager.ts";
+import { executorCommand } from "./executor.ts";
 import { clientCommand } from "./client.ts";
 import { tokenCommand } from "./token.ts";
 import { auditCommand } from "./audit.ts";
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   program.addCommand(detectCommand());
   program.addCommand(approveCommand());
   program.addCommand(diskManagerCommand());
+  program.addCommand(executorCommand());
   program.addCommand(clientCommand());
   program.addCommand(tokenCommand());
   program.addCommand(auditCommand());

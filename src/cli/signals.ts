@@ -28,7 +28,8 @@ export function signalsCommand(): Command {
     .description(
       "read the detection signals beyond SMART for this host's disks (kernel I/O errors, I/O " +
         "latency against the other disks of the same kind over --interval, ext4 error " +
-        "counters, SMART counter growth and NVMe wear-out from the check history) and decide " +
+        "counters, SMART counter growth and NVMe wear-out from the check history; with --ceph " +
+        "Ceph's view of the OSD) and decide " +
         "per disk: none, warn, ticket (without removal) or removal. A signal Bynar could not " +
         "read is shown as unknown and never counts. Read-only unless --record.",
     )
@@ -46,6 +47,11 @@ export function signalsCommand(): Command {
     )
     .option("--interval <seconds>", "seconds over which I/O latency is measured", "10")
     .option("--record", "store each decision (warn, ticket, removal) with its evidence")
+    .option(
+      "--ceph",
+      "also ask the Ceph cluster of ceph.json about the OSD on each disk (read errors and " +
+        "repairs, crashes, flapping, commit latency against the same device class)",
+    )
     .action(async (opts) => {
       const interval = Number(opts.interval);
       if (!Number.isFinite(interval) || interval < 1 || interval > 3600) {
@@ -63,6 +69,7 @@ export function signalsCommand(): Command {
           devices: opts.device,
           intervalSeconds: interval,
           record: opts.record ?? false,
+          ceph: opts.ceph ?? false,
         });
       } catch (err) {
         if (err instanceof ConfigError) {

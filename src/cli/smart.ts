@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { readFileConfined } from "../config/confined_read.ts";
 import { Command, Option } from "@commander-js/extra-typings";
 import { DEFAULT_CONFIG_DIR } from "../config/defaults.ts";
 import { BynarError, errorMessage } from "../errors.ts";
@@ -62,7 +63,7 @@ async function readStdin(): Promise<Uint8Array> {
  */
 async function readInput(path: string, what: string, flag: string): Promise<Uint8Array> {
   try {
-    return path === "-" ? await readStdin() : await Deno.readFile(path);
+    return path === "-" ? await readStdin() : await readFileConfined(path);
   } catch (err) {
     const why = err instanceof Deno.errors.NotFound
       ? "no such file"

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { jsonErrorWhere, readTextConfined } from "./confined_read.ts";
 import type { z } from "zod";
 import { ConfigError } from "../errors.ts";
 import { fastParse, type FastSpec } from "./fast_parse.ts";
@@ -64,9 +65,9 @@ export const SECRET_ENV_VARS: readonly string[] = Object.freeze([
   "BYNAR_SLACK_WEBHOOK",
 ]);
 
-function secretEnv(): Record<string, string> {
+function secretEnv(names: Iterable<string> = SECRET_ENV_VARS): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const name of SECRET_ENV_VARS) {
+  for (const name of names) {
     const value = Deno.env.get(name);
     if (value !== undefined) env[name] = value;
   }
@@ -106,7 +107,7 @@ export function describeIssue(error: z.ZodError): { field: string; reason: strin
 async function readConfigJson(path: string): Promise<{ raw: unknown; present: boolean }> {
   let text: string | null = null;
   try {
-    text = await Deno.readTextFile(path);
+    text = await readTextConfined(path);
   } catch (err) {
     if (!(err instanceof Deno.errors.NotFound)) {
       throw new ConfigError(path, `Cannot read config file "${path}": ${(err as Error).message}`, {
@@ -121,7 +122,7 @@ async function readConfigJson(path: string): Promise<{ raw: unknown; present: bo
     } catch (err) {
       throw new ConfigError(
         path,
-        `Cannot parse config file "${path}": not valid JSON (${(err as Error).message})`,
+        `Cannot parse config file "${path}": not valid JSON (${jsonErrorWhere(err)})`,
         { cause: err },
       );
     }
@@ -198,7 +199,7 @@ async function validateConfig<F extends ConfigFile>(
 
 async function readSecretFile(file: string, configPath: string, field: string): Promise<string> {
   try {
-    return (await Deno.readTextFile(file)).trim();
+    return (await readTextConfined(file)).trim();
   } catch (err) {
     throw new ConfigError(
       configPath,
@@ -262,7 +263,14 @@ async function loadIfNeeded<F extends ConfigFile>(
  */
 export async function loadConfig(dir: string, options: LoadConfigOptions = {}): Promise<Config> {
   const files = new Set(options.files ?? ALL_CONFIG_FILES);
-  const env = options.env ?? secretEnv();
+  // Only the variables of the files this command reads: a process whose permission set
+  // does not cover bynar.json's secrets (the executor, the front) never asks for them.
+  const env = options.env ?? secretEnv([
+    ...(files.has("bynar")
+      ? ["BYNAR_JIRA_PASSWORD", "BYNAR_VAULT_TOKEN", "BYNAR_SLACK_WEBHOOK"]
+      : []),
+    ...(files.has("diskManager") ? ["BYNAR_VAULT_TOKEN", "BYNAR_SLACK_WEBHOOK"] : []),
+  ].filter((n, i, all) => all.indexOf(n) === i && SECRET_ENV_VARS.includes(n)));
   const bynarPath = `${dir}/bynar.json`;
   const dmPath = `${dir}/disk-manager.json`;
   const bynar = await loadIfNeeded("bynar", bynarPath, files.has("bynar"));

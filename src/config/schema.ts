@@ -363,6 +363,14 @@ export const CephConfigSchema = z.strictObject({
   osd_create_mode: z.enum(["lvm", "raw"]).default("lvm"),
   /** At most this many OSDs of the cluster out for replacement at once, across hosts. */
   max_concurrent_removals: z.number().int().min(1).default(1),
+  /**
+   * CRUSH bucket type whose members share a removal budget of their own (`host`, `rack` …;
+   * the type the pools' CRUSH rules spread replicas over). Unset: no per-domain budget (the
+   * `osd ok-to-stop` check of every draining OSD together still applies).
+   */
+  failure_domain: z.string().min(1).optional(),
+  /** At most this many OSDs of one failure-domain bucket draining at once. */
+  max_removals_per_failure_domain: z.number().int().min(1).default(1),
   /** Removal lease lifetime in seconds (renewed while the holder works). */
   removal_lease_seconds: z.number().int().min(30).default(3600),
   /**

@@ -8,3 +8,4 @@ export { abortableSleep, type Clock, nowDate, SYSTEM_CLOCK } from "./clock.ts";
 export { backoffMs, type BackoffOptions } from "./backoff.ts";
 export { retry, type RetryEvent, type RetryOptions } from "./retry.ts";
 export { parseRetryAfter } from "./retry_after.ts";
+export { jsonErrorWhere } from "./json_error.ts";

@@ -68,15 +68,23 @@ export function parseOsdPerf(json: string): Map<number, { commitMs: number; appl
     osdstats?: { osd_perf_infos?: PerfInfo[] };
   };
   const infos = doc.osdstats?.osd_perf_infos ?? doc.osd_perf_infos ?? [];
+  // The `_ns` fields (Nautilus and later) keep sub-millisecond latencies that `_ms` rounds to 0.
+  const ms = (ns: number | undefined, whole: number | undefined) =>
+    ns !== undefined ? Number(ns) / 1e6 : Number(whole ?? 0);
   return new Map(infos.map((i) => [i.id, {
-    commitMs: Number(i.perf_stats?.commit_latency_ms ?? 0),
-    applyMs: Number(i.perf_stats?.apply_latency_ms ?? 0),
+    commitMs: ms(i.perf_stats?.commit_latency_ns, i.perf_stats?.commit_latency_ms),
+    applyMs: ms(i.perf_stats?.apply_latency_ns, i.perf_stats?.apply_latency_ms),
   }]));
 }
 
 interface PerfInfo {
   id: number;
-  perf_stats?: { commit_latency_ms?: number; apply_latency_ms?: number };
+  perf_stats?: {
+    commit_latency_ms?: number;
+    apply_latency_ms?: number;
+    commit_latency_ns?: number;
+    apply_latency_ns?: number;
+  };
 }
 
 /**
@@ -260,8 +268,8 @@ export class CephOsdSource implements SignalSource {
             : `${osd} has ${v.peers} busy ${cls} peer OSD(s): too few to compare with`,
         }));
       } else {
-        const text = `${osd} commits in ${v.latencyMs} ms while the other ${cls} OSDs take ` +
-          `${v.peerMedianMs} ms (median of ${v.peers}, \`osd perf\`)`;
+        const text = `${osd} commits in ${v.latencyMs!.toFixed(2)} ms while the other ${cls} ` +
+          `OSDs take ${v.peerMedianMs!.toFixed(2)} ms (median of ${v.peers}, \`osd perf\`)`;
         out.push(reading("ceph_latency_outlier", d.diskKey, {
           status: v.status === "slow" ? "fired" : "quiet",
           strength: v.strong ? "strong" : "weak",

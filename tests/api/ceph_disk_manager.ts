@@ -53,6 +53,8 @@ export interface StartCephDiskManagerOptions {
    * @default 3600
    */
   tokenTtlSeconds?: number;
+  /** disk-manager.json fields over the defaults (e.g. `shutdown_grace_seconds`). */
+  diskManager?: Record<string, unknown>;
   /**
    * Service log sink.
    * @default nothing is logged
@@ -94,6 +96,7 @@ export async function startCephDiskManager(
             jwt_issuer: ISSUER,
             jwt_audience: AUDIENCE,
             audit_log: `${dir}/audit.log`,
+            ...options.diskManager,
           }),
           port: 0,
           metrics_port: 0,

@@ -2,6 +2,7 @@
 # The README's curl examples for the disk-manager API, run for real by
 # tests/api/tls_curl_test.ts. Inputs (environment):
 #   VAULT_ADDR, VAULT_TOKEN  Vault and a Vault token whose entity may use the role
+#   VAULT_CACERT             CA certificate of Vault's TLS (a private CA)
 #   BYNAR_URL                https://<host>:5555
 #   BYNAR_CA                 CA certificate that signed the disk-manager's certificate
 #   DISK, DISK_ID            a device path and its serial/WWN (see the disk list)
@@ -9,8 +10,9 @@
 set -euo pipefail
 
 # 1. Get an identity token from Vault (role bynar-client).
-TOKEN=$(curl -sf -H "X-Vault-Token: $VAULT_TOKEN" \
+TOKEN=$(curl -sf --cacert "$VAULT_CACERT" -H "X-Vault-Token: $VAULT_TOKEN" \
   "$VAULT_ADDR/v1/identity/oidc/token/bynar-client" | jq -r .data.token)
+test -n "$TOKEN" || { echo "no token from Vault" >&2; exit 1; }
 
 # 2. List the disks (identity, type, state, cluster role).
 curl -sf --cacert "$BYNAR_CA" -H "Authorization: Bearer $TOKEN" "$BYNAR_URL/v1/disks" \

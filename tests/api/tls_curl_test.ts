@@ -26,11 +26,17 @@ const CURL_EXAMPLES = new URL("./curl_examples.sh", import.meta.url).pathname;
 async function fullService(tlsServer: "deno" | "node"): Promise<void> {
   // Readable by the shipped launcher: `bynar client` and `bynar audit verify` run as shipped.
   const dir = await shippedScratchDir("tls");
-  const vault = await startVaultDouble();
+  // Vault too serves HTTPS from the private CA: every Vault call must trust it explicitly.
+  const pki = await makeTestPki(dir);
+  const vault = await startVaultDouble({
+    tls: {
+      cert: await Deno.readTextFile(pki.certPath),
+      key: await Deno.readTextFile(pki.keyPath),
+    },
+  });
   const db = openDatabase(":memory:");
   let dm: Awaited<ReturnType<typeof startDiskManager>> | undefined;
   try {
-    const pki = await makeTestPki(dir);
     vault.tokens.set("s.disk-manager", { entityId: "entity-dm" });
     vault.tokens.set("s.operator", { entityId: "entity-operator" });
     vault.roles.set("bynar-client", {
@@ -44,6 +50,7 @@ async function fullService(tlsServer: "deno" | "node"): Promise<void> {
         tls_cert: pki.certPath,
         tls_key: pki.keyPath,
         vault_endpoint: vault.url,
+        vault_ca_file: pki.caPath,
         audit_log: `${dir}/audit.log`,
         jwks_refresh_cooldown_seconds: 0,
         tls_server: tlsServer,
@@ -73,6 +80,7 @@ async function fullService(tlsServer: "deno" | "node"): Promise<void> {
 
     const env = {
       VAULT_ADDR: vault.url,
+      VAULT_CACERT: pki.caPath,
       VAULT_TOKEN: "s.operator",
       BYNAR_URL: `https://localhost:${dm.addr.port}`,
       BYNAR_CA: pki.caPath,
@@ -101,7 +109,14 @@ async function fullService(tlsServer: "deno" | "node"): Promise<void> {
         env: { BYNAR_VAULT_TOKEN: "s.operator" },
         timeoutMs: 60_000,
       });
-    const common = ["--vault-role", "bynar-client", "--vault-endpoint", vault.url];
+    const common = [
+      "--vault-role",
+      "bynar-client",
+      "--vault-endpoint",
+      vault.url,
+      "--vault-ca",
+      pki.caPath,
+    ];
     let c = await cli([...common, "--ca", pki.caPath, "--pin-from-vault", "list"]);
     assert.equal(c.code, 0, c.stderr);
     assert.match(c.stdout, /^DEVICE\s+TYPE\s+IDENTITY\s+STATE\s+ROLE/);

@@ -39,6 +39,10 @@ export interface ShippedProduct {
   readonly tree: string;
   /** The launcher, `<tree>/usr/bin/bynar`. */
   readonly bynar: string;
+  /** The disk-manager front's launcher, `<tree>/usr/lib/bynar/bynar-front`. */
+  readonly front: string;
+  /** The executor's launcher, `<tree>/usr/lib/bynar/bynar-executor`. */
+  readonly executor: string;
   /** The content hash of the inputs it was built from. */
   readonly hash: string;
 }
@@ -53,8 +57,16 @@ export interface ShippedResult {
   readonly stderr: string;
 }
 
+/** Which launcher of the package: `bynar` (CLI), `front` or `executor`. */
+export type ShippedLauncher = "bynar" | "front" | "executor";
+
 /** Options for {@linkcode runShipped}. */
 export interface RunShippedOptions {
+  /**
+   * Which launcher runs (each has its own permission set).
+   * @default "bynar"
+   */
+  launcher?: ShippedLauncher | undefined;
   /** Extra environment (the launcher sees only this plus PATH/HOME/RUST_BACKTRACE/NO_COLOR). */
   env?: Record<string, string>;
   /**
@@ -157,7 +169,14 @@ export function shippedProduct(): Promise<ShippedProduct> {
         await must("dpkg", ["-x", deb, tree]);
         await Deno.writeTextFile(ready, new Date().toISOString());
       }
-      return { deb, tree, bynar: join(tree, "usr/bin/bynar"), hash };
+      return {
+        deb,
+        tree,
+        bynar: join(tree, "usr/bin/bynar"),
+        front: join(tree, "usr/lib/bynar/bynar-front"),
+        executor: join(tree, "usr/lib/bynar/bynar-executor"),
+        hash,
+      };
     } finally {
       lock.close();
     }
@@ -197,7 +216,7 @@ export async function runShipped(
   args: readonly string[],
   options: RunShippedOptions = {},
 ): Promise<ShippedResult> {
-  const { bynar } = await shippedProduct();
+  const bynar = (await shippedProduct())[options.launcher ?? "bynar"];
   const defaultsDir = await Deno.makeTempDir({ prefix: "bynar-defaults-" });
   const defaults = join(defaultsDir, "bynar");
   await Deno.writeTextFile(defaults, options.defaults ?? "");
@@ -237,9 +256,13 @@ export async function runShipped(
  * themselves, e.g. `bynar detect` or `bynar disk-manager`).
  *
  * @param args Command-line arguments for `bynar`.
+ * @param options Which launcher (`bynar`, `front`, `executor`).
  * @returns `[launcherPath, ...args]`.
  */
-export async function shippedArgv(args: readonly string[]): Promise<string[]> {
-  const { bynar } = await shippedProduct();
+export async function shippedArgv(
+  args: readonly string[],
+  options: { launcher?: ShippedLauncher | undefined } = {},
+): Promise<string[]> {
+  const bynar = (await shippedProduct())[options.launcher ?? "bynar"];
   return [bynar, ...args];
 }

@@ -55,9 +55,13 @@ Deno.test({
     const [launcher] = await shippedArgv([]);
     // `bynar` as installed: the launcher with a clean environment; its pid is recorded (exec
     // keeps it) so the test stops exactly the processes it started.
+    // A daemon started in the background (`bynar disk-manager … &`) logs to a file, so it does
+    // not hold the recipe's output pipes open.
     await Deno.writeTextFile(
       `${bin}/bynar`,
-      `#!/bin/sh\necho $$ >> "${pids}"\nexec env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root ` +
+      `#!/bin/sh\necho $$ >> "${pids}"\n` +
+        `if [ "$1" = disk-manager ]; then exec >>"${etc}/disk-manager.log" 2>&1; fi\n` +
+        `exec env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root ` +
         `NO_COLOR=1 BYNAR_DEFAULTS="${defaults}" "${launcher}" "$@"\n`,
       { mode: 0o755 },
     );
@@ -127,8 +131,12 @@ Deno.test({
       );
 
       const fresh = await run("run");
-      assertEquals(fresh.code, 0, `${fresh.out}\n${fresh.err}`);
-      assert(/osd\.\d/.test(fresh.out), `bynar client list shows the OSDs:\n${fresh.out}`);
+      const dmLog = await Deno.readTextFile(`${etc}/disk-manager.log`).catch(() => "");
+      assertEquals(fresh.code, 0, `${fresh.out}\n${fresh.err}\n--- disk-manager\n${dmLog}`);
+      // The disk-manager answered over TLS (its certificate names manager_host) with the
+      // operator's token: the host's disks (a fresh host without loop devices: the system disk).
+      assert(/DEVICE\s+TYPE\s+IDENTITY/.test(fresh.out), `bynar client list:\n${fresh.out}`);
+      assert(/\bsystem\b/.test(fresh.out), fresh.out);
       assert(!/\b401\b|unauthori[sz]ed/i.test(fresh.out + fresh.err), fresh.err);
       assert(/pass .*0 failing/.test(fresh.err), `one detector pass ran:\n${fresh.err}`);
     } finally {

@@ -30,7 +30,7 @@ import { discoverDisks } from "../../src/inventory/mod.ts";
 import type { Workflow } from "../../src/detect/types.ts";
 import { DetectRepo } from "../../src/store/detect_repo.ts";
 import { makeTestPki } from "../api/pki.ts";
-import { shippedArgv, shippedScratchDir } from "../builders/shipped.ts";
+import { runShipped, shippedArgv, shippedScratchDir } from "../builders/shipped.ts";
 import {
   attachBlankDisk,
   cephJson,
@@ -413,6 +413,46 @@ Deno.test({
         assert(issue, `ticket ${removed.ticketKey} is in JIRA`);
         const filed = JSON.stringify(issue.fields) + JSON.stringify(issue.comments);
         assert(filed.includes(`osd.${id}`), filed.slice(0, 2000));
+        if (cycle === 1) {
+          // An operator sees the empty slot with `bynar client list` (as shipped).
+          const tok = await runShipped([
+            "token",
+            "issue",
+            "--config-dir",
+            etc,
+            "--key",
+            `${etc}/detect.jwk`,
+            "--sub",
+            "operator",
+            "--scope",
+            "disks:read",
+            "--ttl",
+            "600",
+          ]);
+          assertEquals(tok.code, 0, tok.stderr);
+          await Deno.writeTextFile(`${etc}/operator.token`, tok.stdout.trim());
+          const list = await runShipped([
+            "client",
+            "--config-dir",
+            etc,
+            "--host",
+            "localhost",
+            "--port",
+            String(port),
+            "--ca",
+            pki.caPath,
+            "--token-file",
+            `${etc}/operator.token`,
+            "list",
+          ]);
+          assertEquals(list.code, 0, list.stderr);
+          assert(
+            list.stdout.includes(current.loop) &&
+              list.stdout.includes(`osd.${id}`) &&
+              list.stdout.includes("destroyed, awaiting a replacement"),
+            list.stdout,
+          );
+        }
         if (cycle === 2) {
           assert((pools ?? 0) > 0, "pools were made during the removal");
           assert(

@@ -300,10 +300,20 @@ Deno.test("installed: bynar detect starts under the launcher's scoped --allow-en
     join(dir, "bynar.json"),
     JSON.stringify({ ticket_backend: "command", ticket_command: ["/usr/bin/true"] }),
   );
-  const r = await run(bynar, ["detect", "--once", "--config-dir", dir, "--db", join(dir, "b.db")]);
-  assert.equal(r.code, 1, r.stdout + r.stderr);
+  // The ticket command is granted the way an operator grants it (start-up validation
+  // refuses a configured program the launcher may not run).
+  const defaults = join(dir, "default-bynar");
+  await Deno.writeTextFile(defaults, "BYNAR_ALLOW_RUN=/usr/bin/true\n");
+  const r = await run(
+    bynar,
+    ["detect", "--once", "--config-dir", dir, "--db", join(dir, "b.db")],
+    { env: { BYNAR_DEFAULTS: defaults } },
+  );
+  // A missing token source is a configuration error: exit 64 (EX_USAGE), which the unit's
+  // RestartPreventExitStatus keeps systemd from restarting in a loop.
+  assert.equal(r.code, 64, r.stdout + r.stderr);
   assert.doesNotMatch(r.stdout + r.stderr, /Requires .* access/);
-  assert.match(r.stderr, /Cannot reach the disk-manager: set manager_token_file/);
+  assert.match(r.stderr, /Cannot reach the disk-manager: set .*manager_token_file/);
 });
 
 Deno.test("sandbox: reads outside the allow-list are refused", async () => {
@@ -448,6 +458,7 @@ Deno.test("systemd units pass systemd-analyze verify and are hardened", async ()
     "bynar-check.timer",
     "bynar-detect.service",
     "bynar-disk-manager.service",
+    "bynar-executor.service",
   ];
   // A root holding the system's own units (dependencies such as sysinit.target) and ours.
   const root = await tempDir("bynar-pkg-units-");
@@ -468,11 +479,23 @@ Deno.test("systemd units pass systemd-analyze verify and are hardened", async ()
     for (const line of ["PrivateTmp=yes", "NoNewPrivileges=yes", "DevicePolicy=closed"]) {
       assert.match(t, new RegExp(`^${line}$`, "m"), `${u}: ${line}`);
     }
-    const caps = t.match(/^CapabilityBoundingSet=(.*)$/m)?.[1]?.split(" ") ?? [];
+    const caps = t.match(/^CapabilityBoundingSet=(.*)$/m)?.[1]?.split(" ").filter(Boolean) ?? [];
+    if (u === "bynar-disk-manager.service") {
+      // the front of the privilege split: no capability, no device, not root
+      assert.deepEqual(caps, [], `${u}: ${caps}`);
+      assert.match(t, /^User=bynar$/m);
+      assert.match(t, /^PrivateDevices=yes$/m);
+      assert.match(t, /^RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6$/m);
+      assert.match(
+        t,
+        /^ExecStart=\/usr\/lib\/bynar\/bynar-front disk-manager .*--executor-socket /m,
+      );
+      continue;
+    }
     assert.ok(caps.length > 0 && caps.length <= 7, `${u}: ${caps}`);
     assert.ok(caps.includes("CAP_SYS_RAWIO") && caps.includes("CAP_SYS_ADMIN"), u);
     assert.ok(!caps.includes("CAP_NET_ADMIN") && !caps.includes("CAP_SYS_PTRACE"), u);
-    assert.match(t, /^ExecStart=\/usr\/bin\/bynar /m);
+    assert.match(t, /^ExecStart=\/usr\/(bin\/bynar|lib\/bynar\/bynar-executor) /m);
   }
   // The disk-manager sees a read-only system: ceph-volume/LVM run in transient units of the
   // host namespace (systemd-run), so it needs no writable Ceph paths and no MountFlags=
@@ -528,9 +551,12 @@ Deno.test("systemd units start subcommands the packaged program has", async () =
   const { bynar, tree } = await packageOnce();
   const help = await run(bynar, ["--help"]);
   assert.equal(help.code, 0, help.stderr);
-  for (const u of ["bynar-detect.service", "bynar-disk-manager.service"]) {
+  for (
+    const u of ["bynar-detect.service", "bynar-disk-manager.service", "bynar-executor.service"]
+  ) {
     const t = await Deno.readTextFile(join(tree, "lib/systemd/system", u));
-    const sub = t.match(/^ExecStart=\/usr\/bin\/bynar (\S+)/m)?.[1] ?? "";
+    const sub = t.match(/^ExecStart=\/usr\/(?:bin\/bynar|lib\/bynar\/bynar-\w+) (\S+)/m)?.[1] ?? "";
+    assert.ok(sub, `${u}: no subcommand in ExecStart`);
     assert.match(help.stdout, new RegExp(`^  ${sub}\\b`, "m"), `${u}: "bynar ${sub}" is missing`);
   }
 });

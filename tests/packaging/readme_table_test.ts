@@ -23,3 +23,17 @@ Deno.test("README permission table equals permissions.ts", async () => {
     "README.md is out of date: paste the output of permissionTable() into the Permissions section",
   );
 });
+
+Deno.test("README permission tables of the front and the executor equal permissions.ts", async () => {
+  const readme = rows(await Deno.readTextFile(new URL("../../README.md", import.meta.url)));
+  for (const process of ["front", "executor"] as const) {
+    const expected = rows(permissionTable({ process }));
+    const found = readme.some((_, i) =>
+      readme.slice(i, i + expected.length).join("\n") === expected.join("\n")
+    );
+    assert.ok(
+      found,
+      `README.md is out of date: paste permissionTable({ process: "${process}" }) into it`,
+    );
+  }
+});

@@ -8,7 +8,7 @@
  */
 import type { OpOutcome, PlanStep } from "../types.ts";
 import type { OsdDump, TreeOsd, VolumeOsd } from "./parse.ts";
-import { CMD, renderCommand, VOLUME } from "./commands.ts";
+import { CMD, osdDaemonArgv, renderCommand, VOLUME } from "./commands.ts";
 import type { PlanContext } from "./remove_plan.ts";
 import { SCRUB_FLAGS } from "./remove_plan.ts";
 import type { WalDbChoice } from "./device_paths.ts";
@@ -184,7 +184,7 @@ export function planAdd(facts: AddFacts, ctx: PlanContext): AddPlanResult {
   add("start_daemon", `Start the osd.${id} daemon`, [
     ctx.daemonControl === "systemd"
       ? `systemctl start ceph-osd@${id}.service`
-      : `ceph-osd --cluster ${ctx.cluster} -i ${id}`,
+      : osdDaemonArgv(id, { cluster: ctx.cluster, confPath: ctx.volume.confPath }).join(" "),
   ]);
   add("wait_up", `Wait until osd.${id} is up and in`, [renderCommand(CMD.osdDump())], 30);
   add("clear_initial_weight", "Remove the temporary initial-weight setting", [

@@ -94,7 +94,9 @@ Deno.test("raw mode with NVMe WAL/DB from osd_config and process daemons", () =>
     "ceph-volume raw prepare --bluestore --data /dev/sdd --osd-id 2 --block.wal /dev/nvme0n1p1 --block.db /dev/nvme0n1p2",
   ]);
   assert.deepEqual(cmds.activate, ["ceph-volume raw activate --device /dev/sdd --no-systemd"]);
-  assert.deepEqual(cmds.start_daemon, ["ceph-osd --cluster ceph -i 2"]);
+  assert.deepEqual(cmds.start_daemon, [
+    "ceph-osd --cluster ceph -c /etc/ceph/ceph.conf -i 2 --setuser ceph --setgroup ceph",
+  ]);
 });
 
 Deno.test("system and journal disks are Skipped; an id in use is Skipped", () => {
@@ -153,4 +155,26 @@ Deno.test("new OSD: lowest free id when nothing is destroyed", () => {
     id: 7,
     reuse: false,
   });
+});
+
+Deno.test("the plan's ceph-osd command line is the one the daemon control runs", async () => {
+  const { osdDaemonArgv } = await import("./commands.ts");
+  const { createDaemonControl } = await import("./daemon_control.ts");
+  const ran: string[] = [];
+  const control = createDaemonControl({
+    kind: "process",
+    runner: {
+      run: (program: string, args: readonly string[]) => {
+        ran.push([program, ...args].join(" "));
+        return Promise.resolve({ code: 0, stdout: "", stderr: "" });
+      },
+    } as never,
+    cluster: "ceph",
+    confPath: "/etc/ceph/ceph.conf",
+    runDir: "/nonexistent/bynar-test-run",
+  });
+  await control.start(7);
+  assert.deepEqual(ran, [
+    osdDaemonArgv(7, { cluster: "ceph", confPath: "/etc/ceph/ceph.conf" }).join(" "),
+  ]);
 });

@@ -127,6 +127,10 @@ export class CephBackend implements Backend {
       probePool: c.pool_name ?? null,
       limits: this.#limits,
       maxRemovals: c.max_concurrent_removals,
+      failureDomain: {
+        failure_domain: c.failure_domain,
+        max_removals_per_failure_domain: c.max_removals_per_failure_domain,
+      },
       leaseSeconds: c.removal_lease_seconds,
       weighInTimeoutSeconds: c.weigh_in_timeout_seconds,
     };
@@ -237,8 +241,16 @@ export class CephBackend implements Backend {
     }
     const std = await this.#d.api.safeToDestroy(id);
     if (!std.safe.includes(id)) {
-      const stop = await this.#d.api.okToStop(id);
-      if (!stop.ok) reasons.push(stop.reason);
+      // Together with every OSD another removal is draining now: never two replicas at once.
+      const set = f.draining?.length ? f.draining : [id];
+      const stop = await this.#d.api.okToStop(set);
+      if (!stop.ok) {
+        reasons.push(
+          set.length > 1
+            ? `${set.map((o) => `osd.${o}`).join(", ")} together: ${stop.reason}`
+            : stop.reason,
+        );
+      }
     }
     return {
       outcome: "Success",

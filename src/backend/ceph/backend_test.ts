@@ -472,3 +472,37 @@ Deno.test("facts of a safety check are not reused for another disk, twice, or wh
   await backend.remove({ path: "/dev/sdc" }, { simulate: true });
   assert.equal(n.tree, 5, "older than FACTS_REUSE_MS: gathered again");
 });
+
+Deno.test("failure domains: ok-to-stop is asked for the draining SET; failure_domain host refuses a second OSD of the host", async () => {
+  const w = world({ max_concurrent_removals: 3 });
+  const asked: number[][] = [];
+  w.api.okToStop = (ids) => {
+    asked.push([...ids]);
+    return Promise.resolve({ ok: false, reason: "3 PGs would become inactive" });
+  };
+  // osd.0 is being drained by this host's other removal (a live lease).
+  w.keys.set(
+    "bynar/removal-lease/osd.0",
+    JSON.stringify({ osd_id: 0, holder: "h1", op_id: 1, acquired_at: 0, expires_at: 9e15 }),
+  );
+  const safe = await w.backend.safeToRemove({ path: "/dev/sdc" });
+  assert.deepEqual(asked, [[0, 1]]);
+  assert.equal(safe.safe, false);
+  assert.match(safe.reason, /osd\.0, osd\.1 together: 3 PGs would become inactive/);
+
+  // With failure_domain "host", the budget of host h1 (1) is used by osd.0 already.
+  const d = world({ max_concurrent_removals: 3, failure_domain: "host" });
+  d.api.osdTree = async () =>
+    (await w.api.osdTree()).map((o) => ({ ...o, buckets: { host: "h1", root: "default" } }));
+  d.keys.set(
+    "bynar/removal-lease/osd.0",
+    JSON.stringify({ osd_id: 0, holder: "h1", op_id: 1, acquired_at: 0, expires_at: 9e15 }),
+  );
+  const refused = await d.backend.safeToRemove({ path: "/dev/sdc" });
+  assert.equal(refused.safe, false);
+  assert.match(refused.reason, /removal budget exhausted in failure domain host "h1"/);
+  await assert.rejects(
+    d.backend.remove({ path: "/dev/sdc" }),
+    (e: unknown) => e instanceof SafetyError && e.code === "removal_budget_exhausted",
+  );
+});

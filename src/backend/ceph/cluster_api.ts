@@ -42,7 +42,7 @@ export interface CephClusterApi {
   /** PGs mapped to an OSD (`pg ls-by-osd`), with their states. */
   pgsOnOsd(id: number): Promise<string[]>;
   /** `osd ok-to-stop`: true when stopping keeps every PG available. */
-  okToStop(id: number): Promise<{ ok: boolean; reason: string }>;
+  okToStop(ids: readonly number[]): Promise<{ ok: boolean; reason: string }>;
   /** `osd metadata` of every OSD. */
   osdMetadata(): Promise<OsdMetadata[]>;
   /** Health status, e.g. `HEALTH_OK`. */
@@ -150,13 +150,18 @@ export class RadosClusterApi implements CephClusterApi {
   }
 
   /**
-   * @param id OSD id.
-   * @returns Whether it can be stopped now.
+   * @param ids OSD ids, stopped together.
+   * @returns Whether they can be stopped together now.
    */
-  async okToStop(id: number): Promise<{ ok: boolean; reason: string }> {
+  async okToStop(ids: readonly number[]): Promise<{ ok: boolean; reason: string }> {
+    const names = ids.map((id) => `osd.${id}`).join(", ");
     try {
-      await this.#rados.monCommand({ prefix: "osd ok-to-stop", ids: [String(id)], format: "json" });
-      return { ok: true, reason: `osd.${id} can be stopped without reducing availability` };
+      await this.#rados.monCommand({
+        prefix: "osd ok-to-stop",
+        ids: ids.map(String),
+        format: "json",
+      });
+      return { ok: true, reason: `${names} can be stopped without reducing availability` };
     } catch (err) {
       if (err instanceof RadosError && (err.errno === 16 || err.errno === 11)) {
         return { ok: false, reason: err.clusterMessage.trim() || "not ok to stop" };

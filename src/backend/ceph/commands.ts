@@ -127,6 +127,31 @@ function volume(args: string[], o: VolumeCallOptions): ProgramCall {
   };
 }
 
+/**
+ * The command line that starts an OSD daemon without systemd (what `ceph-osd@.service`
+ * runs: the cluster, its conf, the id, dropping to the ceph user). The plan shows exactly
+ * this argv and the daemon control runs exactly it. Pure.
+ *
+ * @param id OSD id.
+ * @param o Cluster name and conf path.
+ * @returns `[program, ...args]`.
+ */
+export function osdDaemonArgv(id: number, o: { cluster: string; confPath: string }): string[] {
+  return [
+    "ceph-osd",
+    "--cluster",
+    o.cluster,
+    "-c",
+    o.confPath,
+    "-i",
+    String(id),
+    "--setuser",
+    "ceph",
+    "--setgroup",
+    "ceph",
+  ];
+}
+
 /** ceph-volume builders. */
 export const VOLUME = {
   /** `ceph-volume <mode> list <dev> --format json`. */

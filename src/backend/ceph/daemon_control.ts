@@ -6,6 +6,7 @@
  */
 import { type CommandRunner, runChecked } from "../../process/run.ts";
 import * as hostfs from "../../hostfs/mod.ts";
+import { osdDaemonArgv } from "./commands.ts";
 
 /** Starts and stops OSD daemons. */
 export interface OsdDaemonControl {
@@ -103,19 +104,9 @@ export function createDaemonControl(options: DaemonControlOptions): OsdDaemonCon
     },
     start: async (id) => {
       if (pidOf(id)) return;
-      // As ceph-osd@.service does: drop to the ceph user.
-      await run(runner, "ceph-osd", [
-        "--cluster",
-        cluster,
-        "-c",
-        options.confPath,
-        "-i",
-        String(id),
-        "--setuser",
-        "ceph",
-        "--setgroup",
-        "ceph",
-      ]);
+      // As ceph-osd@.service does (and exactly as the plan shows it).
+      const [program, ...args] = osdDaemonArgv(id, { cluster, confPath: options.confPath });
+      await run(runner, program!, args);
     },
     isRunning: (id) => Promise.resolve(pidOf(id) !== null),
   };

@@ -39,6 +39,10 @@ export interface StepDeps {
   limits: WeighInLimits;
   /** Removal budget. */
   maxRemovals: number;
+  /** ceph.json's per-failure-domain budget (absent: none). */
+  failureDomain?:
+    | { failure_domain?: string | null | undefined; max_removals_per_failure_domain: number }
+    | undefined;
   /** Lease lifetime. */
   leaseSeconds: number;
   /** Weigh-in deadline, seconds. */

@@ -20,7 +20,7 @@ import {
 import { readGptEntry } from "./gpt.ts";
 import type { CephHost } from "./host.ts";
 import type { OpsJournal } from "./journal.ts";
-import { decideBudget, LEASE_PREFIX, parseLeases } from "./lease.ts";
+import { decideBudget, domainBudget, drainingSet, LEASE_PREFIX, parseLeases } from "./lease.ts";
 import type { OsdDump, OsdMetadata, VolumeOsd } from "./parse.ts";
 import type { PlanContext, RemoveFacts } from "./remove_plan.ts";
 import type { WalFact } from "./wal_partition.ts";
@@ -167,15 +167,20 @@ export class CephFacts {
       ? await this.#osdOfAbsent(disk, dump)
       : await this.#osdOfPresent(disk, label);
     let budgetRefusal: string | null = null;
+    let draining: number[] = [];
     if (osd) {
       const leases = parseLeases(await api.keys.dump(LEASE_PREFIX));
+      const destroyed = dump.osds.filter((o) => o.state.includes("destroyed")).map((o) => o.id);
+      const now = this.#d.clock.now();
       const d = decideBudget(leases, {
         osdId: osd.id,
-        now: this.#d.clock.now(),
+        now,
         max: this.#d.config.max_concurrent_removals,
-        destroyed: dump.osds.filter((o) => o.state.includes("destroyed")).map((o) => o.id),
+        destroyed,
+        domains: domainBudget(tree, this.#d.config),
       });
       if (!d.ok) budgetRefusal = d.reason;
+      draining = drainingSet(leases, { osdId: osd.id, now, destroyed });
     }
     const dir = osd ? `${this.#d.ctx.osdDataRoot}/${this.#d.ctx.cluster}-${osd.id}` : "";
     const { journal_devices, osd_config } = this.#d.config;
@@ -190,6 +195,7 @@ export class CephFacts {
       deviceLabelled: !!label,
       deviceAbsent: absent,
       budgetRefusal,
+      draining,
       wal: osd ? await this.#walOf(osd.id) : null,
       journals: { journal_devices, osd_config },
     };

@@ -14,6 +14,7 @@
  * @module
  */
 import { SafetyError } from "../../errors.ts";
+import type { TreeOsd } from "./parse.ts";
 
 /** Key prefix of removal leases. */
 export const LEASE_PREFIX = "bynar/removal-lease/";
@@ -93,6 +94,88 @@ export function parseLeases(dump: Record<string, string>): Lease[] {
   return out;
 }
 
+/**
+ * The budget per CRUSH failure domain: at most `max` OSDs of one bucket of `type` (a host,
+ * a rack …) draining at once, so two replicas of one PG are never drained together when the
+ * pool's rule places replicas in distinct buckets of that type.
+ */
+export interface DomainBudget {
+  /** CRUSH bucket type, e.g. `host` or `rack` (ceph.json `failure_domain`). */
+  type: string;
+  /** ceph.json `max_removals_per_failure_domain`. */
+  max: number;
+  /** OSD id → the name of its bucket of that type (from `osd tree`). */
+  of: ReadonlyMap<number, string>;
+}
+
+/**
+ * The per-failure-domain budget of ceph.json over the CRUSH tree, or undefined when
+ * `failure_domain` is unset.
+ *
+ * @param tree `osd tree` (with each OSD's buckets).
+ * @param config ceph.json `failure_domain` and `max_removals_per_failure_domain`.
+ * @returns The domain budget.
+ */
+export function domainBudget(
+  tree: readonly TreeOsd[],
+  config: { failure_domain?: string | null | undefined; max_removals_per_failure_domain: number },
+): DomainBudget | undefined {
+  const type = config.failure_domain;
+  if (!type) return undefined;
+  const of = new Map<number, string>();
+  for (const o of tree) {
+    const name = o.buckets?.[type];
+    if (name !== undefined) of.set(o.id, name);
+  }
+  return { type, max: config.max_removals_per_failure_domain, of };
+}
+
+/**
+ * Why the failure domain of `osdId` has no slot, or null when it has one: live leases of
+ * other OSDs in the same bucket (removals draining now) must stay under the domain's budget.
+ * An OSD outside any bucket of the type is not limited here.
+ *
+ * @param live Live leases (only those that count: e.g. the ones ordered before ours).
+ * @param osdId The OSD to remove.
+ * @param domains The domain budget.
+ * @returns The refusal, or null.
+ */
+export function domainRefusal(
+  live: readonly Lease[],
+  osdId: number,
+  domains: DomainBudget,
+): string | null {
+  const mine = domains.of.get(osdId);
+  if (mine === undefined) return null;
+  const same = live.filter((l) => l.osdId !== osdId && domains.of.get(l.osdId) === mine);
+  if (same.length < domains.max) return null;
+  return `removal budget exhausted in failure domain ${domains.type} "${mine}": ${same.length} ` +
+    `of max_removals_per_failure_domain ${domains.max} draining (${
+      same.map((l) => `osd.${l.osdId} being removed by ${l.holder}`).join(", ")
+    })`;
+}
+
+/**
+ * The OSDs that would be stopped together if `osdId` were removed now: it and every OSD a
+ * live lease is draining (destroyed ones are already stopped). `osd ok-to-stop` is asked for
+ * this SET, so two replicas of one PG are never taken at once even across failure domains.
+ *
+ * @param leases Leases read from the cluster.
+ * @param request The candidate, time and destroyed OSDs.
+ * @returns Sorted ids, the candidate included.
+ */
+export function drainingSet(
+  leases: readonly Lease[],
+  request: { osdId: number; now: number; destroyed?: readonly number[] | undefined },
+): number[] {
+  const destroyed = new Set(request.destroyed ?? []);
+  const ids = new Set([request.osdId]);
+  for (const l of leases) {
+    if (l.expiresAt > request.now && !destroyed.has(l.osdId)) ids.add(l.osdId);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+
 /** Budget decision. */
 export type BudgetDecision =
   | { ok: true; renew: boolean }
@@ -108,6 +191,8 @@ export interface BudgetRequest {
   max: number;
   /** Ids of the cluster's destroyed OSDs (`osd dump` state `destroyed`), awaiting a replacement. */
   destroyed?: readonly number[];
+  /** The per-failure-domain budget (absent: ceph.json `failure_domain` is unset). */
+  domains?: DomainBudget | undefined;
 }
 
 function awaitingReplacement(leases: Lease[], request: BudgetRequest): number[] {
@@ -143,6 +228,8 @@ export function decideBudget(leases: Lease[], request: BudgetRequest): BudgetDec
       holders: live,
     };
   }
+  const domain = request.domains ? domainRefusal(live, request.osdId, request.domains) : null;
+  if (domain) return { ok: false, reason: domain, holders: live };
   return { ok: true, renew: false };
 }
 
@@ -156,7 +243,13 @@ export function decideBudget(leases: Lease[], request: BudgetRequest): BudgetDec
  */
 export function winsRace(
   leases: Lease[],
-  request: { key: string; now: number; max: number; destroyed?: readonly number[] },
+  request: {
+    key: string;
+    now: number;
+    max: number;
+    destroyed?: readonly number[];
+    domains?: DomainBudget | undefined;
+  },
 ): boolean {
   const live = leases.filter((l) => l.expiresAt > request.now)
     .sort((a, b) => a.acquiredAt - b.acquiredAt || a.key.localeCompare(b.key));
@@ -169,7 +262,8 @@ export function winsRace(
     max: request.max,
     ...(request.destroyed ? { destroyed: request.destroyed } : {}),
   });
-  return waiting.length + i < request.max;
+  if (waiting.length + i >= request.max) return false;
+  return !request.domains || domainRefusal(live.slice(0, i), ours, request.domains) === null;
 }
 
 /** Options of {@linkcode acquireLease}. */
@@ -191,6 +285,8 @@ export interface LeaseRequest {
    * @default []
    */
   destroyed?: readonly number[];
+  /** The per-failure-domain budget (absent: not configured). */
+  domains?: DomainBudget | undefined;
 }
 
 /**
@@ -203,7 +299,10 @@ export interface LeaseRequest {
  */
 export async function acquireLease(store: KeyStore, req: LeaseRequest): Promise<string> {
   const before = parseLeases(await store.dump(LEASE_PREFIX));
-  const destroyed = req.destroyed ? { destroyed: req.destroyed } : {};
+  const destroyed = {
+    ...(req.destroyed ? { destroyed: req.destroyed } : {}),
+    ...(req.domains ? { domains: req.domains } : {}),
+  };
   const decision = decideBudget(before, {
     osdId: req.osdId,
     now: req.now,
@@ -232,7 +331,7 @@ export async function acquireLease(store: KeyStore, req: LeaseRequest): Promise<
     await store.rm(key);
     throw new SafetyError(
       "removal_budget_exhausted",
-      `Cannot remove osd.${req.osdId}: another host took the last removal slot at the same time; retry later`,
+      `Cannot remove osd.${req.osdId}: another host took the last removal slot (of the cluster or of its failure domain) at the same time; retry later`,
     );
   }
   return key;

@@ -20,6 +20,8 @@ export interface TreeOsd {
   deviceClass: string | null;
   /** CRUSH host bucket holding it, when any. */
   host: string | null;
+  /** Every CRUSH bucket above it: bucket type → name (`host`, `rack`, `root` …). */
+  buckets?: Record<string, string> | undefined;
 }
 
 /** One OSD of `osd dump`. */
@@ -156,11 +158,22 @@ export function parseOsdTree(text: string): TreeOsd[] {
   const root = obj(parseJson(text, "osd tree"), "osd tree");
   const nodes = Array.isArray(root.nodes) ? root.nodes as Record<string, unknown>[] : [];
   const hostOf = new Map<number, string>();
+  const parentOf = new Map<number, Record<string, unknown>>();
   for (const n of nodes) {
     if (n.type === "host" && Array.isArray(n.children)) {
       for (const c of n.children) hostOf.set(num(c), String(n.name));
     }
+    if (Array.isArray(n.children)) { for (const c of n.children) parentOf.set(num(c), n); }
   }
+  const bucketsOf = (id: number): Record<string, string> => {
+    const out: Record<string, string> = {};
+    const seen = new Set<number>();
+    for (let p = parentOf.get(id); p && !seen.has(num(p.id)); p = parentOf.get(num(p.id))) {
+      seen.add(num(p.id));
+      out[String(p.type)] ??= String(p.name);
+    }
+    return out;
+  };
   const stray = Array.isArray(root.stray) ? root.stray as Record<string, unknown>[] : [];
   return [...nodes, ...stray].filter((n) => n.type === "osd" || num(n.id, -1) >= 0).map((n) => ({
     id: num(n.id),
@@ -169,6 +182,7 @@ export function parseOsdTree(text: string): TreeOsd[] {
     reweight: num(n.reweight),
     deviceClass: typeof n.device_class === "string" ? n.device_class : null,
     host: hostOf.get(num(n.id)) ?? null,
+    buckets: bucketsOf(num(n.id)),
   })).sort((a, b) => a.id - b.id);
 }
 

@@ -64,6 +64,11 @@ export interface RemoveFacts {
   deviceAbsent?: boolean;
   /** Refusal of the removal budget, or null when a slot is free. */
   budgetRefusal: string | null;
+  /**
+   * The OSDs stopped together if this one is removed now (it and every OSD a live lease is
+   * draining), for `osd ok-to-stop` (absent: just this one).
+   */
+  draining?: number[] | undefined;
   /** The OSD's dedicated WAL/journal from `osd metadata` (absent or null: none). */
   wal?: WalFact | null;
   /** `journal_devices` and `osd_config` of ceph.json (absent: none configured). */

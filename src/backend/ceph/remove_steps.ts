@@ -9,7 +9,7 @@
 import { SafetyError } from "../../errors.ts";
 import { CMD, VOLUME } from "./commands.ts";
 import { restoreScrubFlags, setScrubFlags, type StepHandler, type StepRun } from "./executor.ts";
-import { acquireLease, leaseKey } from "./lease.ts";
+import { acquireLease, domainBudget, leaseKey } from "./lease.ts";
 import { SCRUB_FLAGS } from "./remove_plan.ts";
 import { transientCephReason } from "./transient.ts";
 import { pollUntil } from "./waits.ts";
@@ -54,9 +54,13 @@ export async function destroyedOsds(api: StepRun["deps"]["api"]): Promise<number
 }
 
 async function holdLease(run: StepRun): Promise<string> {
-  const { api, host, clock, maxRemovals, leaseSeconds } = run.deps;
+  const { api, host, clock, maxRemovals, leaseSeconds, failureDomain } = run.deps;
+  const domains = failureDomain?.failure_domain
+    ? domainBudget(await api.osdTree(), failureDomain)
+    : undefined;
   return await acquireLease(api.keys, {
     destroyed: await destroyedOsds(api),
+    domains,
     osdId: osdIdOf(run),
     holder: host.hostname(),
     opId: run.op.id,

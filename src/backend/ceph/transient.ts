@@ -196,11 +196,11 @@ export class TransientRetryingClusterApi implements CephClusterApi {
   }
 
   /**
-   * @param id OSD id.
+   * @param ids OSD ids, stopped together.
    * @returns `osd ok-to-stop`.
    */
-  okToStop(id: number): Promise<{ ok: boolean; reason: string }> {
-    return this.#retry(`osd ok-to-stop ${id}`, () => this.#api.okToStop(id));
+  okToStop(ids: readonly number[]): Promise<{ ok: boolean; reason: string }> {
+    return this.#retry(`osd ok-to-stop ${ids.join(" ")}`, () => this.#api.okToStop(ids));
   }
 
   /** @returns `osd metadata`. */

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { jsonErrorWhere } from "../../shared/mod.ts";
 import { ParseError } from "../../errors.ts";
 import type {
   NvmeHealth,
@@ -307,9 +308,8 @@ export function parseSmartctlJson(
     doc = parseJsonLossless(text);
   } catch (err) {
     throw new ParseError(
-      `Cannot parse smartctl JSON "${options.file ?? options.device ?? "<input>"}": ${
-        (err as Error).message
-      }`,
+      `Cannot parse smartctl JSON "${options.file ?? options.device ?? "<input>"}": ` +
+        `not valid JSON (${jsonErrorWhere(err)})`,
       { cause: err, device: options.device },
     );
   }

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { jsonErrorWhere, readTextConfined } from "../../../config/confined_read.ts";
 import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from "jose";
 import { ConfigError } from "../../../errors.ts";
 
@@ -210,14 +211,24 @@ export function localKeySource(jwks: JSONWebKeySet): KeySource {
  * @throws {ConfigError} When the file is unreadable, not a JWKS, or holds a private key.
  */
 export async function fileKeySource(path: string): Promise<KeySource> {
-  let doc: unknown;
+  let text: string;
   try {
-    doc = JSON.parse(await Deno.readTextFile(path));
+    text = await readTextConfined(path);
   } catch (err) {
     throw new ConfigError(path, `Cannot read JWKS file "${path}": ${(err as Error).message}`, {
       field: "jwks_file",
       cause: err,
     });
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(
+      path,
+      `Cannot read JWKS file "${path}": not valid JSON (${jsonErrorWhere(err)})`,
+      { field: "jwks_file" },
+    );
   }
   const keys = (doc as { keys?: unknown }).keys;
   if (!Array.isArray(keys) || keys.length === 0) {
