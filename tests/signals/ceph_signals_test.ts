@@ -73,7 +73,9 @@ Deno.test({
             stats: { total_used_raw_ratio: number };
           };
           if (df.stats.total_used_raw_ratio > 0.5) {
-            bench.kill("SIGTERM");
+            try {
+              bench.kill("SIGTERM");
+            } catch { /* already ended */ }
             stoppedFull = true;
             break;
           }
