@@ -18,11 +18,7 @@ import type {
   SafeToRemoveResult,
 } from "../backend/types.ts";
 import { errorMessage } from "../errors.ts";
-import {
-  type ExecutorRequest,
-  ExecutorResponseSchema,
-  MAX_MESSAGE_BYTES,
-} from "./protocol.ts";
+import { type ExecutorRequest, ExecutorResponseSchema, MAX_MESSAGE_BYTES } from "./protocol.ts";
 import { ApiError } from "../api/problem.ts";
 import type { DiskInventory, InventoryDisk } from "../api/types.ts";
 
