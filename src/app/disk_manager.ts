@@ -15,7 +15,7 @@ import { type Config, databasePath, loadConfig } from "../config/load.ts";
 import { discoverInventory } from "../api/inventory_source.ts";
 import { openDatabase } from "../store/db.ts";
 import { createCephBackend } from "./ceph_backend.ts";
-import { ExecutorBackend, executorInventory } from "../api/executor_backend.ts";
+import { ExecutorBackend, executorInventory } from "../executor/client.ts";
 import { simulatedHost } from "./simulated_host.ts";
 import { type ConnectingBackend, connectingBackend } from "./connecting_backend.ts";
 import type { DiskManagerConfig } from "../config/schema.ts";

@@ -270,6 +270,18 @@ export async function runCheck(
       }
       report = unavailableReport(disk.path, `Cannot read SMART: ${errorMessage(err)}`);
     }
+    // The failed-command counter again, after Bynar's own SMART reads: commands a disk
+    // refuses (an ATA PASS-THROUGH a SCSI disk does not take, a SMART status answered with
+    // a check condition) count there too. The history keeps this value, so the next
+    // check's delta (taken before its reads) counts only what happened between checks.
+    let ioErrorsAfter = kernel.ioErrors;
+    if (kernel.ioErrors !== null) {
+      try {
+        ioErrorsAfter = (await deps.kernelErrors?.(disk))?.ioErrors ?? kernel.ioErrors;
+      } catch {
+        // keep the value read before SMART
+      }
+    }
     const smart = deps.assess(report);
     const ro = unexpectedReadOnly(disk, expectedRo);
     const base = smart.verdict === "unknown" ? "ok" : smart.verdict;
@@ -284,7 +296,7 @@ export async function runCheck(
       verdict,
       reasons: [...smart.reasons, ...ro, ...kernel.fsErrors, ...(io ? [io] : [])],
       smart,
-      ioErrors: kernel.ioErrors,
+      ioErrors: ioErrorsAfter,
     } as DiskCheck & { smart: Assessment; ioErrors: number | null };
   });
 

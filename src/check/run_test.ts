@@ -277,3 +277,32 @@ Deno.test("runCheck: a sandbox refusal reading SMART is UNKNOWN with the fix, ne
   assert.equal(r.status, "UNKNOWN");
   assert.match(r.problems.join(" "), /BYNAR_ALLOW_RUN/);
 });
+
+Deno.test("runCheck: failed commands caused by Bynar's own SMART reads never count as disk I/O errors", async () => {
+  const repo = new DisksRepo(openDatabase(":memory:"));
+  const t = (h: number) => new Date(Date.UTC(2026, 10, 25, h));
+  const a = makeDisk("sdb");
+  // Every SMART read makes the disk refuse one command (e.g. an ATA PASS-THROUGH a SCSI
+  // disk does not take): the counter rises by one during each check, never between them.
+  let count = 7;
+  const check = (h: number) => {
+    const d = lifecycleDeps([a], repo, t(h));
+    return runCheck({
+      ...d,
+      kernelErrors: () => Promise.resolve({ fsErrors: [], ioErrors: count }),
+      readSmart: (disk) => {
+        count += 1;
+        return d.readSmart(disk);
+      },
+    });
+  };
+  for (const h of [1, 2, 3, 4]) {
+    const r = await check(h);
+    assert.equal(r.status, "OK", `check ${h}: ${r.disks[0]!.reasons.join("; ")}`);
+  }
+  // A real error between two checks still shows, and only that one.
+  count += 2;
+  const r = await check(5);
+  assert.equal(r.status, "WARNING");
+  assert.match(r.disks[0]!.reasons.join(" "), /failed 2 I\/O commands since the last check/);
+});

@@ -44,6 +44,12 @@ const NVME_BITS: readonly { bit: number; what: string; verdict: Verdict }[] = [
   { bit: 0x04, what: "NVM subsystem reliability is degraded", verdict: "critical" },
   { bit: 0x08, what: "the media is read-only", verdict: "critical" },
   { bit: 0x10, what: "the volatile memory backup device failed", verdict: "critical" },
+  // NVMe 1.4 §5.14.1.2: bit 5, Persistent Memory Region read-only or unreliable.
+  {
+    bit: 0x20,
+    what: "the persistent memory region is read-only or unreliable",
+    verdict: "critical",
+  },
 ];
 
 /** The critical_warning bits {@linkcode NVME_BITS} gives a verdict for. */

@@ -141,9 +141,17 @@ Deno.test("configured limits are honoured", () => {
 });
 
 Deno.test("NVMe critical_warning bits: spare/reliability/read-only/backup critical, temperature warning", () => {
-  for (const bit of [0x01, 0x04, 0x08, 0x10]) {
-    assert.equal(assess(nvme({ criticalWarning: bit })).verdict, "critical", `bit ${bit}`);
+  for (const bit of [0x01, 0x04, 0x08, 0x10, 0x20]) {
+    const a = assess(nvme({ criticalWarning: bit }));
+    assert.equal(a.verdict, "critical", `bit ${bit}`);
+    // Each bit is named, not only summarized as a failing overall status.
+    const hex = `0x${bit.toString(16).padStart(2, "0")}`;
+    assert.ok(a.reasons.some((r) => r.includes(`bit ${hex} set`)), `${hex}: ${a.reasons}`);
   }
+  assert.match(
+    assess(nvme({ criticalWarning: 0x20 })).reasons.join("; "),
+    /persistent memory region/,
+  );
   const t = assess(nvme({ criticalWarning: 0x02 }));
   assert.equal(t.verdict, "warning");
   assert.match(t.reasons[0]!, /critical_warning is 0x02: bit 0x02 set, temperature/);

@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { join } from "node:path";
 import { createMiddleware } from "hono/factory";
 import { createApp } from "../../src/api/app.ts";
-import { ExecutorBackend, executorInventory } from "../../src/api/executor_backend.ts";
+import { ExecutorBackend, executorInventory } from "../../src/executor/client.ts";
 import type { AppEnv } from "../../src/api/types.ts";
 import type { Backend } from "../../src/backend/types.ts";
 import { startExecutorServer } from "../../src/executor/mod.ts";

@@ -7,11 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import {
-  callExecutor,
-  ExecutorBackend,
-  executorInventory,
-} from "../../src/api/executor_backend.ts";
+import { callExecutor, ExecutorBackend, executorInventory } from "../../src/executor/client.ts";
 import { ApiError } from "../../src/api/problem.ts";
 import { type RunningExecutor, startExecutorServer } from "../../src/executor/mod.ts";
 import { disk, FakeBackend, fixedInventory } from "../api/harness.ts";

@@ -422,6 +422,8 @@ async function buildBase(dir: string, kernel: string): Promise<void> {
   }
   await Deno.mkdir(join(root, "var/lib/bynar"), { recursive: true, mode: 0o700 });
   await Deno.mkdir(join(root, "var/cache/bynar"), { recursive: true, mode: 0o700 });
+  // What the package's usr/lib/tmpfiles.d/bynar.conf (or its postinst) creates on install.
+  await Deno.mkdir(join(root, "var/lib/prometheus/node-exporter"), { recursive: true });
   await Deno.chmod(join(root, "tmp"), 0o1777);
   await Deno.writeTextFile(join(root, "etc/passwd"), PASSWD);
   await Deno.writeTextFile(join(root, "etc/group"), GROUP);

@@ -183,6 +183,9 @@ function describe(r: ExecResult, j?: CheckJson, path?: string): string {
         ).join(" / ")
       })`
       : "") +
+    (j?.status === "UNKNOWN" && j.problems?.length
+      ? `, problems: ${j.problems.join("; ").slice(0, 300)}`
+      : "") +
     (r.code === 3 && r.stderr ? `, stderr: ${r.stderr.trim().slice(0, 200)}` : "");
 }
 

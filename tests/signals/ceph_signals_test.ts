@@ -50,10 +50,12 @@ Deno.test({
             "bench",
             String(SOAK_SECONDS),
             "write",
+            // Small writes, two in flight: a 120 s run at 64 KiB x 4 filled the 15 GiB test
+            // cluster to OSD_FULL once; the usage guard below stops the bench well before.
             "-b",
-            "65536",
+            "4096",
             "-t",
-            "4",
+            "2",
             "--run-name",
             "bynar-signals-soak",
           ],
@@ -65,7 +67,18 @@ Deno.test({
         let falseAlarms = 0;
         const fired: string[] = [];
         let measured = 0;
+        let stoppedFull = false;
         while (Date.now() - t0 < SOAK_SECONDS * 1000) {
+          const df = JSON.parse(await ceph(["df", "--format", "json"])) as {
+            stats: { total_used_raw_ratio: number };
+          };
+          if (df.stats.total_used_raw_ratio > 0.5) {
+            try {
+              bench.kill("SIGTERM");
+            } catch { /* already ended */ }
+            stoppedFull = true;
+            break;
+          }
           const r = await source.read(disks, new Date());
           passes++;
           for (const x of r.filter((x) => x.status === "fired")) {
@@ -79,10 +92,12 @@ Deno.test({
           await new Promise((res) => setTimeout(res, 5000));
         }
         const out = await bench.output();
-        assertEquals(out.code, 0, new TextDecoder().decode(out.stderr));
+        // Always remove the bench objects, whatever the bench's outcome.
         await new Deno.Command("rados", {
           args: ["-c", c.confPath, "-p", c.pool, "cleanup", "--run-name", "bynar-signals-soak"],
         }).output();
+        assert(!stoppedFull, "the soak stopped: the cluster's raw usage passed 50 %");
+        assertEquals(out.code, 0, new TextDecoder().decode(out.stderr));
         console.log(
           `soak: ${SOAK_SECONDS} s under rados bench, ${passes} passes x ${disks.length} OSDs, ` +
             `${measured} latency comparisons made, false alarms: ${falseAlarms}`,

@@ -18,13 +18,9 @@ import type {
   SafeToRemoveResult,
 } from "../backend/types.ts";
 import { errorMessage } from "../errors.ts";
-import {
-  type ExecutorRequest,
-  ExecutorResponseSchema,
-  MAX_MESSAGE_BYTES,
-} from "../executor/protocol.ts";
-import { ApiError } from "./problem.ts";
-import type { DiskInventory, InventoryDisk } from "./types.ts";
+import { type ExecutorRequest, ExecutorResponseSchema, MAX_MESSAGE_BYTES } from "./protocol.ts";
+import { ApiError } from "../api/problem.ts";
+import type { DiskInventory, InventoryDisk } from "../api/types.ts";
 
 /**
  * Sends one request to the executor and returns its result.
