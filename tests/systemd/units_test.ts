@@ -392,6 +392,18 @@ Deno.test({
                 const ready = await readyz();
                 assert.equal(ready?.status, 200, ready?.body);
                 assert.equal(await uidOf(front), bynarUid);
+                // The sandbox is in force on the serving V8 process: seccomp filter on, no
+                // capability even in the bounding set, no new privileges.
+                const pid = (await show(c, front, ["MainPID"])).MainPID;
+                const status = await c.must(["cat", `/proc/${pid}/status`]);
+                for (
+                  const line of [
+                    /^Seccomp:\s+2$/m,
+                    /^NoNewPrivs:\s+1$/m,
+                    /^CapBnd:\s+0{16}$/m,
+                    /^CapEff:\s+0{16}$/m,
+                  ]
+                ) assert.match(status, line);
                 return true;
               },
               /SIGHUP: configuration in \/etc\/bynar is valid; nothing changed/,
