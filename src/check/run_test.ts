@@ -243,12 +243,14 @@ Deno.test("runCheck: ext4 errors are CRITICAL; new SCSI I/O errors since the las
   let r = await runCheck(lifecycleDeps([a], repo, t(1), { "/dev/sdb": { ioErrors: 2 } }));
   assert.equal(r.status, "OK", "no earlier count: no delta");
   r = await runCheck(lifecycleDeps([a], repo, t(2), { "/dev/sdb": { ioErrors: 5 } }));
+  assert.equal(r.status, "OK", "3 failed commands: what SMART tools cause");
+  r = await runCheck(lifecycleDeps([a], repo, t(3), { "/dev/sdb": { ioErrors: 17 } }));
   assert.equal(r.status, "WARNING");
-  assert.match(r.disks[0]!.reasons.join(" "), /failed 3 I\/O commands since the last check/);
-  r = await runCheck(lifecycleDeps([a], repo, t(3), { "/dev/sdb": { ioErrors: 5 } }));
+  assert.match(r.disks[0]!.reasons.join(" "), /failed 12 I\/O commands since the last check/);
+  r = await runCheck(lifecycleDeps([a], repo, t(4), { "/dev/sdb": { ioErrors: 17 } }));
   assert.equal(r.status, "OK");
   r = await runCheck(
-    lifecycleDeps([a], repo, t(4), { "/dev/sdb": { fsErrors: ["Filesystem ext4 on /dev/sdb1"] } }),
+    lifecycleDeps([a], repo, t(5), { "/dev/sdb": { fsErrors: ["Filesystem ext4 on /dev/sdb1"] } }),
   );
   assert.equal(r.status, "CRITICAL");
   assert.deepEqual(r.disks[0]!.reasons, ["virtio", "Filesystem ext4 on /dev/sdb1"]);
@@ -283,7 +285,7 @@ Deno.test("runCheck: failed commands caused by Bynar's own SMART reads never cou
   const t = (h: number) => new Date(Date.UTC(2026, 10, 25, h));
   const a = makeDisk("sdb");
   // Every SMART read makes the disk refuse one command (e.g. an ATA PASS-THROUGH a SCSI
-  // disk does not take): the counter rises by one during each check, never between them.
+  // disk does not take): the counter rises during each check, never between them.
   let count = 7;
   const check = (h: number) => {
     const d = lifecycleDeps([a], repo, t(h));
@@ -291,7 +293,7 @@ Deno.test("runCheck: failed commands caused by Bynar's own SMART reads never cou
       ...d,
       kernelErrors: () => Promise.resolve({ fsErrors: [], ioErrors: count }),
       readSmart: (disk) => {
-        count += 1;
+        count += 10; // a SCSI disk refusing the ATA pass-through reader's commands (+9 seen)
         return d.readSmart(disk);
       },
     });
@@ -300,9 +302,9 @@ Deno.test("runCheck: failed commands caused by Bynar's own SMART reads never cou
     const r = await check(h);
     assert.equal(r.status, "OK", `check ${h}: ${r.disks[0]!.reasons.join("; ")}`);
   }
-  // A real error between two checks still shows, and only that one.
-  count += 2;
+  // Real errors between two checks still show, and only those.
+  count += 12;
   const r = await check(5);
   assert.equal(r.status, "WARNING");
-  assert.match(r.disks[0]!.reasons.join(" "), /failed 2 I\/O commands since the last check/);
+  assert.match(r.disks[0]!.reasons.join(" "), /failed 12 I\/O commands since the last check/);
 });

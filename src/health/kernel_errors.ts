@@ -130,20 +130,35 @@ export function fsErrorReason(
 }
 
 /**
+ * How many failed commands between two checks make a SCSI disk's counter a warning.
+ *
+ * `ioerr_cnt` counts every command that ends with a CHECK CONDITION, and SMART tools cause
+ * some on a healthy disk: an ATA SMART RETURN STATUS sent through SAT answers with one by
+ * design (CK_COND), and a SCSI disk refuses ATA PASS-THROUGH with one. smartctl, smartd
+ * and `bynar smart` each add one or a few per read (measured in the live-device tier); a
+ * failing disk's retries add many more. Bynar's own reads during a check are excluded
+ * (the history keeps the count after them). Real I/O errors are also read from the kernel
+ * log (`bynar signals`).
+ */
+export const IO_ERROR_WARN_DELTA = 10;
+
+/**
  * Says what a rise of a SCSI disk's failed-command counter means (pure).
  *
  * @param disk Kernel name of the disk.
- * @param counts The count now and at the last check (null: no earlier value).
- * @returns One sentence when the count rose since the last check, else null.
+ * @param counts The count now and at the last check (null: no earlier value), and the
+ *   smallest rise that counts (default {@linkcode IO_ERROR_WARN_DELTA}).
+ * @returns One sentence when the count rose by at least `minDelta` since the last check,
+ *   else null.
  */
 export function ioErrorReason(
   disk: string,
-  counts: { now: number | null; before: number | null },
+  counts: { now: number | null; before: number | null; minDelta?: number },
 ): string | null {
   if (counts.now === null || counts.before === null) return null;
   // A lower count means the device was re-attached (the counter restarts at 0).
   const delta = counts.now >= counts.before ? counts.now - counts.before : counts.now;
-  if (delta <= 0) return null;
+  if (delta < Math.max(1, counts.minDelta ?? IO_ERROR_WARN_DELTA)) return null;
   return `Disk /dev/${disk} failed ${delta} I/O command${delta === 1 ? "" : "s"} since the ` +
     `last check (/sys/block/${disk}/device/ioerr_cnt ${counts.before} -> ${counts.now}); ` +
     "check the kernel log";
