@@ -109,8 +109,11 @@ Deno.test({
           statuses.every((s) => s.code === 0),
           JSON.stringify(events.filter((e) => e.event === "error")),
         );
-        assert.ok(maxSeen <= 2, `the sampler saw ${maxSeen} leases`);
-        assert.ok(maxSeen >= 1);
+        // The store itself may briefly hold a third lease: acquireLease writes, reads back
+        // and the loser of a race deletes its own lease before acting (optimistic
+        // concurrency). What must never exceed the budget is the hosts that act on a lease,
+        // from their own reports below; the sampler only proves leases were taken.
+        assert.ok(maxSeen >= 1, `the sampler saw ${maxSeen} leases`);
         // From the hosts' own clocks: at no moment more than 2 held.
         const held = events.filter((e) => e.event === "acquired" || e.event === "releasing")
           .sort((a, b) => a.at - b.at || (a.event === "releasing" ? -1 : 1));
