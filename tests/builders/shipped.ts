@@ -141,6 +141,21 @@ async function must(cmd: string, args: string[]): Promise<void> {
   }
 }
 
+/** Builds of other trees older than this are removed when a new one is made. */
+const KEEP_BUILDS_MS = 6 * 3600_000;
+
+/** Removes cached builds of other trees not used for {@linkcode KEEP_BUILDS_MS} (under the lock). */
+async function pruneOldBuilds(current: string): Promise<void> {
+  for await (const entry of Deno.readDir(SHIPPED_CACHE)) {
+    if (!entry.isDirectory || entry.name === current) continue;
+    const dir = join(SHIPPED_CACHE, entry.name);
+    const mtime = (await Deno.stat(dir).catch(() => null))?.mtime?.getTime() ?? Date.now();
+    if (Date.now() - mtime > KEEP_BUILDS_MS) {
+      await Deno.remove(dir, { recursive: true }).catch(() => {});
+    }
+  }
+}
+
 let product: Promise<ShippedProduct> | undefined;
 
 /**
@@ -161,6 +176,8 @@ export function shippedProduct(): Promise<ShippedProduct> {
       const tree = join(dir, "tree");
       try {
         await Deno.stat(ready);
+        // Marks the build as used (pruning keeps recently used builds).
+        await Deno.utime(dir, new Date(), new Date()).catch(() => {});
       } catch {
         await Deno.remove(dir, { recursive: true }).catch(() => {});
         await Deno.mkdir(dir, { recursive: true });
@@ -168,6 +185,7 @@ export function shippedProduct(): Promise<ShippedProduct> {
         await Deno.rename(built, deb);
         await must("dpkg", ["-x", deb, tree]);
         await Deno.writeTextFile(ready, new Date().toISOString());
+        await pruneOldBuilds(hash);
       }
       return {
         deb,
