@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { errorMessage, isSandboxRefusal, sandboxFix } from "../errors.ts";
 import { fsErrorReason, readExt4Errors } from "../health/kernel_errors.ts";
 import { reading, type SignalDisk, type SignalReading, type SignalSource } from "./types.ts";
 
@@ -40,9 +41,7 @@ export class FsErrorsSource implements SignalSource {
         return reading("fs_errors", d.diskKey, {
           status: "unknown",
           reason: `Cannot read the ext4 error counters of /dev/${d.name}: ` +
-            (err instanceof Deno.errors.NotCapable
-              ? "Bynar's sandbox refused the sysfs read (run the packaged launcher)"
-              : (err as Error).message),
+            (isSandboxRefusal(err) ? sandboxFix(err) : errorMessage(err)),
         });
       }
       if (total === 0) {

@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { isSandboxRefusal, sandboxFix } from "../errors.ts";
 import { readKernelLog, readTextSync } from "../hostfs/mod.ts";
 import { reading, type SignalDisk, type SignalReading, type SignalSource } from "./types.ts";
 
@@ -140,8 +141,8 @@ export class KernelIoSource implements SignalSource {
       records = this.#readLog();
       uptimeSeconds = this.#uptime();
     } catch (err) {
-      const why = err instanceof Deno.errors.NotCapable
-        ? "Bynar's sandbox refused it (run the packaged launcher, which reads it through libc)"
+      const why = isSandboxRefusal(err)
+        ? sandboxFix(err)
         : err instanceof Deno.errors.PermissionDenied
         ? "permission denied (dmesg_restrict: Bynar needs CAP_SYSLOG or root)"
         : (err as Error).message;

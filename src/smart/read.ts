@@ -17,7 +17,7 @@
  *
  * @module
  */
-import { errorMessage } from "../errors.ts";
+import { errorMessage, isSandboxRefusal } from "../errors.ts";
 import type { DiskType } from "../inventory/model.ts";
 import type { SmartAttempt, SmartReader, SmartReport } from "./model.ts";
 import { unavailableReport } from "./model.ts";
@@ -98,21 +98,6 @@ function isNvme(path: string): boolean {
  */
 function isScsiDiskNode(path: string): boolean {
   return /^\/dev\/(sd[a-z]+|sg\d+)$/.test(path);
-}
-
-/**
- * Whether an error (or one of its causes) is a refusal by Bynar's own sandbox: Deno's
- * `NotCapable`, or a `PermissionDenied` without an OS errno ("Requires … access"). A
- * `PermissionDenied` with an errno is the kernel answering (EACCES/EPERM), not the sandbox.
- */
-function sandboxRefused(err: unknown): boolean {
-  for (let e = err, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++) {
-    if (e instanceof Deno.errors.NotCapable) return true;
-    if (e instanceof Deno.errors.PermissionDenied && !/\(os error \d+\)/.test(e.message)) {
-      return true;
-    }
-  }
-  return false;
 }
 
 /** The libatasmart link: the pages libatasmart reads, parsed by the configured parser. */
@@ -202,7 +187,7 @@ export async function readSmart(
     try {
       report = await link.read(devicePath);
     } catch (err) {
-      const refused = sandboxRefused(err);
+      const refused = isSandboxRefusal(err);
       attempts.push({
         reader: link.reader,
         answered: false,
